@@ -1,0 +1,121 @@
+package org.libssl4j;
+
+import java.nio.ByteBuffer;
+
+/**
+ * A basic I/O abstraction, as OpenSSL's {@code BIO}: the transport that an {@link Ssl} reads records from
+ * and writes records to.
+ *
+ * <p>The return convention is C's: {@code > 0} is a byte count, {@code 0} is end of stream (or a zero-length
+ * request), {@code -1} is a failure whose cause the retry flags tell. After a call that returned {@code <= 0},
+ * {@link #shouldRetry()} says whether the call may succeed later, and {@link #shouldRead()} /
+ * {@link #shouldWrite()} say what the caller must wait for ({@code BIO_should_retry},
+ * {@code BIO_should_read}, {@code BIO_should_write}). Every call clears the flags the previous call set.
+ *
+ * <p>Implementations live in the {@code libssl4j-bio} module ({@code MemBio}, {@code BioPair}, ...); a user
+ * may write their own. To report a failure with a reason, an implementation may push an entry with
+ * {@link SslErrorQueue#raise(int, int, String)}.
+ */
+public interface Bio extends AutoCloseable {
+
+    /**
+     * Reads up to {@code len} bytes ({@code BIO_read}).
+     *
+     * @return the number of bytes read, {@code 0} at end of stream, {@code -1} on failure (see the retry flags)
+     * @throws NullPointerException if {@code b} is null
+     * @throws IndexOutOfBoundsException if {@code off} and {@code len} do not describe a range of {@code b}
+     */
+    int read(byte[] b, int off, int len);
+
+    /**
+     * Writes up to {@code len} bytes ({@code BIO_write}); a BIO may take fewer than offered.
+     *
+     * @return the number of bytes taken, or {@code <= 0} on failure (see the retry flags)
+     * @throws NullPointerException if {@code b} is null
+     * @throws IndexOutOfBoundsException if {@code off} and {@code len} do not describe a range of {@code b}
+     */
+    int write(byte[] b, int off, int len);
+
+    /**
+     * Reads into the remaining space of {@code dst}, advancing its position by the count returned.
+     * The default copies through a heap array when {@code dst} has none; implementations override it to avoid that.
+     *
+     * @return as {@link #read(byte[], int, int)}
+     */
+    default int read(ByteBuffer dst) {
+        if (dst.hasArray()) {
+            int n = read(dst.array(), dst.arrayOffset() + dst.position(), dst.remaining());
+            if (n > 0) {
+                dst.position(dst.position() + n);
+            }
+            return n;
+        }
+        byte[] tmp = new byte[dst.remaining()];
+        int n = read(tmp, 0, tmp.length);
+        if (n > 0) {
+            dst.put(tmp, 0, n);
+        }
+        return n;
+    }
+
+    /**
+     * Writes the remaining bytes of {@code src}, advancing its position by the count taken.
+     * The default copies through a heap array when {@code src} has none; implementations override it to avoid that.
+     *
+     * @return as {@link #write(byte[], int, int)}
+     */
+    default int write(ByteBuffer src) {
+        if (src.hasArray()) {
+            int n = write(src.array(), src.arrayOffset() + src.position(), src.remaining());
+            if (n > 0) {
+                src.position(src.position() + n);
+            }
+            return n;
+        }
+        byte[] tmp = new byte[src.remaining()];
+        src.duplicate().get(tmp);
+        int n = write(tmp, 0, tmp.length);
+        if (n > 0) {
+            src.position(src.position() + n);
+        }
+        return n;
+    }
+
+    /** {@code BIO_should_retry}: the last failed call may succeed if repeated later. */
+    boolean shouldRetry();
+
+    /** {@code BIO_should_read}: the last call should be retried once there is data to read. */
+    boolean shouldRead();
+
+    /** {@code BIO_should_write}: the last call should be retried once there is room to write. */
+    boolean shouldWrite();
+
+    /** {@code BIO_should_io_special}: the last call waits for something else (a connect, say). */
+    default boolean shouldIoSpecial() {
+        return false;
+    }
+
+    /** {@code BIO_ctrl_pending}: bytes that can be read at once. */
+    long pending();
+
+    /** {@code BIO_ctrl_wpending}: bytes written but not yet passed on. */
+    default long wpending() {
+        return 0;
+    }
+
+    /**
+     * {@code BIO_flush}: passes on buffered bytes.
+     *
+     * @return {@code 1} on success, {@code <= 0} on failure (see the retry flags)
+     */
+    default int flush() {
+        return 1;
+    }
+
+    /** {@code BIO_eof}: the source has ended; a read returning {@code <= 0} without retry flags is end of stream. */
+    boolean eof();
+
+    /** {@code BIO_free}: releases the BIO. Idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,37 @@
+package org.libssl4j;
+
+/**
+ * Something an engine can or cannot do. Tests and callers ask an engine what it can do ({@link
+ * EngineInfo#capabilities()}), never which engine it is. A call that needs a capability the engine lacks is
+ * refused cleanly: a return value, {@link Ssl#getError(int)} and an error-queue entry saying why.
+ */
+public enum Capability {
+    /** TLS 1.2. */
+    TLS1_2,
+    /** TLS 1.3. */
+    TLS1_3,
+    /** TLS 1.2 renegotiation ({@code SSL_renegotiate}), SEMANTICS.md R11. */
+    RENEGOTIATION,
+    /** TLS 1.3 KeyUpdate ({@code SSL_key_update}), SEMANTICS.md R12. */
+    KEY_UPDATE,
+    /** TLS 1.3 NewSessionTicket records seen by the client as separate records, SEMANTICS.md R11.12. */
+    TLS1_3_TICKETS,
+    /** After receiving a TLS 1.2 close_notify, the side may still write (half-close), SEMANTICS.md R07.3. */
+    TLS1_2_HALF_CLOSE,
+    /** Application-layer protocol negotiation. */
+    ALPN,
+    /** Server name indication sent by the client and seen by the server. */
+    SNI,
+    /** Client certificates requested and verified by the server. */
+    CLIENT_AUTH,
+    /** RSA certificates. */
+    RSA,
+    /** ECDSA P-256 certificates. */
+    ECDSA,
+    /** {@code SSL_MODE_SEND_FALLBACK_SCSV} and the server's check of it, SEMANTICS.md R15.12. */
+    FALLBACK_SCSV,
+    /** Client-hello, client-certificate and retry-verify callbacks that suspend the handshake, SEMANTICS.md R15.6. */
+    HANDSHAKE_CALLBACKS,
+    /** The engine seals and opens records in direct buffers without copying them. */
+    DIRECT_BUFFERS
+}

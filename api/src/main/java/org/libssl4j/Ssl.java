@@ -1,0 +1,427 @@
+package org.libssl4j;
+
+import java.nio.ByteBuffer;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Objects;
+import org.libssl4j.internal.StateMachine;
+
+/**
+ * One TLS connection, as OpenSSL's {@code SSL}: every call keeps libssl's arguments, return values and
+ * {@link #getError(int)} codes (SEMANTICS.md), whatever engine runs underneath.
+ *
+ * <p>Return values follow C: {@code > 0} success, {@code <= 0} see {@link #getError(int)}. TLS failures never
+ * throw; they leave their reason on the thread's {@link SslErrorQueue}. Programming errors (a null buffer, a
+ * range outside the array, README D1) throw {@link NullPointerException} or {@link IndexOutOfBoundsException}
+ * at once and change nothing.
+ *
+ * <p>Not thread-safe, as an {@code SSL} is not: one thread at a time.
+ */
+public final class Ssl implements AutoCloseable {
+    /** {@link #getShutdown()} bit: this side's close_notify was sent ({@code SSL_SENT_SHUTDOWN}). */
+    public static final int SENT_SHUTDOWN = 1;
+    /** {@link #getShutdown()} bit: the peer's close_notify (or a fatal alert) was received ({@code SSL_RECEIVED_SHUTDOWN}). */
+    public static final int RECEIVED_SHUTDOWN = 2;
+
+    /** {@link #want()}: nothing ({@code SSL_NOTHING}). */
+    public static final int NOTHING = 1;
+    /** {@link #want()}: waits to write ({@code SSL_WRITING}). */
+    public static final int WRITING = 2;
+    /** {@link #want()}: waits to read ({@code SSL_READING}). */
+    public static final int READING = 3;
+    /** {@link #want()}: waits for a certificate lookup ({@code SSL_X509_LOOKUP}). */
+    public static final int X509_LOOKUP = 4;
+    /** {@link #want()}: waits for the client-hello callback ({@code SSL_CLIENT_HELLO_CB}). */
+    public static final int CLIENT_HELLO_CB = 7;
+    /** {@link #want()}: waits for the verify callback ({@code SSL_RETRY_VERIFY}). */
+    public static final int RETRY_VERIFY = 8;
+
+    /** {@link #getKeyUpdateType()}: no update scheduled ({@code SSL_KEY_UPDATE_NONE}). */
+    public static final int KEY_UPDATE_NONE = -1;
+    /** {@link #keyUpdate(int)}: update without asking the peer to update ({@code SSL_KEY_UPDATE_NOT_REQUESTED}). */
+    public static final int KEY_UPDATE_NOT_REQUESTED = 0;
+    /** {@link #keyUpdate(int)}: update and ask the peer to update too ({@code SSL_KEY_UPDATE_REQUESTED}). */
+    public static final int KEY_UPDATE_REQUESTED = 1;
+
+    private final SslCtx ctx;
+    private final StateMachine sm;
+
+    /** Settings a connection copies from its context at {@code SSL_new}. */
+    record Inherited(long mode, long options, boolean readAhead, int maxSendFragment, boolean quietShutdown,
+                     int minVersion, int maxVersion, int verifyMode) {
+    }
+
+    Ssl(SslCtx ctx) {
+        this.ctx = ctx;
+        Inherited in = ctx.inherited();
+        this.sm = new StateMachine(ctx.method(), ctx::engineContext, ctx.engine().has(Capability.DIRECT_BUFFERS), in.mode(), in.options(), in.readAhead(),
+                in.maxSendFragment(), in.quietShutdown(), in.minVersion(), in.maxVersion());
+    }
+
+    /** {@code SSL_get_SSL_CTX}. */
+    public SslCtx getContext() {
+        return ctx;
+    }
+
+    // ---- BIOs and state -------------------------------------------------------------------------------------
+
+    /** {@code SSL_set_bio}: the BIOs records are read from and written to (may be the same object). */
+    public void setBio(Bio rbio, Bio wbio) {
+        sm.setBio(rbio, wbio);
+    }
+
+    /** {@code SSL_set0_rbio}. */
+    public void setRbio(Bio rbio) {
+        sm.setBio(rbio, sm.wbio());
+    }
+
+    /** {@code SSL_set0_wbio}. */
+    public void setWbio(Bio wbio) {
+        sm.setBio(sm.rbio(), wbio);
+    }
+
+    /** {@code SSL_get_rbio}, or null. */
+    public Bio getRbio() {
+        return sm.rbio();
+    }
+
+    /** {@code SSL_get_wbio}, or null. */
+    public Bio getWbio() {
+        return sm.wbio();
+    }
+
+    /**
+     * {@code SSL_set_connect_state}: this connection is the client; the first read, write or handshake call
+     * starts the handshake.
+     *
+     * @throws IllegalStateException if the context was made with {@link SslMethod#TLS_SERVER}
+     */
+    public void setConnectState() {
+        sm.setState(true);
+    }
+
+    /**
+     * {@code SSL_set_accept_state}: this connection is the server.
+     *
+     * @throws IllegalStateException if the context was made with {@link SslMethod#TLS_CLIENT}
+     */
+    public void setAcceptState() {
+        sm.setState(false);
+    }
+
+    /** {@code SSL_is_server}. */
+    public boolean isServer() {
+        return sm.isServer();
+    }
+
+    // ---- handshake ------------------------------------------------------------------------------------------
+
+    /** {@code SSL_connect}: sets the connect state if none is set, then {@link #doHandshake()}. */
+    public int connect() {
+        return sm.connect();
+    }
+
+    /** {@code SSL_accept}: sets the accept state if none is set, then {@link #doHandshake()}. */
+    public int accept() {
+        return sm.accept();
+    }
+
+    /**
+     * {@code SSL_do_handshake}: drives the handshake.
+     *
+     * @return 1 once this side's handshake is done; {@code <= 0} see {@link #getError(int)}
+     */
+    public int doHandshake() {
+        return sm.doHandshake();
+    }
+
+    /** {@code SSL_is_init_finished}. */
+    public boolean isInitFinished() {
+        return sm.isInitFinished();
+    }
+
+    /** {@code SSL_in_init}. */
+    public boolean inInit() {
+        return sm.inInit();
+    }
+
+    /** {@code SSL_in_before}: no handshake message has been sent or received yet. */
+    public boolean inBefore() {
+        return sm.inBefore();
+    }
+
+    // ---- data -----------------------------------------------------------------------------------------------
+
+    /**
+     * {@code SSL_write}: writes {@code num} bytes of {@code buf} from {@code off}. A call that returned
+     * WANT_READ or WANT_WRITE must be repeated with the same arguments (same array, same offset), unless
+     * {@link SslMode#ACCEPT_MOVING_WRITE_BUFFER} is set.
+     *
+     * @return the bytes written ({@code num}, or one record's worth in {@link SslMode#ENABLE_PARTIAL_WRITE}
+     *     mode); {@code <= 0} see {@link #getError(int)}
+     * @throws NullPointerException if {@code buf} is null
+     * @throws IndexOutOfBoundsException if {@code off}/{@code num} are not a range of {@code buf}
+     */
+    public int write(byte[] buf, int off, int num) {
+        Objects.requireNonNull(buf, "buf");
+        Objects.checkFromIndexSize(off, num, buf.length);
+        return sm.write(buf, off, num, null);
+    }
+
+    /** {@code SSL_write} of all of {@code buf}. */
+    public int write(byte[] buf) {
+        return write(buf, 0, Objects.requireNonNull(buf, "buf").length);
+    }
+
+    /**
+     * {@code SSL_write} of the remaining bytes of {@code src}. On success the position advances by the count
+     * returned; otherwise it is unchanged, and the retry must pass the same buffer at the same position.
+     */
+    public int write(ByteBuffer src) {
+        Objects.requireNonNull(src, "src");
+        return sm.write(null, 0, src.remaining(), src);
+    }
+
+    /**
+     * {@code SSL_read}: reads at most {@code len} bytes, from one record at most.
+     *
+     * @return the bytes read; {@code <= 0} see {@link #getError(int)}
+     * @throws NullPointerException if {@code buf} is null
+     * @throws IndexOutOfBoundsException if {@code off}/{@code len} are not a range of {@code buf}
+     */
+    public int read(byte[] buf, int off, int len) {
+        Objects.requireNonNull(buf, "buf");
+        Objects.checkFromIndexSize(off, len, buf.length);
+        return sm.read(buf, off, len, null, false);
+    }
+
+    /** {@code SSL_read} into the remaining space of {@code dst}, advancing its position by the count returned. */
+    public int read(ByteBuffer dst) {
+        Objects.requireNonNull(dst, "dst");
+        if (dst.isReadOnly()) {
+            throw new java.nio.ReadOnlyBufferException();
+        }
+        return sm.read(null, 0, dst.remaining(), dst, false);
+    }
+
+    /** {@code SSL_peek}: as {@link #read(byte[], int, int)}, but the bytes stay to be read again. */
+    public int peek(byte[] buf, int off, int len) {
+        Objects.requireNonNull(buf, "buf");
+        Objects.checkFromIndexSize(off, len, buf.length);
+        return sm.read(buf, off, len, null, true);
+    }
+
+    /** {@code SSL_peek} into {@code dst}, advancing its position by the count returned. */
+    public int peek(ByteBuffer dst) {
+        Objects.requireNonNull(dst, "dst");
+        if (dst.isReadOnly()) {
+            throw new java.nio.ReadOnlyBufferException();
+        }
+        return sm.read(null, 0, dst.remaining(), dst, true);
+    }
+
+    /** {@code SSL_pending}: decrypted bytes of the current record not yet read. */
+    public int pending() {
+        return sm.pending();
+    }
+
+    /** {@code SSL_has_pending}: whether any bytes, decrypted or not, are held inside this connection. */
+    public boolean hasPending() {
+        return sm.hasPending();
+    }
+
+    /**
+     * {@code SSL_get_error}: why the last call on this connection returned {@code ret}. Looks at the oldest
+     * error-queue entry first (SEMANTICS.md R15.2).
+     */
+    public SslError getError(int ret) {
+        return sm.getError(ret);
+    }
+
+    /** {@code SSL_want}: {@link #NOTHING}, {@link #READING}, {@link #WRITING}, ... */
+    public int want() {
+        return sm.want();
+    }
+
+    // ---- shutdown -------------------------------------------------------------------------------------------
+
+    /**
+     * {@code SSL_shutdown}: sends close_notify, then waits for the peer's.
+     *
+     * @return 0 when close_notify was sent, 1 when both were exchanged, {@code < 0} see {@link #getError(int)}
+     */
+    public int shutdown() {
+        return sm.shutdown();
+    }
+
+    /** {@code SSL_get_shutdown}: {@link #SENT_SHUTDOWN} and {@link #RECEIVED_SHUTDOWN} bits. */
+    public int getShutdown() {
+        return sm.getShutdown();
+    }
+
+    /** {@code SSL_set_shutdown}: sets the shutdown bits without sending anything. */
+    public void setShutdown(int bits) {
+        if ((bits & ~(SENT_SHUTDOWN | RECEIVED_SHUTDOWN)) != 0) {
+            throw new IllegalArgumentException("bits: only SENT_SHUTDOWN and RECEIVED_SHUTDOWN, was " + bits);
+        }
+        sm.setShutdown(bits);
+    }
+
+    /** {@code SSL_set_quiet_shutdown}: {@link #shutdown()} then sends nothing and returns 1. */
+    public void setQuietShutdown(boolean on) {
+        sm.setQuietShutdown(on);
+    }
+
+    /** {@code SSL_get_quiet_shutdown}. */
+    public boolean getQuietShutdown() {
+        return sm.getQuietShutdown();
+    }
+
+    // ---- modes and options ----------------------------------------------------------------------------------
+
+    /** {@code SSL_set_mode}: adds {@code bits} ({@link SslMode}); returns the new mask. */
+    public long setMode(long bits) {
+        return sm.setMode(bits);
+    }
+
+    /** {@code SSL_clear_mode}: removes {@code bits}; returns the new mask. */
+    public long clearMode(long bits) {
+        return sm.clearMode(bits);
+    }
+
+    /** {@code SSL_get_mode}. */
+    public long getMode() {
+        return sm.getMode();
+    }
+
+    /** {@code SSL_set_options}: adds {@code bits} ({@link SslOptions}); returns the new mask. */
+    public long setOptions(long bits) {
+        return sm.setOptions(bits);
+    }
+
+    /** {@code SSL_clear_options}: removes {@code bits}; returns the new mask. */
+    public long clearOptions(long bits) {
+        return sm.clearOptions(bits);
+    }
+
+    /** {@code SSL_get_options}. */
+    public long getOptions() {
+        return sm.getOptions();
+    }
+
+    /** {@code SSL_set_read_ahead}. */
+    public void setReadAhead(boolean on) {
+        sm.setReadAhead(on);
+    }
+
+    /** {@code SSL_get_read_ahead}. */
+    public boolean getReadAhead() {
+        return sm.getReadAhead();
+    }
+
+    /**
+     * {@code SSL_set_max_send_fragment}: the largest plaintext per record sent.
+     *
+     * @throws IllegalArgumentException if {@code size} is outside 512..16384
+     */
+    public void setMaxSendFragment(int size) {
+        sm.setMaxSendFragment(checkFragment(size));
+    }
+
+    static int checkFragment(int size) {
+        if (size < 512 || size > 16384) {
+            throw new IllegalArgumentException("size: max send fragment must be 512..16384, was " + size);
+        }
+        return size;
+    }
+
+    /** {@code SSL_set_min_proto_version} for this connection, before its handshake. */
+    public void setMinProtoVersion(int version) {
+        sm.setMinProtoVersion(version == 0 ? SslVersion.TLS1_VERSION : SslCtx.checkVersion(version));
+    }
+
+    /** {@code SSL_set_max_proto_version} for this connection, before its handshake. */
+    public void setMaxProtoVersion(int version) {
+        sm.setMaxProtoVersion(version == 0 ? SslVersion.TLS1_3_VERSION : SslCtx.checkVersion(version));
+    }
+
+    // ---- names ----------------------------------------------------------------------------------------------
+
+    /** {@code SSL_set_tlsext_host_name}: the server name a client sends (SNI); also checked against the certificate when {@link #set1Host} gave none. */
+    public int setTlsextHostName(String name) {
+        sm.setSniHostName(Objects.requireNonNull(name, "name"));
+        return 1;
+    }
+
+    /** {@code SSL_set1_host}: the name a client checks the server's certificate against. */
+    public int set1Host(String name) {
+        sm.setVerifyHostName(Objects.requireNonNull(name, "name"));
+        return 1;
+    }
+
+    // ---- what was negotiated --------------------------------------------------------------------------------
+
+    /** {@code SSL_get_version}: "TLSv1.3", "TLSv1.2", or "unknown" before the handshake. */
+    public String getVersion() {
+        return sm.version();
+    }
+
+    /** {@code SSL_CIPHER_get_name(SSL_get_current_cipher(ssl))}: OpenSSL's name of the cipher, or null. */
+    public String getCipherName() {
+        return sm.cipherName();
+    }
+
+    /** {@code SSL_get_peer_certificate}: the peer's leaf certificate, or null. */
+    public X509Certificate getPeerCertificate() {
+        List<X509Certificate> chain = sm.peerChain();
+        return chain.isEmpty() ? null : chain.get(0);
+    }
+
+    /** {@code SSL_get_peer_cert_chain}: the peer's chain, leaf first; empty when there is none. */
+    public List<X509Certificate> getPeerCertChain() {
+        return sm.peerChain();
+    }
+
+    /** {@code SSL_get0_alpn_selected}: the negotiated protocol, or null. */
+    public String getAlpnSelected() {
+        return sm.alpn();
+    }
+
+    /** The name of the engine this connection runs on. */
+    public String engineName() {
+        return ctx.engine().name();
+    }
+
+    // ---- renegotiation and key update -----------------------------------------------------------------------
+
+    /**
+     * {@code SSL_renegotiate}: schedules a TLS 1.2 renegotiation.
+     *
+     * @return 1 if scheduled; 0 with an error-queue entry when it cannot be (TLS 1.3, the option
+     *     {@link SslOptions#NO_RENEGOTIATION}, or an engine without {@link Capability#RENEGOTIATION})
+     */
+    public int renegotiate() {
+        return sm.renegotiate();
+    }
+
+    /**
+     * {@code SSL_key_update}: schedules a TLS 1.3 KeyUpdate.
+     *
+     * @param updateType {@link #KEY_UPDATE_NOT_REQUESTED} or {@link #KEY_UPDATE_REQUESTED}
+     * @return 1 if scheduled; 0 with an error-queue entry otherwise
+     */
+    public int keyUpdate(int updateType) {
+        return sm.keyUpdate(updateType);
+    }
+
+    /** {@code SSL_get_key_update_type}: the scheduled update, or {@link #KEY_UPDATE_NONE}. */
+    public int getKeyUpdateType() {
+        return sm.getKeyUpdateType();
+    }
+
+    /** {@code SSL_free}: frees the engine's resources. Idempotent; later calls fail as on a fatal error. */
+    @Override
+    public void close() {
+        sm.close();
+    }
+}

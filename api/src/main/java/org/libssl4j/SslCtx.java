@@ -1,0 +1,482 @@
+package org.libssl4j;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import org.libssl4j.internal.Pem;
+import org.libssl4j.spi.ContextConfig;
+import org.libssl4j.spi.EngineContext;
+import org.libssl4j.spi.EngineException;
+
+/**
+ * A TLS context, as OpenSSL's {@code SSL_CTX}: the settings that connections made with {@link #newSsl()} start
+ * from, on one engine.
+ *
+ * <p>Defaults differ from OpenSSL's on purpose where safety asks for it (README, D2): a client context verifies
+ * the peer's certificate and host name ({@link SslVerify#PEER}), and TLS 1.2 is the lowest version allowed.
+ * {@link #setVerify(int, VerifyCallback) setVerify(SslVerify.NONE, null)} turns verification off.
+ *
+ * <p>A context is safe to use from several threads for making connections; its setters are not meant to race
+ * with {@link #newSsl()}.
+ */
+public final class SslCtx implements AutoCloseable {
+    /** {@code SSL_FILETYPE_PEM}. */
+    public static final int FILETYPE_PEM = 1;
+    /** {@code SSL_FILETYPE_ASN1} (DER). */
+    public static final int FILETYPE_ASN1 = 2;
+
+    private final SslMethod method;
+    private final Engine engine;
+    private long mode = SslMode.AUTO_RETRY;
+    private long options;
+    private int minVersion = SslVersion.TLS1_2_VERSION;
+    private int maxVersion = SslVersion.TLS1_3_VERSION;
+    private int verifyMode;
+    private VerifyCallback verifyCallback;
+    private boolean checkHostName = true;
+    private final List<X509Certificate> chain = new ArrayList<>();
+    private PrivateKey privateKey;
+    private final List<X509Certificate> trusted = new ArrayList<>();
+    private final List<String> cipherSuites = new ArrayList<>();
+    private final List<String> tls13CipherSuites = new ArrayList<>();
+    private final List<String> alpn = new ArrayList<>();
+    private boolean readAhead;
+    private int maxSendFragment = 16384;
+    private boolean quietShutdown;
+
+    private ContextConfig snapshot;
+    private EngineContext engineContext;
+    private boolean closed;
+
+    private SslCtx(SslMethod method, Engine engine) {
+        this.method = Objects.requireNonNull(method, "method");
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.verifyMode = method == SslMethod.TLS_CLIENT ? SslVerify.PEER : SslVerify.NONE;
+    }
+
+    /**
+     * {@code SSL_CTX_new(method)} on the default engine ({@link Engines#getDefault()}).
+     *
+     * @throws IllegalStateException if no engine is available
+     */
+    public static SslCtx newCtx(SslMethod method) {
+        return new SslCtx(method, Engines.getDefault());
+    }
+
+    /**
+     * {@code SSL_CTX_new(method)} on the engine named {@code engine} ("jdk", "bc", "conscrypt").
+     *
+     * @throws IllegalArgumentException if there is no such engine or it is unavailable
+     */
+    public static SslCtx newCtx(SslMethod method, String engine) {
+        return new SslCtx(method, Engines.get(engine));
+    }
+
+    /** {@code SSL_CTX_new(method)} on {@code engine}. */
+    public static SslCtx newCtx(SslMethod method, Engine engine) {
+        return new SslCtx(method, engine);
+    }
+
+    /** {@code SSL_new}: a connection that starts from this context's settings. */
+    public Ssl newSsl() {
+        return new Ssl(this);
+    }
+
+    /** The method this context was made for. */
+    public SslMethod method() {
+        return method;
+    }
+
+    /** The engine this context runs on. */
+    public Engine engine() {
+        return engine;
+    }
+
+    // ---- modes and options ----------------------------------------------------------------------------------
+
+    /** {@code SSL_CTX_set_mode}: adds {@code bits} ({@link SslMode}); returns the new mask. Existing connections keep theirs. */
+    public synchronized long setMode(long bits) {
+        mode |= bits;
+        return mode;
+    }
+
+    /** {@code SSL_CTX_clear_mode}: removes {@code bits}; returns the new mask. */
+    public synchronized long clearMode(long bits) {
+        mode &= ~bits;
+        return mode;
+    }
+
+    /** {@code SSL_CTX_get_mode}. The default is {@link SslMode#AUTO_RETRY}. */
+    public synchronized long getMode() {
+        return mode;
+    }
+
+    /** {@code SSL_CTX_set_options}: adds {@code bits} ({@link SslOptions}); returns the new mask. */
+    public synchronized long setOptions(long bits) {
+        options |= bits;
+        invalidate();
+        return options;
+    }
+
+    /** {@code SSL_CTX_clear_options}: removes {@code bits}; returns the new mask. */
+    public synchronized long clearOptions(long bits) {
+        options &= ~bits;
+        invalidate();
+        return options;
+    }
+
+    /** {@code SSL_CTX_get_options}. */
+    public synchronized long getOptions() {
+        return options;
+    }
+
+    /** {@code SSL_CTX_set_read_ahead}: whether connections read as many bytes as the transport has. */
+    public synchronized void setReadAhead(boolean on) {
+        readAhead = on;
+    }
+
+    /** {@code SSL_CTX_get_read_ahead}. */
+    public synchronized boolean getReadAhead() {
+        return readAhead;
+    }
+
+    /**
+     * {@code SSL_CTX_set_max_send_fragment}: the largest plaintext per record.
+     *
+     * @throws IllegalArgumentException if {@code size} is outside 512..16384
+     */
+    public synchronized void setMaxSendFragment(int size) {
+        maxSendFragment = Ssl.checkFragment(size);
+    }
+
+    /** {@code SSL_CTX_get_max_send_fragment}. */
+    public synchronized int getMaxSendFragment() {
+        return maxSendFragment;
+    }
+
+    /** {@code SSL_CTX_set_quiet_shutdown}: connections' {@code shutdown} then sends nothing. */
+    public synchronized void setQuietShutdown(boolean on) {
+        quietShutdown = on;
+    }
+
+    /** {@code SSL_CTX_get_quiet_shutdown}. */
+    public synchronized boolean getQuietShutdown() {
+        return quietShutdown;
+    }
+
+    // ---- versions -------------------------------------------------------------------------------------------
+
+    /**
+     * {@code SSL_CTX_set_min_proto_version}; 0 means the lowest this library allows (TLS 1.2 unless lowered).
+     *
+     * @throws IllegalArgumentException if {@code version} is not 0 or a TLS version
+     */
+    public synchronized void setMinProtoVersion(int version) {
+        minVersion = version == 0 ? SslVersion.TLS1_VERSION : checkVersion(version);
+        invalidate();
+    }
+
+    /** {@code SSL_CTX_set_max_proto_version}; 0 means the highest (TLS 1.3). */
+    public synchronized void setMaxProtoVersion(int version) {
+        maxVersion = version == 0 ? SslVersion.TLS1_3_VERSION : checkVersion(version);
+        invalidate();
+    }
+
+    /** {@code SSL_CTX_get_min_proto_version}. */
+    public synchronized int getMinProtoVersion() {
+        return minVersion;
+    }
+
+    /** {@code SSL_CTX_get_max_proto_version}. */
+    public synchronized int getMaxProtoVersion() {
+        return maxVersion;
+    }
+
+    static int checkVersion(int version) {
+        if (version < SslVersion.TLS1_VERSION || version > SslVersion.TLS1_3_VERSION) {
+            throw new IllegalArgumentException("version: not a TLS version: 0x" + Integer.toHexString(version));
+        }
+        return version;
+    }
+
+    // ---- verification ---------------------------------------------------------------------------------------
+
+    /**
+     * {@code SSL_CTX_set_verify}: how the peer's certificate is checked ({@link SslVerify} bits) and the
+     * callback that may overturn the verdict (or null).
+     */
+    public synchronized void setVerify(int mode, VerifyCallback callback) {
+        if ((mode & ~0x0F) != 0) {
+            throw new IllegalArgumentException("mode: unknown SSL_VERIFY bits 0x" + Integer.toHexString(mode));
+        }
+        verifyMode = mode;
+        verifyCallback = callback;
+        invalidate();
+    }
+
+    /** {@code SSL_CTX_get_verify_mode}. A client context starts with {@link SslVerify#PEER} (D2). */
+    public synchronized int getVerifyMode() {
+        return verifyMode;
+    }
+
+    /**
+     * Whether a verifying client checks the server's certificate against the host name given by
+     * {@link Ssl#set1Host(String)} or {@link Ssl#setTlsextHostName(String)}. On by default (D2); with it on and
+     * no name given, the handshake fails rather than accept any name.
+     */
+    public synchronized void setHostNameCheck(boolean on) {
+        checkHostName = on;
+        invalidate();
+    }
+
+    /** Whether host names are checked (see {@link #setHostNameCheck(boolean)}). */
+    public synchronized boolean getHostNameCheck() {
+        return checkHostName;
+    }
+
+    /** {@code X509_STORE_add_cert(SSL_CTX_get_cert_store(ctx), cert)}: trusts {@code cert} as an anchor. */
+    public synchronized void addTrustedCertificate(X509Certificate cert) {
+        trusted.add(Objects.requireNonNull(cert, "cert"));
+        invalidate();
+    }
+
+    /**
+     * {@code SSL_CTX_load_verify_locations(ctx, caFile, NULL)}: trusts every certificate in a PEM file.
+     *
+     * @return 1 on success, 0 with an error-queue entry when the file cannot be read or holds no certificate
+     */
+    public int loadVerifyLocations(Path caFile) {
+        Objects.requireNonNull(caFile, "caFile");
+        try {
+            List<X509Certificate> certs = readCertificates(caFile);
+            if (certs.isEmpty()) {
+                SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_X509, 108, "no certificate or crl found", caFile.toString(), null));
+                return 0;
+            }
+            synchronized (this) {
+                trusted.addAll(certs);
+                invalidate();
+            }
+            return 1;
+        } catch (IOException | CertificateException e) {
+            SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SYS, 2, "No such file or directory", caFile + ": " + e.getMessage(), e));
+            return 0;
+        }
+    }
+
+    /** {@code SSL_CTX_set_default_verify_paths}: trusts the JDK's default anchors (its {@code cacerts}). */
+    public int setDefaultVerifyPaths() {
+        try {
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init((KeyStore) null);
+            List<X509Certificate> anchors = new ArrayList<>();
+            for (var tm : tmf.getTrustManagers()) {
+                if (tm instanceof X509TrustManager) {
+                    anchors.addAll(List.of(((X509TrustManager) tm).getAcceptedIssuers()));
+                }
+            }
+            synchronized (this) {
+                trusted.addAll(anchors);
+                invalidate();
+            }
+            return 1;
+        } catch (Exception e) {
+            SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_X509, 0, "default verify paths", e.toString(), e));
+            return 0;
+        }
+    }
+
+    // ---- own certificate ------------------------------------------------------------------------------------
+
+    /** {@code SSL_CTX_use_certificate}: this side's certificate (the chain's leaf). Returns 1. */
+    public synchronized int useCertificate(X509Certificate cert) {
+        Objects.requireNonNull(cert, "cert");
+        if (chain.isEmpty()) {
+            chain.add(cert);
+        } else {
+            chain.set(0, cert);
+        }
+        invalidate();
+        return 1;
+    }
+
+    /** {@code SSL_CTX_add1_chain_cert}: appends an intermediate to this side's chain. Returns 1. */
+    public synchronized int add1ChainCert(X509Certificate cert) {
+        Objects.requireNonNull(cert, "cert");
+        if (chain.isEmpty()) {
+            throw new IllegalStateException("useCertificate must come before add1ChainCert");
+        }
+        chain.add(cert);
+        invalidate();
+        return 1;
+    }
+
+    /** {@code SSL_CTX_use_PrivateKey}: this side's private key. Returns 1. */
+    public synchronized int usePrivateKey(PrivateKey key) {
+        privateKey = Objects.requireNonNull(key, "key");
+        invalidate();
+        return 1;
+    }
+
+    /**
+     * {@code SSL_CTX_use_certificate_chain_file}: the leaf and its chain from a PEM file.
+     *
+     * @return 1 on success, 0 with an error-queue entry otherwise
+     */
+    public int useCertificateChainFile(Path file) {
+        Objects.requireNonNull(file, "file");
+        try {
+            List<X509Certificate> certs = readCertificates(file);
+            if (certs.isEmpty()) {
+                SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SSL, SslReason.NO_CERTIFICATE_ASSIGNED, null, file.toString(), null));
+                return 0;
+            }
+            synchronized (this) {
+                chain.clear();
+                chain.addAll(certs);
+                invalidate();
+            }
+            return 1;
+        } catch (IOException | CertificateException e) {
+            SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SYS, 2, "No such file or directory", file + ": " + e.getMessage(), e));
+            return 0;
+        }
+    }
+
+    /**
+     * {@code SSL_CTX_use_PrivateKey_file}: the private key from a PKCS#8 PEM or DER file.
+     *
+     * @param type {@link #FILETYPE_PEM} or {@link #FILETYPE_ASN1}
+     * @return 1 on success, 0 with an error-queue entry otherwise
+     */
+    public int usePrivateKeyFile(Path file, int type) {
+        Objects.requireNonNull(file, "file");
+        if (type != FILETYPE_PEM && type != FILETYPE_ASN1) {
+            throw new IllegalArgumentException("type: must be FILETYPE_PEM or FILETYPE_ASN1, was " + type);
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            PrivateKey key = type == FILETYPE_PEM ? Pem.privateKey(new String(bytes, StandardCharsets.US_ASCII)) : Pem.privateKey(bytes);
+            usePrivateKey(key);
+            return 1;
+        } catch (IOException e) {
+            SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SYS, 2, "No such file or directory", file + ": " + e.getMessage(), e));
+            return 0;
+        } catch (IllegalArgumentException e) {
+            SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SSL, SslReason.BAD_VALUE, null, file + ": " + e.getMessage(), e));
+            return 0;
+        }
+    }
+
+    private static List<X509Certificate> readCertificates(Path file) throws IOException, CertificateException {
+        try (InputStream in = Files.newInputStream(file)) {
+            Collection<? extends java.security.cert.Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            List<X509Certificate> list = new ArrayList<>();
+            for (var c : certs) {
+                list.add((X509Certificate) c);
+            }
+            return list;
+        }
+    }
+
+    // ---- ciphers and ALPN -----------------------------------------------------------------------------------
+
+    /**
+     * {@code SSL_CTX_set_ciphersuites}: the TLS 1.3 suites, as OpenSSL's colon-separated list
+     * ("TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384").
+     */
+    public synchronized int setCiphersuites(String list) {
+        Objects.requireNonNull(list, "list");
+        tls13CipherSuites.clear();
+        for (String s : list.split(":")) {
+            if (!s.isBlank()) {
+                tls13CipherSuites.add(s.trim());
+            }
+        }
+        invalidate();
+        return 1;
+    }
+
+    /**
+     * {@code SSL_CTX_set_cipher_list} for TLS 1.2, with OpenSSL's cipher names ("ECDHE-RSA-AES128-GCM-SHA256"),
+     * colon-separated. Names this library cannot translate are ignored, as OpenSSL ignores unknown ones.
+     *
+     * @return 1 if at least one suite was recognised, else 0 with "no cipher match" on the queue
+     */
+    public synchronized int setCipherList(String list) {
+        Objects.requireNonNull(list, "list");
+        List<String> suites = new ArrayList<>();
+        for (String s : list.split("[:, ]")) {
+            String iana = org.libssl4j.internal.CipherNames.toIana(s.trim());
+            if (iana != null) {
+                suites.add(iana);
+            }
+        }
+        if (suites.isEmpty()) {
+            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.NO_CIPHER_MATCH, null);
+            return 0;
+        }
+        cipherSuites.clear();
+        cipherSuites.addAll(suites);
+        invalidate();
+        return 1;
+    }
+
+    /**
+     * {@code SSL_CTX_set_alpn_protos} (a client's offer) and the list a server accepts, in preference order.
+     *
+     * @return 0 on success, as OpenSSL's function
+     */
+    public synchronized int setAlpnProtos(List<String> protocols) {
+        Objects.requireNonNull(protocols, "protocols");
+        alpn.clear();
+        alpn.addAll(protocols);
+        invalidate();
+        return 0;
+    }
+
+    // ---- engine context -------------------------------------------------------------------------------------
+
+    /** The engine context for the current settings, made on first use and again after a setting changed. */
+    synchronized EngineContext engineContext() throws EngineException {
+        if (closed) {
+            throw new IllegalStateException("SslCtx is closed");
+        }
+        if (engineContext == null) {
+            snapshot = new ContextConfig(method, minVersion, maxVersion, options, mode, chain, privateKey, trusted,
+                    verifyMode, verifyCallback, checkHostName, cipherSuites, tls13CipherSuites, alpn);
+            engineContext = engine.factory().newContext(snapshot);
+        }
+        return engineContext;
+    }
+
+    /** The settings a new connection copies. */
+    synchronized Ssl.Inherited inherited() {
+        return new Ssl.Inherited(mode, options, readAhead, maxSendFragment, quietShutdown, minVersion, maxVersion, verifyMode);
+    }
+
+    private void invalidate() {
+        // Existing connections keep the engine context they were made with; only new ones see the change.
+        engineContext = null;
+    }
+
+    /** {@code SSL_CTX_free}. Connections already made keep working. Idempotent. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        engineContext = null;
+    }
+}

@@ -1,0 +1,100 @@
+package org.libssl4j.internal;
+
+import java.nio.ByteBuffer;
+import org.libssl4j.Bio;
+
+/**
+ * Sealed records not yet taken by the write BIO. A record, once sealed, stays here until the BIO takes its
+ * last byte: nothing sealed is ever dropped or sealed twice (SEMANTICS.md, "where re-implementations go wrong" 9).
+ */
+final class Outbound {
+    /** What the held bytes are; a retry of another kind is a "bad write retry" (R05.10). */
+    enum Kind { NONE, APPLICATION, ALERT, HANDSHAKE }
+
+    private final boolean direct;
+    private int capacity;
+    private ByteBuffer buf;
+    private int pos;
+    private int lim;
+    private Kind kind = Kind.NONE;
+
+    Outbound(boolean direct, int capacity) {
+        this.direct = direct;
+        this.capacity = capacity;
+    }
+
+    boolean isEmpty() {
+        return pos == lim;
+    }
+
+    Kind kind() {
+        return isEmpty() ? Kind.NONE : kind;
+    }
+
+    /** The buffer to seal into, positioned at the free space; call {@link #commit} after. Only when empty. */
+    ByteBuffer space() {
+        if (buf == null || buf.capacity() < capacity) {
+            buf = direct ? ByteBuffer.allocateDirect(capacity) : ByteBuffer.allocate(capacity);
+            pos = 0;
+            lim = 0;
+        }
+        buf.limit(buf.capacity()).position(lim);
+        return buf;
+    }
+
+    /** Records what the engine just wrote into {@link #space()}. */
+    void commit(Kind what) {
+        int written = buf.position() - lim;
+        if (written > 0) {
+            lim = buf.position();
+            kind = what;
+        }
+    }
+
+    /** Doubles the capacity, for an engine that said its output did not fit. Only when empty. */
+    void grow() {
+        capacity *= 2;
+        buf = null;
+    }
+
+    /** Appends raw bytes (a plaintext alert the state machine makes itself). */
+    void put(byte[] bytes, Kind what) {
+        ByteBuffer b = space();
+        b.put(bytes);
+        commit(what);
+    }
+
+    /**
+     * Hands held bytes to {@code bio} until it takes them all or refuses.
+     *
+     * @return 1 when everything was taken, else the BIO's return value ({@code <= 0})
+     */
+    int flush(Bio bio) {
+        while (pos < lim) {
+            buf.limit(lim).position(pos);
+            int n = bio.write(buf);
+            if (n <= 0) {
+                return n;
+            }
+            pos += n;
+        }
+        pos = 0;
+        lim = 0;
+        kind = Kind.NONE;
+        return 1;
+    }
+
+    /** Forgets held bytes that can never be sent (the connection failed). */
+    void abandon() {
+        pos = 0;
+        lim = 0;
+        kind = Kind.NONE;
+    }
+
+    /** Frees the buffer when nothing is held (SSL_MODE_RELEASE_BUFFERS). */
+    void releaseIfEmpty() {
+        if (isEmpty()) {
+            buf = null;
+        }
+    }
+}

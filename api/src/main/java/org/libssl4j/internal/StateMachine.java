@@ -1,0 +1,985 @@
+package org.libssl4j.internal;
+
+import java.nio.ByteBuffer;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import org.libssl4j.Bio;
+import org.libssl4j.Ssl;
+import org.libssl4j.SslError;
+import org.libssl4j.SslErrorEntry;
+import org.libssl4j.SslErrorQueue;
+import org.libssl4j.SslMethod;
+import org.libssl4j.SslMode;
+import org.libssl4j.SslOptions;
+import org.libssl4j.SslReason;
+import org.libssl4j.SslVersion;
+import org.libssl4j.spi.ConnectionConfig;
+import org.libssl4j.spi.EngineContext;
+import org.libssl4j.spi.EngineException;
+import org.libssl4j.spi.TlsEngine;
+
+/**
+ * libssl's connection state machine, written once for every engine: handshake on demand, the retry rules of
+ * {@code SSL_write}, partial writes, one record per {@code SSL_read}, two-phase shutdown, fatal states and
+ * {@code SSL_get_error}. The numbered rules of SEMANTICS.md are cited where they decide a branch.
+ *
+ * <p>The shape follows libssl's own: {@link #write} is {@code ssl3_write_bytes}, {@link #read} is
+ * {@code ssl3_read_bytes}, {@link #shutdown} is {@code ssl3_shutdown}, {@link #handshake} is the handshake
+ * state machine, {@link #getError} is {@code SSL_get_error}. Records are framed here ({@link Inbound}) and
+ * buffered here until the BIO takes them ({@link Outbound}); the engine only seals and opens.
+ */
+public final class StateMachine {
+    /** Supplies the engine context when the first handshake step runs. */
+    @FunctionalInterface
+    public interface ContextSource {
+        /** The context of the connection's {@code SslCtx}. */
+        EngineContext get() throws EngineException;
+    }
+
+    private static final int ROLE_NONE = 0;
+    private static final int ROLE_CLIENT = 1;
+    private static final int ROLE_SERVER = 2;
+
+    private static final int CONTENT_ALERT = 21;
+    private static final int CONTENT_HANDSHAKE = 22;
+    private static final int CONTENT_APPLICATION_DATA = 23;
+    private static final int ALERT_CLOSE_NOTIFY = 0;
+    private static final int ALERT_UNEXPECTED_MESSAGE = 10;
+    private static final int ALERT_RECORD_OVERFLOW = 22;
+
+    /** {@link #open} outcomes besides a positive count of application bytes. */
+    private static final int OPENED_NOTHING = 0;
+    private static final int OPENED_CLOSE_NOTIFY = -1;
+    private static final int OPEN_FAILED = -2;
+
+    private final SslMethod method;
+    private final ContextSource contexts;
+    private final boolean direct;
+
+    // settings
+    private long mode;
+    private long options;
+    private boolean readAhead;
+    private int maxSendFragment;
+    private boolean quietShutdown;
+    private int minVersion;
+    private int maxVersion;
+    private String sniHostName;
+    private String verifyHostName;
+
+    // transport
+    private Bio rbio;
+    private Bio wbio;
+
+    // connection state
+    private int role = ROLE_NONE;
+    private TlsEngine engine;
+    private boolean started;
+    private boolean handshakeDone;
+    private boolean fatal;
+    private boolean closed;
+    private boolean firstRecord = true;
+    private int shutdownBits;
+    private boolean alertDispatch;
+    private int rwstate = Ssl.NOTHING;
+    /** libssl's {@code BIO_set_retry_read} on its own account: a non-data record with AUTO_RETRY off (R11.12, R12.4). */
+    private boolean forcedReadRetry;
+
+    // the pending write (ssl3's wnum / wpend_*), R05
+    private int writtenBeforeRetry;
+    private Object pendingBuffer;
+    private int pendingOffset;
+    private int pendingLength;
+
+    // buffers
+    private final Inbound in;
+    private Outbound out;
+    private ByteBuffer plain;
+    private int plainPos;
+    private int plainLim;
+    private byte[] wrappedArray;
+    private ByteBuffer wrappedView;
+
+    /**
+     * Makes the state machine of one connection, with the settings it copies from its context.
+     *
+     * @param direct whether the engine works best on direct buffers
+     */
+    public StateMachine(SslMethod method, ContextSource contexts, boolean direct, long mode, long options,
+                        boolean readAhead, int maxSendFragment, boolean quietShutdown, int minVersion, int maxVersion) {
+        this.method = method;
+        this.contexts = contexts;
+        this.direct = direct;
+        this.mode = mode;
+        this.options = options;
+        this.readAhead = readAhead;
+        this.maxSendFragment = maxSendFragment;
+        this.quietShutdown = quietShutdown;
+        this.minVersion = minVersion;
+        this.maxVersion = maxVersion;
+        this.in = new Inbound(direct);
+    }
+
+    // =========================================================================================================
+    // set-up
+    // =========================================================================================================
+
+    public void setBio(Bio r, Bio w) {
+        rbio = r;
+        wbio = w;
+    }
+
+    public Bio rbio() {
+        return rbio;
+    }
+
+    public Bio wbio() {
+        return wbio;
+    }
+
+    public void setState(boolean client) {
+        if (client && !method.allowsClient()) {
+            throw new IllegalStateException("a TLS_SERVER context cannot make a client connection");
+        }
+        if (!client && !method.allowsServer()) {
+            throw new IllegalStateException("a TLS_CLIENT context cannot make a server connection");
+        }
+        if (started) {
+            throw new IllegalStateException("the side cannot change after the handshake started");
+        }
+        role = client ? ROLE_CLIENT : ROLE_SERVER;
+    }
+
+    public boolean isServer() {
+        return role == ROLE_SERVER || (role == ROLE_NONE && method == SslMethod.TLS_SERVER);
+    }
+
+    // =========================================================================================================
+    // handshake
+    // =========================================================================================================
+
+    public int connect() {
+        if (role == ROLE_NONE) {
+            setState(true);
+        }
+        return doHandshake();
+    }
+
+    public int accept() {
+        if (role == ROLE_NONE) {
+            setState(false);
+        }
+        return doHandshake();
+    }
+
+    /** {@code SSL_do_handshake}: R02.2, R01.5. */
+    public int doHandshake() {
+        if (role == ROLE_NONE) {
+            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.CONNECTION_TYPE_NOT_SET, null);
+            return -1;
+        }
+        if (!inInit()) {
+            return 1;
+        }
+        return handshake();
+    }
+
+    public boolean isInitFinished() {
+        return !inInit();
+    }
+
+    /** {@code SSL_in_init}: before and during a handshake, and for good after a fatal error (R15.7). */
+    public boolean inInit() {
+        return fatal || !handshakeDone;
+    }
+
+    public boolean inBefore() {
+        return !started;
+    }
+
+    /**
+     * The handshake state machine: sends what the engine has, feeds it what it waits for, one record at a
+     * time, until this side is done. Like libssl's it first clears the thread's error queue.
+     *
+     * @return 1 when this side's handshake is done, -1 otherwise (see {@link #getError})
+     */
+    private int handshake() {
+        if (fatal) {
+            return -1;
+        }
+        SslErrorQueue.clear();
+        if (engine == null && !startEngine()) {
+            return -1;
+        }
+        started = true;
+        try {
+            while (true) {
+                if (!out.isEmpty() && flush() <= 0) {
+                    return -1;
+                }
+                switch (engine.status()) {
+                    case NEED_WRAP:
+                        produce(Outbound.Kind.HANDSHAKE);
+                        break;
+                    case NEED_UNWRAP:
+                        if (fetchRecord() <= 0) {
+                            return -1;
+                        }
+                        int opened = open();
+                        if (opened == OPEN_FAILED) {
+                            return -1;
+                        }
+                        if (opened == OPENED_CLOSE_NOTIFY) {
+                            shutdownBits |= Ssl.RECEIVED_SHUTDOWN;
+                            return -1;
+                        }
+                        break;
+                    case NOT_HANDSHAKING:
+                        handshakeDone = true;
+                        firstRecord = false;
+                        return 1;
+                    default:
+                        throw new IllegalStateException("unknown engine status");
+                }
+            }
+        } catch (EngineException e) {
+            failFromEngine(e);
+            return -1;
+        } catch (RuntimeException e) {
+            failFromEngine(internalError(e));
+            return -1;
+        }
+    }
+
+    private boolean startEngine() {
+        try {
+            EngineContext context = contexts.get();
+            engine = context.newEngine(new ConnectionConfig(role == ROLE_CLIENT, sniHostName,
+                    verifyHostName != null ? verifyHostName : sniHostName, options, minVersion, maxVersion));
+            out = new Outbound(direct, engine.maxRecordSize());
+            engine.beginHandshake();
+            return true;
+        } catch (EngineException e) {
+            fail(e.library(), e.reason(), e.detail(), e);
+            return false;
+        } catch (RuntimeException e) {
+            fail(SslErrorEntry.LIB_SSL, SslReason.INTERNAL_ERROR, String.valueOf(e), e);
+            return false;
+        }
+    }
+
+    /** Lets the engine write its handshake or alert records into the (empty) outbound buffer. */
+    private void produce(Outbound.Kind kind) throws EngineException {
+        while (true) {
+            ByteBuffer space = out.space();
+            int n = engine.wrapHandshake(space);
+            if (n == TlsEngine.OVERFLOW) {
+                out.grow();
+                continue;
+            }
+            out.commit(kind);
+            return;
+        }
+    }
+
+    // =========================================================================================================
+    // write: ssl3_write_bytes
+    // =========================================================================================================
+
+    /** {@code SSL_write}: R01, R03.1, R03.3, R04, R05, R13. Exactly one of {@code array} and {@code bb} is set. */
+    public int write(byte[] array, int off, int len, ByteBuffer bb) {
+        if (role == ROLE_NONE) {
+            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.UNINITIALIZED, null);
+            return -1;
+        }
+        if ((shutdownBits & Ssl.SENT_SHUTDOWN) != 0) {
+            rwstate = Ssl.NOTHING;
+            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.PROTOCOL_IS_SHUTDOWN, null);
+            return -1;
+        }
+        if (fatal) {
+            return -1;
+        }
+        rwstate = Ssl.NOTHING;
+        forcedReadRetry = false;
+        Object buffer = array != null ? array : bb;
+        int base = array != null ? off : bb.position();
+        int tot = writtenBeforeRetry;
+        // R05.3: a retry shorter than what was committed plus the pending record is "bad length", checked first.
+        if (len < tot || (out != null && out.kind() == Outbound.Kind.APPLICATION && len < tot + pendingLength)) {
+            fatalLocal(SslReason.BAD_LENGTH);
+            return -1;
+        }
+        writtenBeforeRetry = 0;
+        if (inInit()) {
+            int r = handshake();
+            if (r <= 0) {
+                return r;
+            }
+        }
+        if (!out.isEmpty()) {
+            // R05.1, R05.2: the retry must name the same buffer at the same place, unless AMWB.
+            if (out.kind() != Outbound.Kind.APPLICATION || ((mode & SslMode.ACCEPT_MOVING_WRITE_BUFFER) == 0
+                    && (pendingBuffer != buffer || pendingOffset != base + tot))) {
+                fatalLocal(SslReason.BAD_WRITE_RETRY);
+                return -1;
+            }
+            int r = flush();
+            if (r <= 0) {
+                writtenBeforeRetry = tot;
+                return r;
+            }
+            tot += pendingLength;
+        }
+        if (tot == len) {
+            finishWrite(bb, tot);
+            return tot;
+        }
+        int left = len - tot;
+        try {
+            while (true) {
+                int sealed = seal(array, bb, base + tot, Math.min(left, maxSendFragment));
+                if (sealed == 0) {
+                    // The engine cannot seal now: a handshake (renegotiation) is under way. R11.4.
+                    writtenBeforeRetry = tot;
+                    int r = handshake();
+                    if (r <= 0) {
+                        return r;
+                    }
+                    writtenBeforeRetry = 0;
+                    continue;
+                }
+                pendingBuffer = buffer;
+                pendingOffset = base + tot;
+                pendingLength = sealed;
+                int r = flush();
+                if (r <= 0) {
+                    writtenBeforeRetry = tot;
+                    return r;
+                }
+                // R04.3, R04.4, R13.1: partial-write mode returns after one record, counting all committed since the call started.
+                if (sealed == left || (mode & SslMode.ENABLE_PARTIAL_WRITE) != 0) {
+                    finishWrite(bb, tot + sealed);
+                    return tot + sealed;
+                }
+                left -= sealed;
+                tot += sealed;
+            }
+        } catch (EngineException e) {
+            failFromEngine(e);
+            return -1;
+        } catch (RuntimeException e) {
+            failFromEngine(internalError(e));
+            return -1;
+        }
+    }
+
+    private void finishWrite(ByteBuffer bb, int count) {
+        pendingBuffer = null;
+        if (bb != null) {
+            bb.position(bb.position() + count);
+        }
+        releaseBuffersIfIdle();
+    }
+
+    /** Seals {@code len} bytes at {@code from} into one record; returns the bytes the engine took. */
+    private int seal(byte[] array, ByteBuffer bb, int from, int len) throws EngineException {
+        ByteBuffer src;
+        int savedPos = 0;
+        int savedLim = 0;
+        if (array != null) {
+            if (wrappedArray != array) {
+                wrappedArray = array;
+                wrappedView = ByteBuffer.wrap(array);
+            }
+            src = wrappedView;
+            src.limit(from + len).position(from);
+        } else {
+            src = bb;
+            savedPos = bb.position();
+            savedLim = bb.limit();
+            bb.limit(from + len).position(from);
+        }
+        try {
+            ByteBuffer space = out.space();
+            int before = src.position();
+            engine.seal(src, space);
+            out.commit(Outbound.Kind.APPLICATION);
+            return src.position() - before;
+        } finally {
+            if (bb != null) {
+                bb.limit(savedLim).position(savedPos);
+            }
+        }
+    }
+
+    /** Hands held records to the write BIO; {@code rwstate} says who waits. */
+    private int flush() {
+        if (wbio == null) {
+            fail(SslErrorEntry.LIB_SSL, SslReason.BIO_NOT_SET, null, null);
+            return -1;
+        }
+        rwstate = Ssl.WRITING;
+        int r = out.flush(wbio);
+        if (r > 0) {
+            rwstate = Ssl.NOTHING;
+        }
+        return r;
+    }
+
+    // =========================================================================================================
+    // read: ssl3_read_bytes
+    // =========================================================================================================
+
+    /** {@code SSL_read} / {@code SSL_peek}: R01.4, R03.5, R04.5, R06, R07.2, R08, R09.3, R15.8. */
+    public int read(byte[] array, int off, int len, ByteBuffer bb, boolean peek) {
+        if (role == ROLE_NONE) {
+            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.UNINITIALIZED, null);
+            return -1;
+        }
+        if ((shutdownBits & Ssl.RECEIVED_SHUTDOWN) != 0) {
+            rwstate = Ssl.NOTHING;
+            return 0;
+        }
+        if (fatal) {
+            return -1;
+        }
+        rwstate = Ssl.NOTHING;
+        forcedReadRetry = false;
+        if (plainLim == plainPos && inInit()) {
+            int r = handshake();
+            if (r <= 0) {
+                return r;
+            }
+        }
+        try {
+            while (true) {
+                if (plainLim > plainPos) {
+                    return copyOut(array, off, len, bb, peek);
+                }
+                int r = fetchRecord();
+                if (r <= 0) {
+                    return r;
+                }
+                int opened = open();
+                if (opened == OPEN_FAILED) {
+                    return (shutdownBits & Ssl.RECEIVED_SHUTDOWN) != 0 ? 0 : -1;
+                }
+                if (opened == OPENED_CLOSE_NOTIFY) {
+                    shutdownBits |= Ssl.RECEIVED_SHUTDOWN;
+                    return 0;
+                }
+                if (opened == OPENED_NOTHING) {
+                    if (engine.status() != TlsEngine.Status.NOT_HANDSHAKING) {
+                        // The record started a post-handshake exchange the engine must answer (R15.5).
+                        handshakeDone = false;
+                        int h = handshake();
+                        if (h <= 0) {
+                            return h;
+                        }
+                    }
+                    if ((mode & SslMode.AUTO_RETRY) == 0 && in.buffered() == 0) {
+                        // R11.12, R12.4: without AUTO_RETRY a non-data record ends the call, as if the BIO had said retry.
+                        rwstate = Ssl.READING;
+                        forcedReadRetry = true;
+                        return -1;
+                    }
+                }
+            }
+        } catch (EngineException e) {
+            failFromEngine(e);
+            return -1;
+        } catch (RuntimeException e) {
+            failFromEngine(internalError(e));
+            return -1;
+        }
+    }
+
+    private int copyOut(byte[] array, int off, int len, ByteBuffer bb, boolean peek) {
+        int n = Math.min(len, plainLim - plainPos);
+        if (array != null) {
+            plain.get(plainPos, array, off, n);
+        } else {
+            plain.limit(plainPos + n).position(plainPos);
+            bb.put(plain);
+        }
+        if (!peek) {
+            plainPos += n;
+            if (plainPos == plainLim) {
+                plainPos = 0;
+                plainLim = 0;
+                releaseBuffersIfIdle();
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Reads one whole record into {@link #in}, checking its header as libssl does.
+     *
+     * @return {@code > 0} when a record is there; else what the caller returns: the BIO's value, 0 at EOF, -1
+     */
+    private int fetchRecord() {
+        if (rbio == null) {
+            fail(SslErrorEntry.LIB_SSL, SslReason.READ_BIO_NOT_SET, null, null);
+            return -1;
+        }
+        int r = fill(Inbound.HEADER);
+        if (r <= 0) {
+            return r;
+        }
+        int reason = checkHeader();
+        if (reason != 0) {
+            return -1;
+        }
+        r = fill(Inbound.HEADER + in.bodyLength());
+        if (r <= 0) {
+            return r;
+        }
+        if (firstRecord && role == ROLE_SERVER && in.byteAt(Inbound.HEADER) != 1) {
+            // R10.6: the first handshake message must be a ClientHello.
+            failPlaintext(SslReason.UNEXPECTED_MESSAGE, ALERT_UNEXPECTED_MESSAGE);
+            return -1;
+        }
+        firstRecord = false;
+        return 1;
+    }
+
+    /** Reads until {@code want} bytes are held; maps a BIO failure to libssl's answer (R08.1, R08.5, R08.7). */
+    private int fill(int want) {
+        int r = in.fill(rbio, want, readAhead);
+        if (r > 0) {
+            rwstate = Ssl.NOTHING;
+            return r;
+        }
+        rwstate = Ssl.READING;
+        if (rbio.shouldRetry() || !rbio.eof()) {
+            return r; // WANT_READ, or a transport failure reported as SYSCALL with an empty queue (R08.7)
+        }
+        rwstate = Ssl.NOTHING;
+        if ((options & SslOptions.IGNORE_UNEXPECTED_EOF) != 0) {
+            // R08.5, R08.6: EOF counts as close_notify; a record cut in half is dropped.
+            in.clear();
+            shutdownBits |= Ssl.RECEIVED_SHUTDOWN;
+            return 0;
+        }
+        fail(SslErrorEntry.LIB_SSL, SslReason.UNEXPECTED_EOF_WHILE_READING, null, null);
+        return 0;
+    }
+
+    /** libssl's header checks (R10.1-R10.5, R09.5-R09.7); returns 0 when the header is acceptable. */
+    private int checkHeader() {
+        int type = in.type();
+        int version = in.version();
+        int length = in.bodyLength();
+        if ((version >> 8) != 3) {
+            if (firstRecord) {
+                // R10.1-R10.3, R10.8: not TLS at all; no alert, the peer would not understand it.
+                int reason = in.startsWith("GET ") || in.startsWith("POST ") || in.startsWith("HEAD ") || in.startsWith("PUT ")
+                        ? SslReason.HTTP_REQUEST
+                        : in.startsWith("CONNE") ? SslReason.HTTPS_PROXY_REQUEST : SslReason.WRONG_VERSION_NUMBER;
+                fatalLocal(reason);
+                return reason;
+            }
+            fatalLocal(SslReason.WRONG_VERSION_NUMBER);
+            return SslReason.WRONG_VERSION_NUMBER;
+        }
+        if (handshakeDone && version != SslVersion.TLS1_2_VERSION) {
+            // R09.6: after the handshake every record carries 0x0303 (TLS 1.3 keeps the TLS 1.2 number).
+            fatalLocal(SslReason.WRONG_VERSION_NUMBER);
+            return SslReason.WRONG_VERSION_NUMBER;
+        }
+        if (length > Inbound.MAX_BODY) {
+            // R10.5, R09.7.
+            failPlaintext(SslReason.PACKET_LENGTH_TOO_LONG, ALERT_RECORD_OVERFLOW);
+            return SslReason.PACKET_LENGTH_TOO_LONG;
+        }
+        if (firstRecord && role == ROLE_SERVER && type != CONTENT_HANDSHAKE) {
+            // R10.6: application data or an alert before the ClientHello.
+            failPlaintext(SslReason.UNEXPECTED_MESSAGE, ALERT_UNEXPECTED_MESSAGE);
+            return SslReason.UNEXPECTED_MESSAGE;
+        }
+        if (handshakeDone && "TLSv1.3".equals(engine.protocol()) && type != CONTENT_APPLICATION_DATA) {
+            // R09.5: TLS 1.3 hides the real type; any other outer type after the handshake is bad.
+            fatalLocal(SslReason.BAD_RECORD_TYPE);
+            return SslReason.BAD_RECORD_TYPE;
+        }
+        return 0;
+    }
+
+    /**
+     * Lets the engine open the record held in {@link #in}.
+     *
+     * @return the count of application bytes now in {@link #plain}, or one of the {@code OPEN*} outcomes
+     */
+    private int open() throws EngineException {
+        if (plain == null || plain.capacity() < engine.maxPlaintextSize()) {
+            plain = direct ? ByteBuffer.allocateDirect(engine.maxPlaintextSize()) : ByteBuffer.allocate(engine.maxPlaintextSize());
+            plainPos = 0;
+            plainLim = 0;
+        }
+        ByteBuffer record = in.record();
+        plain.limit(plain.capacity()).position(plainLim);
+        int n;
+        try {
+            n = engine.open(record, plain);
+        } catch (EngineException e) {
+            in.consumeRecord();
+            failFromEngine(e);
+            return OPEN_FAILED;
+        }
+        in.consumeRecord();
+        if (n == TlsEngine.CLOSED) {
+            return OPENED_CLOSE_NOTIFY;
+        }
+        plainLim += n;
+        return n;
+    }
+
+    public int pending() {
+        return plainLim - plainPos;
+    }
+
+    public boolean hasPending() {
+        return plainLim > plainPos || in.buffered() > 0;
+    }
+
+    // =========================================================================================================
+    // shutdown: ssl3_shutdown
+    // =========================================================================================================
+
+    /** {@code SSL_shutdown}: R05.10, R07. */
+    public int shutdown() {
+        if (role == ROLE_NONE) {
+            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.UNINITIALIZED, null);
+            return -1;
+        }
+        if (inInit()) {
+            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.SHUTDOWN_WHILE_IN_INIT, null);
+            return -1;
+        }
+        if (quietShutdown) {
+            shutdownBits = Ssl.SENT_SHUTDOWN | Ssl.RECEIVED_SHUTDOWN;
+            return 1;
+        }
+        try {
+            if ((shutdownBits & Ssl.SENT_SHUTDOWN) == 0) {
+                shutdownBits |= Ssl.SENT_SHUTDOWN;
+                alertDispatch = true;
+                if (out.kind() == Outbound.Kind.APPLICATION) {
+                    return -1; // R05.10: a write is pending; the alert waits (WANT_WRITE from the write's state).
+                }
+                if (dispatchCloseNotify() <= 0) {
+                    return -1; // R07.8
+                }
+            } else if (alertDispatch) {
+                if (dispatchCloseNotify() <= 0) {
+                    return -1;
+                }
+            } else if ((shutdownBits & Ssl.RECEIVED_SHUTDOWN) == 0) {
+                awaitCloseNotify(); // R07.6, R07.7
+                if ((shutdownBits & Ssl.RECEIVED_SHUTDOWN) == 0) {
+                    return -1;
+                }
+            }
+        } catch (EngineException e) {
+            failFromEngine(e);
+            return -1;
+        } catch (RuntimeException e) {
+            failFromEngine(internalError(e));
+            return -1;
+        }
+        releaseBuffersIfIdle();
+        return shutdownBits == (Ssl.SENT_SHUTDOWN | Ssl.RECEIVED_SHUTDOWN) && !alertDispatch ? 1 : 0;
+    }
+
+    /** Sends this side's close_notify; a pending application record in the way is a "bad write retry" (R05.10). */
+    private int dispatchCloseNotify() throws EngineException {
+        if (out.kind() == Outbound.Kind.APPLICATION) {
+            fatalLocal(SslReason.BAD_WRITE_RETRY);
+            return -1;
+        }
+        if (out.isEmpty()) {
+            engine.closeOutbound();
+            if (!engine.isOutboundDone()) {
+                produce(Outbound.Kind.ALERT);
+            }
+        }
+        int r = flush();
+        if (r <= 0) {
+            return r;
+        }
+        alertDispatch = false;
+        return 1;
+    }
+
+    /** Reads records until the peer's close_notify; application data instead is fatal (R07.7). */
+    private void awaitCloseNotify() throws EngineException {
+        rwstate = Ssl.NOTHING;
+        while ((shutdownBits & Ssl.RECEIVED_SHUTDOWN) == 0 && !fatal) {
+            if (fetchRecord() <= 0) {
+                return;
+            }
+            int opened = open();
+            if (opened == OPEN_FAILED) {
+                return;
+            }
+            if (opened == OPENED_CLOSE_NOTIFY) {
+                shutdownBits |= Ssl.RECEIVED_SHUTDOWN;
+            } else if (opened > 0) {
+                plainPos = 0;
+                plainLim = 0;
+                fatalLocal(SslReason.APPLICATION_DATA_AFTER_CLOSE_NOTIFY);
+            }
+        }
+    }
+
+    public int getShutdown() {
+        return shutdownBits;
+    }
+
+    public void setShutdown(int bits) {
+        shutdownBits = bits;
+    }
+
+    public void setQuietShutdown(boolean on) {
+        quietShutdown = on;
+    }
+
+    public boolean getQuietShutdown() {
+        return quietShutdown;
+    }
+
+    // =========================================================================================================
+    // errors: SSL_get_error and the fatal states
+    // =========================================================================================================
+
+    /** {@code SSL_get_error}: R15.1-R15.4, R07.11, R09.4, R15.8. */
+    public SslError getError(int ret) {
+        if (ret > 0) {
+            return SslError.NONE;
+        }
+        SslErrorEntry oldest = SslErrorQueue.peek();
+        if (oldest != null) {
+            return oldest.library() == SslErrorEntry.LIB_SYS ? SslError.SYSCALL : SslError.SSL;
+        }
+        if (rwstate == Ssl.READING) {
+            if (forcedReadRetry || (rbio != null && rbio.shouldRead())) {
+                return SslError.WANT_READ;
+            }
+            if (rbio != null && rbio.shouldWrite()) {
+                return SslError.WANT_WRITE;
+            }
+        }
+        if (rwstate == Ssl.WRITING && wbio != null) {
+            if (wbio.shouldWrite()) {
+                return SslError.WANT_WRITE;
+            }
+            if (wbio.shouldRead()) {
+                return SslError.WANT_READ;
+            }
+        }
+        if (rwstate == Ssl.X509_LOOKUP) {
+            return SslError.WANT_X509_LOOKUP;
+        }
+        // libssl: RECEIVED_SHUTDOWN with no warning alert other than close_notify (a fatal alert included).
+        if ((shutdownBits & Ssl.RECEIVED_SHUTDOWN) != 0) {
+            return SslError.ZERO_RETURN;
+        }
+        return SslError.SYSCALL;
+    }
+
+    public int want() {
+        return rwstate;
+    }
+
+    /** A failure the state machine detects: fatal, no alert (R05.7, R10.1-R10.3). */
+    private void fatalLocal(int reason) {
+        fail(SslErrorEntry.LIB_SSL, reason, null, null);
+    }
+
+    /** A failure before encryption started: fatal, and a plaintext alert if nothing else is half-sent (R10.5, R10.6). */
+    private void failPlaintext(int reason, int alert) {
+        fail(SslErrorEntry.LIB_SSL, reason, null, null);
+        if (!handshakeDone && out != null && out.isEmpty() && wbio != null) {
+            out.put(new byte[] {CONTENT_ALERT, 3, 3, 0, 2, 2, (byte) alert}, Outbound.Kind.ALERT);
+            out.flush(wbio);
+        }
+    }
+
+    private void fail(int library, int reason, String detail, Throwable cause) {
+        SslErrorQueue.push(new SslErrorEntry(library, reason, null, detail, cause));
+        fatal = true;
+    }
+
+    /**
+     * A failure the engine reported. A received fatal alert also sets RECEIVED_SHUTDOWN (R09.3); a local one
+     * sends the engine's alert if no partial record is in the way.
+     */
+    private void failFromEngine(EngineException e) {
+        fail(e.library(), e.reason(), e.detail(), e.getCause() != null ? e.getCause() : e);
+        if (e.isAlertReceived()) {
+            shutdownBits |= Ssl.RECEIVED_SHUTDOWN;
+            return;
+        }
+        if (engine != null && out != null && out.isEmpty() && wbio != null) {
+            try {
+                for (int i = 0; i < 4 && engine.status() == TlsEngine.Status.NEED_WRAP; i++) {
+                    produce(Outbound.Kind.ALERT);
+                    if (out.flush(wbio) <= 0) {
+                        break;
+                    }
+                }
+            } catch (EngineException | RuntimeException ignored) {
+                // The connection is failed already; the alert is a courtesy.
+            }
+        }
+    }
+
+    private static EngineException internalError(RuntimeException e) {
+        return EngineException.of(SslReason.INTERNAL_ERROR, String.valueOf(e), e);
+    }
+
+    // =========================================================================================================
+    // renegotiation and key update
+    // =========================================================================================================
+
+    public int renegotiate() {
+        if (engine != null && "TLSv1.3".equals(engine.protocol())) {
+            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.WRONG_SSL_VERSION, null);
+            return 0;
+        }
+        if ((options & SslOptions.NO_RENEGOTIATION) != 0) {
+            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.NO_RENEGOTIATION, null);
+            return 0;
+        }
+        SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.UNSUPPORTED, "the engine cannot renegotiate");
+        return 0;
+    }
+
+    public int keyUpdate(int type) {
+        if (!handshakeDone || engine == null || !"TLSv1.3".equals(engine.protocol())) {
+            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.WRONG_SSL_VERSION, null);
+            return 0;
+        }
+        if (type != Ssl.KEY_UPDATE_NOT_REQUESTED && type != Ssl.KEY_UPDATE_REQUESTED) {
+            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.INVALID_KEY_UPDATE_TYPE, null);
+            return 0;
+        }
+        SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.UNSUPPORTED, "the engine cannot send a KeyUpdate on request");
+        return 0;
+    }
+
+    public int getKeyUpdateType() {
+        return Ssl.KEY_UPDATE_NONE;
+    }
+
+    // =========================================================================================================
+    // settings and what was negotiated
+    // =========================================================================================================
+
+    public long setMode(long bits) {
+        mode |= bits;
+        return mode;
+    }
+
+    public long clearMode(long bits) {
+        mode &= ~bits;
+        return mode;
+    }
+
+    public long getMode() {
+        return mode;
+    }
+
+    public long setOptions(long bits) {
+        options |= bits;
+        return options;
+    }
+
+    public long clearOptions(long bits) {
+        options &= ~bits;
+        return options;
+    }
+
+    public long getOptions() {
+        return options;
+    }
+
+    public void setReadAhead(boolean on) {
+        readAhead = on;
+    }
+
+    public boolean getReadAhead() {
+        return readAhead;
+    }
+
+    public void setMaxSendFragment(int size) {
+        maxSendFragment = size;
+    }
+
+    public void setMinProtoVersion(int v) {
+        minVersion = v;
+    }
+
+    public void setMaxProtoVersion(int v) {
+        maxVersion = v;
+    }
+
+    public void setSniHostName(String n) {
+        sniHostName = n;
+    }
+
+    public void setVerifyHostName(String n) {
+        verifyHostName = n;
+    }
+
+    public String version() {
+        String v = engine != null && handshakeDone ? engine.protocol() : null;
+        return v != null ? v : "unknown";
+    }
+
+    public String cipherName() {
+        return engine != null && handshakeDone ? CipherNames.toOpenSsl(engine.cipherSuite()) : null;
+    }
+
+    public List<X509Certificate> peerChain() {
+        return engine != null && started ? engine.peerCertificates() : List.of();
+    }
+
+    public String alpn() {
+        return engine != null && handshakeDone ? engine.selectedAlpn() : null;
+    }
+
+    /** SSL_MODE_RELEASE_BUFFERS: an idle connection keeps no I/O buffer (R14.1: nothing observable changes). */
+    private void releaseBuffersIfIdle() {
+        if ((mode & SslMode.RELEASE_BUFFERS) == 0) {
+            return;
+        }
+        in.releaseIfEmpty();
+        if (out != null) {
+            out.releaseIfEmpty();
+        }
+        if (plainLim == plainPos) {
+            plain = null;
+            plainPos = 0;
+            plainLim = 0;
+        }
+        wrappedArray = null;
+        wrappedView = null;
+    }
+
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        fatal = true;
+        if (engine != null) {
+            engine.close();
+        }
+        plain = null;
+        wrappedArray = null;
+        wrappedView = null;
+    }
+}

@@ -1,0 +1,51 @@
+package org.libssl4j.spi;
+
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import org.libssl4j.SslMethod;
+import org.libssl4j.VerifyCallback;
+
+/**
+ * A snapshot of an {@code SslCtx}'s settings that an engine needs to build its context. Immutable.
+ *
+ * @param method the method the context was made for
+ * @param minVersion the lowest protocol version allowed ({@code SslVersion}), never 0
+ * @param maxVersion the highest protocol version allowed, never 0
+ * @param options the {@code SslOptions} bits
+ * @param mode the {@code SslMode} bits (engines look only at {@code SEND_FALLBACK_SCSV})
+ * @param certificateChain the own certificate followed by its chain; empty when none is set
+ * @param privateKey the own private key, or null
+ * @param trusted the certificates that anchor verification of the peer
+ * @param verifyMode the {@code SslVerify} bits
+ * @param verifyCallback the verify callback, or null
+ * @param checkHostName whether a client checks the server's certificate against the host name
+ * @param cipherSuites the TLS 1.2 cipher suites allowed, as IANA names; empty for the engine's defaults
+ * @param tls13CipherSuites the TLS 1.3 cipher suites allowed; empty for the engine's defaults
+ * @param alpnProtocols the ALPN protocols a client offers or a server accepts, in preference order; empty for none
+ */
+public record ContextConfig(
+        SslMethod method,
+        int minVersion,
+        int maxVersion,
+        long options,
+        long mode,
+        List<X509Certificate> certificateChain,
+        PrivateKey privateKey,
+        List<X509Certificate> trusted,
+        int verifyMode,
+        VerifyCallback verifyCallback,
+        boolean checkHostName,
+        List<String> cipherSuites,
+        List<String> tls13CipherSuites,
+        List<String> alpnProtocols) {
+
+    /** Copies the lists so that the snapshot cannot change. */
+    public ContextConfig {
+        certificateChain = List.copyOf(certificateChain);
+        trusted = List.copyOf(trusted);
+        cipherSuites = List.copyOf(cipherSuites);
+        tls13CipherSuites = List.copyOf(tls13CipherSuites);
+        alpnProtocols = List.copyOf(alpnProtocols);
+    }
+}

@@ -1,0 +1,96 @@
+package org.libssl4j.spi;
+
+import java.nio.ByteBuffer;
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/**
+ * One connection's TLS engine, sans-IO: the state machine hands it whole TLS records that came from the
+ * network and application bytes to seal, and takes back records to send and application bytes that were
+ * opened. The engine owns keys and protocol state; it never touches a BIO.
+ *
+ * <p>The state machine frames records itself: {@link #open} always gets exactly one complete record. It calls
+ * {@link #seal} and {@link #wrapHandshake} only with an output buffer of at least {@link #maxRecordSize()}
+ * free bytes (or after growing it on {@link #OVERFLOW}), and {@link #open} with at least
+ * {@link #maxPlaintextSize()} free bytes of output.
+ *
+ * <p>Every TLS failure is an {@link EngineException} with OpenSSL's reason; no other exception may escape,
+ * except {@link IllegalStateException} for a state the state machine never creates.
+ */
+public interface TlsEngine extends AutoCloseable {
+
+    /** What the handshake needs next. */
+    enum Status {
+        /** The engine has records to send: call {@link #wrapHandshake}. */
+        NEED_WRAP,
+        /** The engine waits for a record from the peer: call {@link #open}. */
+        NEED_UNWRAP,
+        /** No handshake is under way. */
+        NOT_HANDSHAKING
+    }
+
+    /** Returned by {@link #wrapHandshake} when the output buffer is too small: grow it and call again. */
+    int OVERFLOW = -2;
+
+    /** Returned by {@link #open} when the record was the peer's close_notify. */
+    int CLOSED = -1;
+
+    /** Starts the first handshake; a client's next {@link #wrapHandshake} produces its ClientHello. */
+    void beginHandshake() throws EngineException;
+
+    /** What the handshake needs next, after running any work the engine deferred. */
+    Status status() throws EngineException;
+
+    /**
+     * Writes handshake (or alert) records into {@code out}.
+     *
+     * @return bytes written, or {@link #OVERFLOW}
+     */
+    int wrapHandshake(ByteBuffer out) throws EngineException;
+
+    /**
+     * Seals application bytes from {@code src} into one record in {@code out}, advancing {@code src}.
+     *
+     * @return the number of application bytes consumed (0 when the engine cannot seal now, e.g. during a
+     *     renegotiation: the caller then asks {@link #status()})
+     */
+    int seal(ByteBuffer src, ByteBuffer out) throws EngineException;
+
+    /**
+     * Opens one whole record. Plaintext goes to {@code dst}.
+     *
+     * @return the number of application bytes opened (0 for a handshake, alert or change-cipher-spec record),
+     *     or {@link #CLOSED} when the record was the peer's close_notify
+     */
+    int open(ByteBuffer record, ByteBuffer dst) throws EngineException;
+
+    /** Queues this side's close_notify; the next {@link #wrapHandshake} produces it. */
+    void closeOutbound();
+
+    /** Whether the engine has no more records to send. */
+    boolean isOutboundDone();
+
+    /** The largest record the engine produces or accepts, header included. */
+    int maxRecordSize();
+
+    /** The largest plaintext one record opens to. */
+    int maxPlaintextSize();
+
+    /** The negotiated protocol, OpenSSL's spelling ("TLSv1.3"), or null before the handshake. */
+    String protocol();
+
+    /** The negotiated cipher suite's IANA name ("TLS_AES_128_GCM_SHA256"), or null. */
+    String cipherSuite();
+
+    /** The peer's certificate chain, leaf first; empty when there is none. */
+    List<X509Certificate> peerCertificates();
+
+    /** The negotiated ALPN protocol, or null. */
+    default String selectedAlpn() {
+        return null;
+    }
+
+    /** Frees what the engine holds. Idempotent. */
+    @Override
+    void close();
+}

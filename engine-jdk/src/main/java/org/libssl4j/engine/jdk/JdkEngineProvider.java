@@ -1,0 +1,82 @@
+package org.libssl4j.engine.jdk;
+
+import java.security.GeneralSecurityException;
+import java.security.Provider;
+import java.security.Security;
+import java.util.EnumSet;
+import java.util.Set;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import org.libssl4j.Capability;
+import org.libssl4j.engine.jsse.JsseBinding;
+import org.libssl4j.engine.jsse.JsseEngineFactory;
+import org.libssl4j.spi.EngineException;
+import org.libssl4j.spi.EngineFactory;
+import org.libssl4j.spi.EngineProvider;
+
+/** The JDK's own TLS (SunJSSE) as the libssl4j engine {@code jdk}. */
+public final class JdkEngineProvider implements EngineProvider {
+    /** The engine's name. */
+    public static final String NAME = "jdk";
+
+    /** Cheap, as ServiceLoader wants: the provider is looked up in {@link #load()}. */
+    public JdkEngineProvider() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int priority() {
+        return 10;
+    }
+
+    @Override
+    public EngineFactory load() throws GeneralSecurityException {
+        Provider sunJsse = Security.getProvider("SunJSSE");
+        if (sunJsse == null) {
+            throw new GeneralSecurityException("the SunJSSE provider is not installed in this JVM");
+        }
+        SSLContext probe = SSLContext.getInstance("TLS", sunJsse);
+        probe.init(null, null, null);
+        Set<String> protocols = Set.of(probe.getSupportedSSLParameters().getProtocols());
+        // Capabilities as SunJSSE 17 has them; see this module's README for the evidence of each absence.
+        EnumSet<Capability> caps = EnumSet.of(Capability.SNI, Capability.ALPN, Capability.CLIENT_AUTH,
+                Capability.RSA, Capability.ECDSA, Capability.TLS1_3_TICKETS);
+        if (protocols.contains("TLSv1.2")) {
+            caps.add(Capability.TLS1_2);
+        }
+        if (protocols.contains("TLSv1.3")) {
+            caps.add(Capability.TLS1_3);
+        }
+        String version = "SunJSSE " + System.getProperty("java.version");
+        return new JsseEngineFactory(version, caps, new JdkBinding(sunJsse));
+    }
+
+    /** Where SunJSSE's objects come from and how its failures read in OpenSSL's terms. */
+    private static final class JdkBinding implements JsseBinding {
+        private final Provider provider;
+
+        JdkBinding(Provider provider) {
+            this.provider = provider;
+        }
+
+        @Override
+        public SSLContext newSslContext() throws GeneralSecurityException {
+            return SSLContext.getInstance("TLS", provider);
+        }
+
+        @Override
+        public EngineException mapFailure(SSLException e, boolean client) {
+            return JdkFailures.map(e, client);
+        }
+
+        @Override
+        public void configure(SSLEngine engine, org.libssl4j.spi.ContextConfig context, org.libssl4j.spi.ConnectionConfig connection) {
+            // Nothing yet: SunJSSE's defaults are what OpenSSL users expect (AES-GCM first, X25519 first).
+        }
+    }
+}

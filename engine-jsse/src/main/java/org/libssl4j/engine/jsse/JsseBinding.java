@@ -1,0 +1,43 @@
+package org.libssl4j.engine.jsse;
+
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import org.libssl4j.spi.ConnectionConfig;
+import org.libssl4j.spi.ContextConfig;
+import org.libssl4j.spi.EngineException;
+
+/**
+ * What one JSSE provider adds to the shared adapter: where its {@link SSLContext} and factories come from,
+ * how its failures read in OpenSSL's terms, and any tuning of its engines. A JSSE provider becomes a libssl4j
+ * engine with a binding and an {@code EngineProvider} of a few lines.
+ */
+public interface JsseBinding {
+    /** A new, uninitialised {@code SSLContext} of the provider ({@code SSLContext.getInstance("TLS", provider)}). */
+    SSLContext newSslContext() throws GeneralSecurityException;
+
+    /** The provider's key manager factory. */
+    default KeyManagerFactory newKeyManagerFactory() throws GeneralSecurityException {
+        return KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    }
+
+    /** The randomness for {@code SSLContext.init}; some providers require one. */
+    default SecureRandom secureRandom() {
+        return new SecureRandom();
+    }
+
+    /**
+     * Maps a failure the provider raised to OpenSSL's reason. Failures of certificate verification are mapped
+     * by the adapter before this is asked.
+     *
+     * @param client whether the failing engine is the client
+     */
+    EngineException mapFailure(SSLException e, boolean client);
+
+    /** Last-minute tuning of a new engine (provider-specific parameters); the default does nothing. */
+    default void configure(SSLEngine engine, ContextConfig context, ConnectionConfig connection) {
+    }
+}

@@ -1,0 +1,116 @@
+package org.libssl4j.engine.jsse;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import org.libssl4j.SslReason;
+import org.libssl4j.SslVerify;
+import org.libssl4j.SslVersion;
+import org.libssl4j.spi.ConnectionConfig;
+import org.libssl4j.spi.ContextConfig;
+import org.libssl4j.spi.EngineContext;
+import org.libssl4j.spi.EngineException;
+import org.libssl4j.spi.TlsEngine;
+
+/** One {@code SSL_CTX}'s settings applied to a JSSE {@link SSLContext}. */
+final class JsseContext implements EngineContext {
+    private final SSLContext ssl;
+    private final ContextConfig config;
+    private final JsseBinding binding;
+
+    JsseContext(SSLContext ssl, ContextConfig config, JsseBinding binding) {
+        this.ssl = ssl;
+        this.config = config;
+        this.binding = binding;
+    }
+
+    @Override
+    public TlsEngine newEngine(ConnectionConfig cc) throws EngineException {
+        try {
+            SSLEngine engine = cc.client() && cc.verifyHostName() != null
+                    ? ssl.createSSLEngine(cc.verifyHostName(), -1) : ssl.createSSLEngine();
+            engine.setUseClientMode(cc.client());
+            SSLParameters p = engine.getSSLParameters();
+            p.setProtocols(protocols(cc.minVersion(), cc.maxVersion(), cc.options()));
+            List<String> suites = new ArrayList<>(config.tls13CipherSuites());
+            suites.addAll(config.cipherSuites());
+            if (!config.tls13CipherSuites().isEmpty() || !config.cipherSuites().isEmpty()) {
+                if (config.tls13CipherSuites().isEmpty()) {
+                    for (String s : engine.getEnabledCipherSuites()) {
+                        if (s.startsWith("TLS_AES_") || s.startsWith("TLS_CHACHA20_")) {
+                            suites.add(s);
+                        }
+                    }
+                }
+                if (config.cipherSuites().isEmpty()) {
+                    for (String s : engine.getEnabledCipherSuites()) {
+                        if (!s.startsWith("TLS_AES_") && !s.startsWith("TLS_CHACHA20_")) {
+                            suites.add(s);
+                        }
+                    }
+                }
+                p.setCipherSuites(suites.toArray(new String[0]));
+            }
+            if (cc.client()) {
+                if ((config.verifyMode() & SslVerify.PEER) != 0 && config.checkHostName() && cc.verifyHostName() != null) {
+                    p.setEndpointIdentificationAlgorithm("HTTPS");
+                }
+                if (cc.sniHostName() != null) {
+                    p.setServerNames(sni(cc.sniHostName()));
+                }
+            } else {
+                p.setNeedClientAuth((config.verifyMode() & (SslVerify.PEER | SslVerify.FAIL_IF_NO_PEER_CERT))
+                        == (SslVerify.PEER | SslVerify.FAIL_IF_NO_PEER_CERT));
+                if (!p.getNeedClientAuth()) {
+                    p.setWantClientAuth((config.verifyMode() & SslVerify.PEER) != 0);
+                }
+            }
+            if (!config.alpnProtocols().isEmpty()) {
+                p.setApplicationProtocols(config.alpnProtocols().toArray(new String[0]));
+            }
+            engine.setSSLParameters(p);
+            binding.configure(engine, config, cc);
+            return new JsseEngine(engine, binding, cc.client());
+        } catch (IllegalArgumentException e) {
+            throw EngineException.of(SslReason.UNSUPPORTED_PROTOCOL, e.getMessage(), e);
+        }
+    }
+
+    private static List<SNIServerName> sni(String host) {
+        try {
+            return List.of(new SNIHostName(host));
+        } catch (IllegalArgumentException e) {
+            return List.of(); // an IP literal: RFC 6066 sends no SNI for it
+        }
+    }
+
+    /** The JSSE protocol names between {@code min} and {@code max}, less those the options turn off. */
+    static String[] protocols(int min, int max, long options) {
+        List<String> list = new ArrayList<>();
+        for (int v = Math.max(min, SslVersion.TLS1_VERSION); v <= Math.min(max, SslVersion.TLS1_3_VERSION); v++) {
+            if (!disabled(v, options)) {
+                list.add(SslVersion.name(v));
+            }
+        }
+        return list.toArray(new String[0]);
+    }
+
+    private static boolean disabled(int v, long options) {
+        switch (v) {
+            case SslVersion.TLS1_VERSION: return (options & org.libssl4j.SslOptions.NO_TLSv1) != 0;
+            case SslVersion.TLS1_1_VERSION: return (options & org.libssl4j.SslOptions.NO_TLSv1_1) != 0;
+            case SslVersion.TLS1_2_VERSION: return (options & org.libssl4j.SslOptions.NO_TLSv1_2) != 0;
+            case SslVersion.TLS1_3_VERSION: return (options & org.libssl4j.SslOptions.NO_TLSv1_3) != 0;
+            default: return true;
+        }
+    }
+
+    @Override
+    public void close() {
+        // An SSLContext holds no resource that outlives its engines.
+    }
+}

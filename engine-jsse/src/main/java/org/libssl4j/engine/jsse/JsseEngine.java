@@ -1,0 +1,188 @@
+package org.libssl4j.engine.jsse;
+
+import java.nio.ByteBuffer;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+import org.libssl4j.SslErrorEntry;
+import org.libssl4j.SslReason;
+import org.libssl4j.spi.EngineException;
+import org.libssl4j.spi.TlsEngine;
+
+/**
+ * A JSSE {@link SSLEngine} as a libssl4j {@link TlsEngine}. The state machine hands it whole records, so
+ * {@code unwrap} never underflows; the delegated tasks run inline, as libssl does its work inline.
+ */
+final class JsseEngine implements TlsEngine {
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+
+    private final SSLEngine engine;
+    private final JsseBinding binding;
+    private final boolean client;
+    private boolean closing;
+
+    JsseEngine(SSLEngine engine, JsseBinding binding, boolean client) {
+        this.engine = engine;
+        this.binding = binding;
+        this.client = client;
+    }
+
+    @Override
+    public void beginHandshake() throws EngineException {
+        try {
+            engine.beginHandshake();
+        } catch (SSLException e) {
+            throw map(e);
+        }
+    }
+
+    @Override
+    public Status status() throws EngineException {
+        SSLEngineResult.HandshakeStatus hs = engine.getHandshakeStatus();
+        while (hs == SSLEngineResult.HandshakeStatus.NEED_TASK) {
+            Runnable task;
+            while ((task = engine.getDelegatedTask()) != null) {
+                task.run();
+            }
+            hs = engine.getHandshakeStatus();
+        }
+        switch (hs) {
+            case NEED_WRAP:
+                return engine.isOutboundDone() ? Status.NOT_HANDSHAKING : Status.NEED_WRAP;
+            case NEED_UNWRAP:
+            case NEED_UNWRAP_AGAIN:
+                // While closing, JSSE waits for the peer's close_notify; that is shutdown's business, not a handshake.
+                return closing || engine.isInboundDone() ? Status.NOT_HANDSHAKING : Status.NEED_UNWRAP;
+            default:
+                return Status.NOT_HANDSHAKING;
+        }
+    }
+
+    @Override
+    public int wrapHandshake(ByteBuffer out) throws EngineException {
+        try {
+            SSLEngineResult r = engine.wrap(EMPTY, out);
+            if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
+                return OVERFLOW;
+            }
+            return r.bytesProduced();
+        } catch (SSLException e) {
+            throw map(e);
+        }
+    }
+
+    @Override
+    public int seal(ByteBuffer src, ByteBuffer out) throws EngineException {
+        try {
+            SSLEngineResult r = engine.wrap(src, out);
+            if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
+                throw new IllegalStateException("the state machine gave less than maxRecordSize() of output space");
+            }
+            return r.bytesConsumed();
+        } catch (SSLException e) {
+            throw map(e);
+        }
+    }
+
+    @Override
+    public int open(ByteBuffer record, ByteBuffer dst) throws EngineException {
+        try {
+            SSLEngineResult r = engine.unwrap(record, dst);
+            switch (r.getStatus()) {
+                case CLOSED:
+                    if (engine.isInboundDone()) {
+                        return CLOSED;
+                    }
+                    return r.bytesProduced();
+                case OK:
+                    if (r.bytesConsumed() == 0 && record.hasRemaining()) {
+                        throw new IllegalStateException("the engine took no byte of a whole record (status " + r.getHandshakeStatus() + ")");
+                    }
+                    return r.bytesProduced();
+                default:
+                    throw new IllegalStateException("unwrap of a whole record gave " + r.getStatus());
+            }
+        } catch (SSLException e) {
+            throw map(e);
+        }
+    }
+
+    private EngineException map(SSLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof VerifyFailure) {
+                return EngineException.of(SslErrorEntry.LIB_SSL, SslReason.CERTIFICATE_VERIFY_FAILED,
+                        ((VerifyFailure) t).detail(), e);
+            }
+        }
+        return binding.mapFailure(e, client);
+    }
+
+    @Override
+    public void closeOutbound() {
+        closing = true;
+        engine.closeOutbound();
+    }
+
+    @Override
+    public boolean isOutboundDone() {
+        return engine.isOutboundDone();
+    }
+
+    @Override
+    public int maxRecordSize() {
+        return engine.getSession().getPacketBufferSize();
+    }
+
+    @Override
+    public int maxPlaintextSize() {
+        return engine.getSession().getApplicationBufferSize();
+    }
+
+    @Override
+    public String protocol() {
+        String p = engine.getSession().getProtocol();
+        return p == null || p.equals("NONE") ? null : p;
+    }
+
+    @Override
+    public String cipherSuite() {
+        String s = engine.getSession().getCipherSuite();
+        return s == null || s.startsWith("SSL_NULL") ? null : s;
+    }
+
+    @Override
+    public List<X509Certificate> peerCertificates() {
+        SSLSession session = engine.getHandshakeSession() != null ? engine.getHandshakeSession() : engine.getSession();
+        try {
+            List<X509Certificate> list = new ArrayList<>();
+            for (Certificate c : session.getPeerCertificates()) {
+                list.add((X509Certificate) c);
+            }
+            return list;
+        } catch (SSLPeerUnverifiedException e) {
+            return List.of();
+        }
+    }
+
+    @Override
+    public String selectedAlpn() {
+        String p = engine.getApplicationProtocol();
+        return p == null || p.isEmpty() ? null : p;
+    }
+
+    @Override
+    public void close() {
+        engine.closeOutbound();
+        try {
+            engine.closeInbound();
+        } catch (SSLException ignored) {
+            // closeInbound complains when no close_notify came; the connection is being freed anyway.
+        }
+    }
+}

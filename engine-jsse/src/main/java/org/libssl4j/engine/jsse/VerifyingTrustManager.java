@@ -1,0 +1,169 @@
+package org.libssl4j.engine.jsse;
+
+import java.net.Socket;
+import java.security.KeyStore;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+import org.libssl4j.SslVerify;
+import org.libssl4j.spi.ContextConfig;
+
+/**
+ * libssl's peer verification on any JSSE provider: {@code SSL_VERIFY_*} modes, the trust anchors of the
+ * context, host name checking, and the verify callback that may overturn the verdict. Failures are
+ * {@link VerifyFailure}s carrying OpenSSL's verify error.
+ */
+final class VerifyingTrustManager extends X509ExtendedTrustManager {
+    private final ContextConfig config;
+    private final X509ExtendedTrustManager pkix;
+
+    VerifyingTrustManager(ContextConfig config) throws java.security.GeneralSecurityException, java.io.IOException {
+        this.config = config;
+        this.pkix = config.trusted().isEmpty() ? null : pkixOver(config.trusted());
+    }
+
+    private static X509ExtendedTrustManager pkixOver(List<X509Certificate> anchors)
+            throws java.security.GeneralSecurityException, java.io.IOException {
+        KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+        ks.load(null, null);
+        int i = 0;
+        for (X509Certificate c : anchors) {
+            ks.setCertificateEntry("anchor-" + (i++), c);
+        }
+        // The JDK's own PKIX implementation, whatever the TLS provider: it validates paths the same everywhere.
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX", "SunJSSE");
+        tmf.init(ks);
+        for (TrustManager tm : tmf.getTrustManagers()) {
+            if (tm instanceof X509ExtendedTrustManager) {
+                return (X509ExtendedTrustManager) tm;
+            }
+        }
+        throw new IllegalStateException("SunJSSE offers no X509ExtendedTrustManager");
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+        if ((config.verifyMode() & SslVerify.PEER) == 0) {
+            return; // SSL_VERIFY_NONE: the client accepts any server certificate
+        }
+        VerifyFailure failure = null;
+        if (config.checkHostName() && !hasHostName(engine)) {
+            failure = new VerifyFailure(VerifyFailure.HOSTNAME_MISMATCH,
+                    "hostname mismatch (no host name was set to check against: call Ssl.setTlsextHostName or Ssl.set1Host, "
+                            + "or SslCtx.setHostNameCheck(false))", null);
+        } else {
+            failure = check(() -> pkix.checkServerTrusted(chain, authType, engine));
+        }
+        decide(chain, failure);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+        decide(chain, check(() -> pkix.checkClientTrusted(chain, authType, engine)));
+    }
+
+    private static boolean hasHostName(SSLEngine engine) {
+        if (engine == null) {
+            return false;
+        }
+        SSLParameters p = engine.getSSLParameters();
+        return engine.getPeerHost() != null && p.getEndpointIdentificationAlgorithm() != null;
+    }
+
+    private interface Check {
+        void run() throws CertificateException;
+    }
+
+    private VerifyFailure check(Check check) {
+        if (pkix == null) {
+            return new VerifyFailure(VerifyFailure.UNABLE_TO_GET_ISSUER_CERT_LOCALLY,
+                    "unable to get local issuer certificate (the context trusts no certificate)", null);
+        }
+        try {
+            check.run();
+            return null;
+        } catch (CertificateException e) {
+            return translate(e);
+        }
+    }
+
+    /** OpenSSL's verify error for a PKIX failure. */
+    static VerifyFailure translate(CertificateException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CertificateExpiredException) {
+                return new VerifyFailure(VerifyFailure.CERT_HAS_EXPIRED, "certificate has expired", e);
+            }
+            if (t instanceof CertificateNotYetValidException) {
+                return new VerifyFailure(VerifyFailure.CERT_NOT_YET_VALID, "certificate is not yet valid", e);
+            }
+            if (t instanceof CertPathValidatorException
+                    && ((CertPathValidatorException) t).getReason() == CertPathValidatorException.BasicReason.EXPIRED) {
+                return new VerifyFailure(VerifyFailure.CERT_HAS_EXPIRED, "certificate has expired", e);
+            }
+            if (t instanceof CertPathBuilderException) {
+                return new VerifyFailure(VerifyFailure.UNABLE_TO_GET_ISSUER_CERT_LOCALLY, "unable to get local issuer certificate", e);
+            }
+        }
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("No subject alternative") || m.contains("No name matching") || m.contains("does not match")) {
+            return new VerifyFailure(VerifyFailure.HOSTNAME_MISMATCH, "hostname mismatch", e);
+        }
+        if (m.contains("expired")) {
+            return new VerifyFailure(VerifyFailure.CERT_HAS_EXPIRED, "certificate has expired", e);
+        }
+        if (m.contains("certification path") || m.contains("PKIX")) {
+            return new VerifyFailure(VerifyFailure.UNABLE_TO_GET_ISSUER_CERT_LOCALLY, "unable to get local issuer certificate", e);
+        }
+        return new VerifyFailure(VerifyFailure.UNSPECIFIED, "unspecified certificate verification error", e);
+    }
+
+    /** Lets the verify callback overturn the verdict, as {@code SSL_CTX_set_verify}'s callback does. */
+    private void decide(X509Certificate[] chain, VerifyFailure failure) throws VerifyFailure {
+        if (config.verifyCallback() != null) {
+            boolean ok = config.verifyCallback().verify(failure == null, List.of(chain), failure == null ? null : failure.getMessage());
+            if (ok) {
+                return;
+            }
+            if (failure == null) {
+                failure = new VerifyFailure(VerifyFailure.APPLICATION_VERIFICATION, "application verification failure", null);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+        decide(chain, check(() -> pkix.checkClientTrusted(chain, authType, socket)));
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+        checkServerTrusted(chain, authType, (SSLEngine) null);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        checkClientTrusted(chain, authType, (SSLEngine) null);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        checkServerTrusted(chain, authType, (SSLEngine) null);
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+        return config.trusted().toArray(new X509Certificate[0]);
+    }
+}
