@@ -73,6 +73,7 @@ final class Inbound {
             int ask = readAhead ? buf.capacity() - end : want - buffered();
             buf.limit(end + ask).position(end);
             int n = bio.read(buf);
+            buf.limit(buf.capacity()); // absolute reads of the header look past the request's limit
             if (n <= 0) {
                 return n;
             }
@@ -103,6 +104,7 @@ final class Inbound {
 
     /** Drops the current record (after the engine opened it). */
     void consumeRecord() {
+        buf.limit(buf.capacity());
         start += HEADER + bodyLength();
         if (start >= end) {
             start = 0;

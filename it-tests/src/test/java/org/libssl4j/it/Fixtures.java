@@ -1,0 +1,161 @@
+package org.libssl4j.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
+import org.libssl4j.Ssl;
+import org.libssl4j.SslCtx;
+import org.libssl4j.SslError;
+import org.libssl4j.SslErrorEntry;
+import org.libssl4j.SslErrorQueue;
+import org.libssl4j.SslVersion;
+import org.libssl4j.testkit.TestContexts;
+import org.libssl4j.testkit.TestPair;
+
+/** Shared steps of the conformance tests: pairs of connections, and assertions on libssl's results. */
+final class Fixtures {
+    private Fixtures() {
+    }
+
+    static final int TLS12 = SslVersion.TLS1_2_VERSION;
+    static final int TLS13 = SslVersion.TLS1_3_VERSION;
+
+    /** A client and a server on {@code engine}, pinned to {@code version}, over a BIO pair of {@code bufSize}. */
+    static TestPair pair(String engine, int version, int bufSize) {
+        return pair(engine, version, bufSize, ctx -> { }, ctx -> { });
+    }
+
+    static TestPair pair(String engine, int version, int bufSize, Consumer<SslCtx> client, Consumer<SslCtx> server) {
+        TestContexts.Builder c = TestContexts.client(engine).configure(client);
+        TestContexts.Builder s = TestContexts.server(engine).configure(server);
+        if (version == TLS12) {
+            c.tls12();
+            s.tls12();
+        } else {
+            c.tls13();
+            s.tls13();
+        }
+        return TestPair.create(c.build(), s.build(), bufSize);
+    }
+
+    /** A TLS 1.3 pair with default buffers, handshake done and the error queue empty. */
+    static TestPair connected(String engine) {
+        return connected(engine, TLS13, 0);
+    }
+
+    static TestPair connected(String engine, int version, int bufSize) {
+        TestPair p = pair(engine, version, bufSize).handshake();
+        settle(p);
+        SslErrorQueue.clear();
+        return p;
+    }
+
+    /** Lets each side absorb what the other sent after its own handshake finished (TLS 1.3 tickets, say). */
+    static void settle(TestPair p) {
+        byte[] none = new byte[0];
+        for (int i = 0; i < 4; i++) {
+            SslErrorQueue.clear();
+            p.client().read(none, 0, 0);
+            p.server().read(none, 0, 0);
+        }
+        SslErrorQueue.clear();
+    }
+
+    /** Asserts a call's result: its return value and what {@code getError} says. */
+    static void assertResult(Ssl ssl, int ret, int expectedRet, SslError expected) {
+        assertThat(ret).as("return value").isEqualTo(expectedRet);
+        assertThat(ssl.getError(ret)).as("getError(" + ret + "), queue " + SslErrorQueue.snapshot()).isEqualTo(expected);
+    }
+
+    /** Asserts that the oldest queue entry is the SSL reason {@code reason}, and returns it. */
+    static SslErrorEntry assertReason(int reason, String text) {
+        SslErrorEntry e = SslErrorQueue.peek();
+        assertThat(e).as("error queue entry").isNotNull();
+        assertThat(e.library()).as("library of " + e).isEqualTo(SslErrorEntry.LIB_SSL);
+        assertThat(e.reason()).as("reason of " + e).isEqualTo(reason);
+        assertThat(e.reasonString()).isEqualTo(text);
+        return e;
+    }
+
+    /** Compares two byte arrays by length and SHA-256, so that a failure prints two lines, not megabytes. */
+    static void assertSameBytes(byte[] actual, byte[] expected) {
+        assertThat(actual.length).as("byte count").isEqualTo(expected.length);
+        int first = java.util.Arrays.mismatch(actual, expected);
+        assertThat(first).as("index of the first differing byte").isEqualTo(-1);
+    }
+
+    /**
+     * Re-wires a connected pair so that the test carries the client's records by hand: the client writes into
+     * {@code toServer.out}, the server reads from {@code toServer.in}.
+     */
+    static Wire wireByHand(TestPair p) {
+        Wire w = new Wire(org.libssl4j.bio.MemBio.create(), org.libssl4j.bio.MemBio.create());
+        p.client().setWbio(w.out);
+        p.server().setRbio(w.in);
+        return w;
+    }
+
+    /** Two memory BIOs between a sender and a receiver, moved by the test. */
+    record Wire(org.libssl4j.bio.MemBio out, org.libssl4j.bio.MemBio in) {
+        /** Moves the first {@code n} bytes the sender wrote to the receiver. */
+        void move(int n) {
+            byte[] b = new byte[n];
+            int got = out.read(b, 0, n);
+            assertThat(got).as("bytes the sender wrote").isEqualTo(n);
+            in.write(b, 0, n);
+        }
+
+        /** Moves everything the sender wrote. */
+        int moveAll() {
+            byte[] b = out.drain();
+            in.write(b, 0, b.length);
+            return b.length;
+        }
+    }
+
+    static List<SslErrorEntry> errors() {
+        return SslErrorQueue.snapshot();
+    }
+
+    static byte[] bytes(int n, int seed) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) (i * 31 + seed);
+        }
+        return b;
+    }
+
+    static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Reads everything the connection can give now (WANT_READ ends it) into one array. */
+    static byte[] drain(Ssl ssl) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] buf = new byte[65536];
+        while (true) {
+            int n = ssl.read(buf, 0, buf.length);
+            if (n <= 0) {
+                SslErrorQueue.clear();
+                return out.toByteArray();
+            }
+            out.write(buf, 0, n);
+        }
+    }
+
+    /** The sizes of the reads that empty the connection, one record per read. */
+    static List<Integer> readSizes(Ssl ssl) {
+        List<Integer> sizes = new java.util.ArrayList<>();
+        byte[] buf = new byte[65536];
+        while (true) {
+            int n = ssl.read(buf, 0, buf.length);
+            if (n <= 0) {
+                SslErrorQueue.clear();
+                return sizes;
+            }
+            sizes.add(n);
+        }
+    }
+}

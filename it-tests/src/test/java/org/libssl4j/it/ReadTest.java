@@ -1,0 +1,221 @@
+package org.libssl4j.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.libssl4j.it.Fixtures.TLS12;
+import static org.libssl4j.it.Fixtures.assertResult;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.libssl4j.SslError;
+import org.libssl4j.SslErrorQueue;
+import org.libssl4j.testkit.TestPair;
+
+/** SSL_read, SSL_peek, SSL_pending and SSL_has_pending: one record per read, read-ahead, partial records (R03.5, R04.6, R06, R15.10). */
+class ReadTest {
+
+    @BeforeEach
+    void clearQueue() {
+        SslErrorQueue.clear();
+    }
+
+    @EngineTest
+    @DisplayName("R06.1 a read with no data available returns -1/WANT_READ")
+    void noData(String engine) {
+        try (TestPair p = Fixtures.connected(engine)) {
+            assertResult(p.server(), p.server().read(new byte[10], 0, 10), -1, SslError.WANT_READ);
+            assertResult(p.server(), p.server().peek(new byte[10], 0, 10), -1, SslError.WANT_READ);
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R03.5 a zero-length read or peek with a record waiting returns 0/SYSCALL, yet opens the record; with none it wants to read")
+    void zeroLengthRead(String engine) {
+        for (boolean peek : new boolean[] {false, true}) {
+            try (TestPair p = Fixtures.connected(engine)) {
+                byte[] none = new byte[4];
+                int r = peek ? p.server().peek(none, 0, 0) : p.server().read(none, 0, 0);
+                assertResult(p.server(), r, -1, SslError.WANT_READ);
+                byte[] data = Fixtures.bytes(300, 20);
+                assertThat(p.client().write(data, 0, data.length)).isEqualTo(300);
+                assertThat(p.server().pending()).isZero();
+                r = peek ? p.server().peek(none, 0, 0) : p.server().read(none, 0, 0);
+                assertResult(p.server(), r, 0, SslError.SYSCALL);
+                assertThat(SslErrorQueue.isEmpty()).isTrue();
+                assertThat(p.server().pending()).as("pending after the zero-length call").isEqualTo(300);
+                Fixtures.assertSameBytes(Fixtures.drain(p.server()), data);
+            }
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R04.6 a read that wants more of a record held inside has has_pending=1 and pending=0")
+    void partialRecordHeld(String engine) {
+        try (TestPair p = Fixtures.connected(engine)) {
+            Fixtures.Wire w = Fixtures.wireByHand(p);
+            byte[] data = Fixtures.bytes(1000, 21);
+            assertThat(p.client().write(data, 0, data.length)).isEqualTo(1000);
+            w.move(500);
+            assertResult(p.server(), p.server().read(new byte[2000], 0, 2000), -1, SslError.WANT_READ);
+            assertThat(p.server().hasPending()).isTrue();
+            assertThat(p.server().pending()).isZero();
+            w.moveAll();
+            Fixtures.assertSameBytes(Fixtures.drain(p.server()), data);
+            assertThat(p.server().hasPending()).isFalse();
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R06.2 pending counts only decrypted unread bytes: 0 while the record is in the BIO or partly received")
+    void pendingCountsDecrypted(String engine) {
+        try (TestPair p = Fixtures.connected(engine)) {
+            Fixtures.Wire w = Fixtures.wireByHand(p);
+            byte[] data = Fixtures.bytes(1000, 22);
+            assertThat(p.client().write(data, 0, data.length)).isEqualTo(1000);
+            w.move(10);
+            assertThat(p.server().pending()).as("record in the BIO").isZero();
+            p.server().read(new byte[1], 0, 1);
+            SslErrorQueue.clear();
+            assertThat(p.server().pending()).as("record partly received").isZero();
+            w.moveAll();
+            assertThat(p.server().read(new byte[100], 0, 100)).isEqualTo(100);
+            assertThat(p.server().pending()).isEqualTo(900);
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R06.3 after a partial read pending is the rest of the record and has_pending is 1")
+    void partialRead(String engine) {
+        try (TestPair p = Fixtures.connected(engine)) {
+            byte[] data = Fixtures.bytes(1000, 23);
+            p.client().write(data, 0, data.length);
+            byte[] buf = new byte[1000];
+            assertThat(p.server().read(buf, 0, 400)).isEqualTo(400);
+            assertThat(p.server().pending()).isEqualTo(600);
+            assertThat(p.server().hasPending()).isTrue();
+            assertThat(p.server().read(buf, 400, 600)).isEqualTo(600);
+            Fixtures.assertSameBytes(buf, data);
+            assertThat(p.server().pending()).isZero();
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R06.4 one read never returns data of two records; the second comes with the next read")
+    void oneRecordPerRead(String engine) {
+        try (TestPair p = Fixtures.connected(engine)) {
+            byte[] a = Fixtures.bytes(100, 24);
+            byte[] b = Fixtures.bytes(200, 25);
+            p.client().write(a, 0, a.length);
+            p.client().write(b, 0, b.length);
+            byte[] buf = new byte[1000];
+            int n = p.server().read(buf, 0, buf.length);
+            Fixtures.assertSameBytes(Arrays.copyOf(buf, n), a);
+            n = p.server().read(buf, 0, buf.length);
+            Fixtures.assertSameBytes(Arrays.copyOf(buf, n), b);
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R06.5 without read-ahead one record is taken from the BIO and the next stays there; with read-ahead it is pulled in")
+    void readAhead(String engine) {
+        for (boolean ahead : new boolean[] {false, true}) {
+            try (TestPair p = Fixtures.connected(engine)) {
+                p.server().setReadAhead(ahead);
+                p.client().write(Fixtures.bytes(100, 26), 0, 100);
+                p.client().write(Fixtures.bytes(200, 27), 0, 200);
+                long inBio = p.serverBio().pending();
+                assertThat(p.server().read(new byte[1000], 0, 1000)).isEqualTo(100);
+                assertThat(p.server().pending()).isZero();
+                if (ahead) {
+                    assertThat(p.server().hasPending()).as("has_pending with read-ahead").isTrue();
+                    assertThat(p.serverBio().pending()).isZero();
+                } else {
+                    assertThat(p.server().hasPending()).as("has_pending without read-ahead").isFalse();
+                    assertThat(p.serverBio().pending()).as("the second record stays in the BIO").isEqualTo(inBio - (inBio - p.serverBio().pending()));
+                    assertThat(p.serverBio().pending()).isGreaterThan(200);
+                }
+                assertThat(p.server().read(new byte[1000], 0, 1000)).isEqualTo(200);
+            }
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R06.6 any partial record bytes held inside, even 3 header bytes, make has_pending 1 while read wants to read")
+    void headerBytesHeld(String engine) {
+        try (TestPair p = Fixtures.connected(engine)) {
+            Fixtures.Wire w = Fixtures.wireByHand(p);
+            p.client().write(Fixtures.bytes(50, 28), 0, 50);
+            w.move(3);
+            assertResult(p.server(), p.server().read(new byte[100], 0, 100), -1, SslError.WANT_READ);
+            assertThat(p.server().hasPending()).isTrue();
+            assertThat(p.server().pending()).isZero();
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R06.7 peek returns data without using it up; pending is then the whole unread rest; peek with nothing wants to read")
+    void peek(String engine) {
+        try (TestPair p = Fixtures.connected(engine)) {
+            assertResult(p.server(), p.server().peek(new byte[10], 0, 10), -1, SslError.WANT_READ);
+            byte[] data = Fixtures.bytes(500, 29);
+            p.client().write(data, 0, data.length);
+            byte[] a = new byte[200];
+            assertThat(p.server().peek(a, 0, 200)).isEqualTo(200);
+            assertThat(p.server().pending()).isEqualTo(500);
+            byte[] b = new byte[500];
+            assertThat(p.server().read(b, 0, 500)).isEqualTo(500);
+            Fixtures.assertSameBytes(b, data);
+            Fixtures.assertSameBytes(a, Arrays.copyOf(data, 200));
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R06.8 read-ahead changes has_pending only, never what reads return")
+    void readAheadSameResults(String engine) {
+        List<String> withOut = transcript(engine, false);
+        List<String> with = transcript(engine, true);
+        assertThat(with).isEqualTo(withOut);
+    }
+
+    private static List<String> transcript(String engine, boolean ahead) {
+        List<String> t = new java.util.ArrayList<>();
+        try (TestPair p = Fixtures.connected(engine, TLS12, 0)) {
+            p.server().setReadAhead(ahead);
+            Fixtures.Wire w = Fixtures.wireByHand(p);
+            int[] sizes = {1, 700, 16384, 20000, 3};
+            for (int s : sizes) {
+                p.client().write(Fixtures.bytes(s, s), 0, s);
+            }
+            byte[] wire = w.out().drain();
+            byte[] buf = new byte[5000];
+            for (int off = 0; off < wire.length; off += 1234) {
+                w.in().write(wire, off, Math.min(1234, wire.length - off));
+                for (int i = 0; i < 3; i++) {
+                    SslErrorQueue.clear();
+                    int r = p.server().read(buf, 0, buf.length);
+                    t.add(r + "/" + p.server().getError(r) + "/" + p.server().pending());
+                }
+            }
+        }
+        return t;
+    }
+
+    @EngineTest
+    @DisplayName("R15.10 while waiting for a record the network half's read request is 5 (a header), then the rest of the record")
+    void readRequest(String engine) {
+        try (TestPair p = Fixtures.connected(engine)) {
+            org.libssl4j.bio.MemBio capture = org.libssl4j.bio.MemBio.create();
+            p.client().setWbio(capture);
+            assertResult(p.server(), p.server().read(new byte[100], 0, 100), -1, SslError.WANT_READ);
+            assertThat(p.clientBio().readRequest()).as("read request for a header").isEqualTo(5);
+            p.client().write(Fixtures.bytes(10, 30), 0, 10);
+            byte[] record = capture.drain();
+            p.clientBio().write(record, 0, 5);
+            assertResult(p.server(), p.server().read(new byte[100], 0, 100), -1, SslError.WANT_READ);
+            assertThat(p.clientBio().readRequest()).as("read request for the body").isEqualTo(record.length - 5);
+            p.clientBio().write(record, 5, record.length - 5);
+            assertThat(p.server().read(new byte[100], 0, 100)).isEqualTo(10);
+        }
+    }
+}
