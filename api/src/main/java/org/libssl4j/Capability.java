@@ -32,6 +32,12 @@ public enum Capability {
     FALLBACK_SCSV,
     /** Client-hello, client-certificate and retry-verify callbacks that suspend the handshake, SEMANTICS.md R15.6. */
     HANDSHAKE_CALLBACKS,
+    /**
+     * The engine seals an alert the state machine chooses ({@code TlsEngine.sealAlert}), so record-layer errors
+     * found after the handshake send the alert libssl sends (SEMANTICS.md R09.5-R09.7). Without it those errors
+     * are reported alike but the peer gets no alert.
+     */
+    ALERT_ON_REQUEST,
     /** The engine seals and opens records in direct buffers without copying them. */
     DIRECT_BUFFERS
 }

@@ -46,6 +46,11 @@ public final class StateMachine {
     private static final int ALERT_CLOSE_NOTIFY = 0;
     private static final int ALERT_UNEXPECTED_MESSAGE = 10;
     private static final int ALERT_RECORD_OVERFLOW = 22;
+    private static final int ALERT_DECODE_ERROR = 50;
+    private static final int ALERT_PROTOCOL_VERSION = 70;
+    /** The longest protected record body: 2^14 + 256 in TLS 1.3, 2^14 + 320 as OpenSSL allows in TLS 1.2. */
+    private static final int MAX_TLS13_CIPHERTEXT = 16384 + 256;
+    private static final int MAX_TLS12_CIPHERTEXT = 16384 + 320;
 
     /** {@link #open} outcomes besides a positive count of application bytes. */
     private static final int OPENED_NOTHING = 0;
@@ -317,10 +322,9 @@ public final class StateMachine {
                 return r;
             }
         }
-        if (!out.isEmpty()) {
+        if (out.kind() == Outbound.Kind.APPLICATION) {
             // R05.1, R05.2: the retry must name the same buffer at the same place, unless AMWB.
-            if (out.kind() != Outbound.Kind.APPLICATION || ((mode & SslMode.ACCEPT_MOVING_WRITE_BUFFER) == 0
-                    && (pendingBuffer != buffer || pendingOffset != base + tot))) {
+            if ((mode & SslMode.ACCEPT_MOVING_WRITE_BUFFER) == 0 && (pendingBuffer != buffer || pendingOffset != base + tot)) {
                 fatalLocal(SslReason.BAD_WRITE_RETRY);
                 return -1;
             }
@@ -330,6 +334,13 @@ public final class StateMachine {
                 return r;
             }
             tot += pendingLength;
+        } else if (!out.isEmpty()) {
+            // Records the engine sent on its own account (a ticket, a KeyUpdate) before application data.
+            int r = flush();
+            if (r <= 0) {
+                writtenBeforeRetry = tot;
+                return r;
+            }
         }
         if (tot == len) {
             finishWrite(bb, tot);
@@ -340,13 +351,11 @@ public final class StateMachine {
             while (true) {
                 int sealed = seal(array, bb, base + tot, Math.min(left, maxSendFragment));
                 if (sealed == 0) {
-                    // The engine cannot seal now: a handshake (renegotiation) is under way. R11.4.
-                    writtenBeforeRetry = tot;
-                    int r = handshake();
+                    int r = cannotSeal();
                     if (r <= 0) {
+                        writtenBeforeRetry = tot;
                         return r;
                     }
-                    writtenBeforeRetry = 0;
                     continue;
                 }
                 pendingBuffer = buffer;
@@ -372,6 +381,28 @@ public final class StateMachine {
             failFromEngine(internalError(e));
             return -1;
         }
+    }
+
+    /**
+     * The engine took no application byte: it sent a record of its own first, a handshake (a renegotiation,
+     * R11.4) is under way, or it can no longer send at all.
+     *
+     * @return 1 to try sealing again, else what the write returns
+     */
+    private int cannotSeal() throws EngineException {
+        if (!out.isEmpty()) {
+            return flush();
+        }
+        if (engine.isOutboundDone()) {
+            // The engine closed its sending side on its own (SunJSSE does on a TLS 1.2 close_notify).
+            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.PROTOCOL_IS_SHUTDOWN, "the engine closed its sending side");
+            return -1;
+        }
+        if (engine.status() == TlsEngine.Status.NOT_HANDSHAKING) {
+            throw new IllegalStateException("the engine sealed nothing with no handshake under way");
+        }
+        handshakeDone = false;
+        return handshake();
     }
 
     private void finishWrite(ByteBuffer bb, int count) {
@@ -404,8 +435,9 @@ public final class StateMachine {
             ByteBuffer space = out.space();
             int before = src.position();
             engine.seal(src, space);
-            out.commit(Outbound.Kind.APPLICATION);
-            return src.position() - before;
+            int sealed = src.position() - before;
+            out.commit(sealed > 0 ? Outbound.Kind.APPLICATION : Outbound.Kind.HANDSHAKE);
+            return sealed;
         } finally {
             if (bb != null) {
                 bb.limit(savedLim).position(savedPos);
@@ -538,7 +570,7 @@ public final class StateMachine {
         }
         if (firstRecord && role == ROLE_SERVER && in.byteAt(Inbound.HEADER) != 1) {
             // R10.6: the first handshake message must be a ClientHello.
-            failPlaintext(SslReason.UNEXPECTED_MESSAGE, ALERT_UNEXPECTED_MESSAGE);
+            failWithAlert(SslReason.UNEXPECTED_MESSAGE, ALERT_UNEXPECTED_MESSAGE);
             return -1;
         }
         firstRecord = false;
@@ -567,7 +599,7 @@ public final class StateMachine {
         return 0;
     }
 
-    /** libssl's header checks (R10.1-R10.5, R09.5-R09.7); returns 0 when the header is acceptable. */
+    /** libssl's header checks (R10.1-R10.6, R09.5-R09.7); returns 0 when the header is acceptable. */
     private int checkHeader() {
         int type = in.type();
         int version = in.version();
@@ -581,28 +613,27 @@ public final class StateMachine {
                 fatalLocal(reason);
                 return reason;
             }
-            fatalLocal(SslReason.WRONG_VERSION_NUMBER);
-            return SslReason.WRONG_VERSION_NUMBER;
+            return failWithAlert(SslReason.WRONG_VERSION_NUMBER, ALERT_PROTOCOL_VERSION);
         }
+        boolean tls13 = handshakeDone && "TLSv1.3".equals(engine.protocol());
         if (handshakeDone && version != SslVersion.TLS1_2_VERSION) {
             // R09.6: after the handshake every record carries 0x0303 (TLS 1.3 keeps the TLS 1.2 number).
-            fatalLocal(SslReason.WRONG_VERSION_NUMBER);
-            return SslReason.WRONG_VERSION_NUMBER;
+            return failWithAlert(SslReason.WRONG_VERSION_NUMBER, tls13 ? ALERT_DECODE_ERROR : ALERT_PROTOCOL_VERSION);
         }
         if (length > Inbound.MAX_BODY) {
-            // R10.5, R09.7.
-            failPlaintext(SslReason.PACKET_LENGTH_TOO_LONG, ALERT_RECORD_OVERFLOW);
-            return SslReason.PACKET_LENGTH_TOO_LONG;
+            return failWithAlert(SslReason.PACKET_LENGTH_TOO_LONG, ALERT_RECORD_OVERFLOW); // R10.5, R09.7
+        }
+        if (handshakeDone && length > (tls13 ? MAX_TLS13_CIPHERTEXT : MAX_TLS12_CIPHERTEXT)) {
+            // RFC 8446 5.2 and RFC 5246 6.2.3 limits on protected records, as libssl checks them.
+            return failWithAlert(SslReason.ENCRYPTED_LENGTH_TOO_LONG, ALERT_RECORD_OVERFLOW);
         }
         if (firstRecord && role == ROLE_SERVER && type != CONTENT_HANDSHAKE) {
             // R10.6: application data or an alert before the ClientHello.
-            failPlaintext(SslReason.UNEXPECTED_MESSAGE, ALERT_UNEXPECTED_MESSAGE);
-            return SslReason.UNEXPECTED_MESSAGE;
+            return failWithAlert(SslReason.UNEXPECTED_MESSAGE, ALERT_UNEXPECTED_MESSAGE);
         }
-        if (handshakeDone && "TLSv1.3".equals(engine.protocol()) && type != CONTENT_APPLICATION_DATA) {
+        if (tls13 && type != CONTENT_APPLICATION_DATA) {
             // R09.5: TLS 1.3 hides the real type; any other outer type after the handshake is bad.
-            fatalLocal(SslReason.BAD_RECORD_TYPE);
-            return SslReason.BAD_RECORD_TYPE;
+            return failWithAlert(SslReason.BAD_RECORD_TYPE, ALERT_UNEXPECTED_MESSAGE);
         }
         return 0;
     }
@@ -798,13 +829,32 @@ public final class StateMachine {
         fail(SslErrorEntry.LIB_SSL, reason, null, null);
     }
 
-    /** A failure before encryption started: fatal, and a plaintext alert if nothing else is half-sent (R10.5, R10.6). */
-    private void failPlaintext(int reason, int alert) {
+    /**
+     * A record-layer failure the state machine found: fatal, and the alert libssl sends if no partial record is
+     * in the way. Before the first record was accepted nothing is encrypted, so the alert is written here in
+     * plaintext (R10.5, R10.6); later the engine seals it, if it can ({@code Capability.ALERT_ON_REQUEST}).
+     *
+     * @return {@code reason}
+     */
+    private int failWithAlert(int reason, int alert) {
         fail(SslErrorEntry.LIB_SSL, reason, null, null);
-        if (!handshakeDone && out != null && out.isEmpty() && wbio != null) {
-            out.put(new byte[] {CONTENT_ALERT, 3, 3, 0, 2, 2, (byte) alert}, Outbound.Kind.ALERT);
-            out.flush(wbio);
+        if (out == null || !out.isEmpty() || wbio == null) {
+            return reason;
         }
+        if (firstRecord) {
+            out.put(new byte[] {CONTENT_ALERT, 3, 3, 0, 2, 2, (byte) alert}, Outbound.Kind.ALERT);
+        } else {
+            try {
+                ByteBuffer space = out.space();
+                if (engine.sealAlert(alert, space) > 0) {
+                    out.commit(Outbound.Kind.ALERT);
+                }
+            } catch (EngineException | RuntimeException ignored) {
+                // The connection is failed already; the alert is a courtesy.
+            }
+        }
+        out.flush(wbio);
+        return reason;
     }
 
     private void fail(int library, int reason, String detail, Throwable cause) {
@@ -817,6 +867,12 @@ public final class StateMachine {
      * sends the engine's alert if no partial record is in the way.
      */
     private void failFromEngine(EngineException e) {
+        if (e.receivedAlert() == ALERT_CLOSE_NOTIFY) {
+            // A close_notify where the engine wanted a handshake message: libssl reports it as ZERO_RETURN.
+            shutdownBits |= Ssl.RECEIVED_SHUTDOWN;
+            fatal = true;
+            return;
+        }
         fail(e.library(), e.reason(), e.detail(), e.getCause() != null ? e.getCause() : e);
         if (e.isAlertReceived()) {
             shutdownBits |= Ssl.RECEIVED_SHUTDOWN;

@@ -231,7 +231,9 @@ public final class FaultBio implements Bio {
             taken += w;
             if (keepLeft >= 0) {
                 keepLeft -= w;
-                discarding = keepLeft == 0;
+                if (keepLeft == 0) {
+                    discarding = true;
+                }
             }
             advance(w);
             if (w < n) {
@@ -297,7 +299,9 @@ public final class FaultBio implements Bio {
             queue.add(out, 0, n);
             if (keepLeft >= 0) {
                 keepLeft -= n;
-                discarding = keepLeft == 0;
+                if (keepLeft == 0) {
+                    discarding = true;
+                }
             }
             if (copy != null) {
                 copy.add(out, 0, out.length);

@@ -32,8 +32,8 @@ import org.libssl4j.Engines;
  * }</pre>
  *
  * <p>({@code org.junit.jupiter.params.ParameterizedClass}, {@code org.junit.jupiter.params.Parameter},
- * {@code org.junit.jupiter.params.provider.MethodSource}; the field must not be private.) Each test's display
- * name then starts with the engine, {@code [jdk] R05.1 ...}.
+ * {@code org.junit.jupiter.params.provider.MethodSource}; the field must not be final.) Each run of the
+ * class is then named after its engine, {@code [jdk]}; the tests inside it keep their own display names.
  *
  * <p>The system property {@value #REQUIRE_ENGINES_PROPERTY} (comma-separated names; blank means none) lists
  * engines that must be there: CI sets {@code -Dlibssl4j.requireEngines=jdk,bc,conscrypt} so that a silently

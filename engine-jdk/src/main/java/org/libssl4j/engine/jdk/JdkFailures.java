@@ -355,7 +355,7 @@ public final class JdkFailures {
             return SslReason.BAD_EXTENSION;
         }
         if (d.startsWith("Illegal handshake message") || d.contains("insufficient data") || d.contains("no sufficient data")
-                || d.contains("extra data") || d.contains("incomplete data") || d.contains("insufficient handshake body")
+                || d.contains("extra data") || d.contains("incomplete") || d.contains("insufficient handshake body")
                 || d.contains("insufficient ticket") || d.contains("not empty")) {
             return SslReason.LENGTH_MISMATCH;
         }

@@ -1,0 +1,193 @@
+package org.libssl4j.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.libssl4j.it.Fixtures.TLS12;
+import static org.libssl4j.it.Fixtures.TLS13;
+import static org.libssl4j.it.Fixtures.assertReason;
+import static org.libssl4j.it.Fixtures.assertResult;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.libssl4j.Capability;
+import org.libssl4j.Ssl;
+import org.libssl4j.SslError;
+import org.libssl4j.SslErrorEntry;
+import org.libssl4j.SslErrorQueue;
+import org.libssl4j.SslReason;
+import org.libssl4j.testkit.FaultBio;
+import org.libssl4j.testkit.FaultBio.RecordFilter;
+import org.libssl4j.testkit.TestEngines;
+import org.libssl4j.testkit.TestPair;
+
+/** Records changed on the wire, received fatal alerts, and the failed states after them (R09). */
+class CorruptionTest {
+
+    @BeforeEach
+    void clearQueue() {
+        SslErrorQueue.clear();
+    }
+
+    /** A connected pair whose client sends one application record through {@code fault}, configured by the caller. */
+    private static TestPair sendThrough(String engine, int version, java.util.function.Consumer<FaultBio> fault) {
+        TestPair p = Fixtures.connected(engine, version, 0);
+        FaultBio bio = new FaultBio(p.clientBio());
+        fault.accept(bio);
+        p.client().setWbio(bio);
+        byte[] data = Fixtures.bytes(200, 40);
+        assertThat(p.client().write(data, 0, data.length)).isEqualTo(200);
+        assertThat(bio.faultApplied()).as("fault applied").isTrue();
+        return p;
+    }
+
+    @EngineTest
+    @DisplayName("R09.1 a changed ciphertext or tag fails the read with decryption failed or bad record mac and sends bad_record_mac")
+    void badMac(String engine) {
+        for (int version : new int[] {TLS13, TLS12}) {
+            for (int offset : new int[] {20, 5 + 200}) { // a ciphertext byte, then a tag byte
+                SslErrorQueue.clear();
+                try (TestPair p = sendThrough(engine, version, f -> f.flipByte(RecordFilter.applicationData(0), offset))) {
+                    assertResult(p.server(), p.server().read(new byte[300], 0, 300), -1, SslError.SSL);
+                    assertThat(SslErrorQueue.snapshot()).extracting(SslErrorEntry::reason)
+                            .contains(SslReason.DECRYPTION_FAILED_OR_BAD_RECORD_MAC);
+                    assertThat(SslErrorQueue.peekLast().reasonString()).isEqualTo("decryption failed or bad record mac");
+                    assertThat(p.server().isInitFinished()).isFalse();
+                    SslErrorQueue.clear();
+                    // The alert reaches the client: R09.3.
+                    assertResult(p.client(), p.client().read(new byte[10], 0, 10), 0, SslError.SSL);
+                    SslErrorEntry e = assertReason(SslReason.SSLV3_ALERT_BAD_RECORD_MAC, "sslv3 alert bad record mac");
+                    assertThat(e.detail()).isEqualTo("SSL alert number 20");
+                }
+            }
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R09.3 a received fatal alert makes read return 0 with SSL, reason sslv3/tlsv1 alert and data SSL alert number N; RECEIVED_SHUTDOWN is set")
+    void receivedFatalAlert(String engine) {
+        try (TestPair p = sendThrough(engine, TLS13, f -> f.flipByte(RecordFilter.applicationData(0), 30))) {
+            p.server().read(new byte[300], 0, 300);
+            SslErrorQueue.clear();
+            assertResult(p.client(), p.client().read(new byte[10], 0, 10), 0, SslError.SSL);
+            SslErrorEntry e = assertReason(SslReason.SSLV3_ALERT_BAD_RECORD_MAC, "sslv3 alert bad record mac");
+            assertThat(e.reason()).isEqualTo(1000 + 20);
+            assertThat(e.detail()).isEqualTo("SSL alert number 20");
+            assertThat(p.client().getShutdown() & Ssl.RECEIVED_SHUTDOWN).isEqualTo(Ssl.RECEIVED_SHUTDOWN);
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R09.4 after receiving a fatal alert that side's write returns -1 with ZERO_RETURN")
+    void writeAfterReceivedAlert(String engine) {
+        try (TestPair p = sendThrough(engine, TLS13, f -> f.flipByte(RecordFilter.applicationData(0), 30))) {
+            p.server().read(new byte[300], 0, 300);
+            p.client().read(new byte[10], 0, 10);
+            SslErrorQueue.clear();
+            assertResult(p.client(), p.client().write(new byte[10], 0, 10), -1, SslError.ZERO_RETURN);
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R09.5 a changed record type fails TLS 1.3 with bad record type and TLS 1.2 with the MAC error")
+    void changedType(String engine) {
+        try (TestPair p = sendThrough(engine, TLS13, f -> f.setType(RecordFilter.applicationData(0), 22))) {
+            assertResult(p.server(), p.server().read(new byte[300], 0, 300), -1, SslError.SSL);
+            assertReason(SslReason.BAD_RECORD_TYPE, "bad record type");
+        }
+        SslErrorQueue.clear();
+        try (TestPair p = sendThrough(engine, TLS12, f -> f.setType(RecordFilter.applicationData(0), 22))) {
+            assertResult(p.server(), p.server().read(new byte[300], 0, 300), -1, SslError.SSL);
+            assertThat(SslErrorQueue.snapshot()).extracting(SslErrorEntry::reason).contains(SslReason.DECRYPTION_FAILED_OR_BAD_RECORD_MAC);
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R09.6 a changed record version fails with wrong version number")
+    void changedVersion(String engine) {
+        for (int version : new int[] {TLS13, TLS12}) {
+            for (int wire : new int[] {0x0302, 0x0403}) {
+                SslErrorQueue.clear();
+                try (TestPair p = sendThrough(engine, version, f -> f.setVersion(RecordFilter.applicationData(0), wire))) {
+                    assertResult(p.server(), p.server().read(new byte[300], 0, 300), -1, SslError.SSL);
+                    assertReason(SslReason.WRONG_VERSION_NUMBER, "wrong version number");
+                }
+            }
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R09.6 the alert for a changed record version: decode_error for TLS 1.3 minor changes, protocol_version otherwise")
+    void changedVersionAlert(String engine) {
+        TestEngines.assumeCapability(engine, Capability.ALERT_ON_REQUEST);
+        int[][] cases = {{TLS13, 0x0302, 50}, {TLS13, 0x0403, 70}, {TLS12, 0x0302, 70}};
+        for (int[] c : cases) {
+            SslErrorQueue.clear();
+            try (TestPair p = sendThrough(engine, c[0], f -> f.setVersion(RecordFilter.applicationData(0), c[1]))) {
+                p.server().read(new byte[300], 0, 300);
+                SslErrorQueue.clear();
+                assertThat(p.client().read(new byte[10], 0, 10)).isZero();
+                assertThat(SslErrorQueue.peek().reason()).isEqualTo(1000 + c[2]);
+            }
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R09.7 a record length over the maximum fails with packet length too long")
+    void overlongRecord(String engine) {
+        try (TestPair p = sendThrough(engine, TLS13, f -> f.setLength(RecordFilter.applicationData(0), 0xFFFF))) {
+            assertResult(p.server(), p.server().read(new byte[300], 0, 300), -1, SslError.SSL);
+            assertReason(SslReason.PACKET_LENGTH_TOO_LONG, "packet length too long");
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R09.7 the alert for an overlong record is record_overflow")
+    void overlongRecordAlert(String engine) {
+        TestEngines.assumeCapability(engine, Capability.ALERT_ON_REQUEST);
+        try (TestPair p = sendThrough(engine, TLS13, f -> f.setLength(RecordFilter.applicationData(0), 0xFFFF))) {
+            p.server().read(new byte[300], 0, 300);
+            SslErrorQueue.clear();
+            assertThat(p.client().read(new byte[10], 0, 10)).isZero();
+            assertReason(SslReason.TLSV1_ALERT_RECORD_OVERFLOW, "tlsv1 alert record overflow");
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R09.8 a length one too short fails the MAC; one too long makes the reader wait without failing")
+    void lengthOffByOne(String engine) {
+        try (TestPair p = Fixtures.connected(engine)) {
+            FaultBio bio = new FaultBio(p.clientBio());
+            bio.setLength(RecordFilter.applicationData(0), 200 + 22 - 1);
+            p.client().setWbio(bio);
+            p.client().write(new byte[200], 0, 200);
+            assertResult(p.server(), p.server().read(new byte[300], 0, 300), -1, SslError.SSL);
+            assertThat(SslErrorQueue.snapshot()).extracting(SslErrorEntry::reason).contains(SslReason.DECRYPTION_FAILED_OR_BAD_RECORD_MAC);
+        }
+        SslErrorQueue.clear();
+        try (TestPair p = Fixtures.connected(engine)) {
+            Fixtures.Wire w = Fixtures.wireByHand(p);
+            p.client().write(new byte[200], 0, 200);
+            byte[] record = w.out().drain();
+            int len = ((record[3] & 0xFF) << 8 | (record[4] & 0xFF)) + 1;
+            record[3] = (byte) (len >> 8);
+            record[4] = (byte) len;
+            w.in().write(record, 0, record.length);
+            assertResult(p.server(), p.server().read(new byte[300], 0, 300), -1, SslError.WANT_READ);
+            assertThat(p.server().hasPending()).isTrue();
+            assertThat(p.server().isInitFinished()).isTrue();
+            byte[] reply = Fixtures.ascii("can still write");
+            assertThat(p.server().write(reply, 0, reply.length)).isEqualTo(reply.length);
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R09.9 after a local fatal error read and write return -1 with SYSCALL")
+    void afterLocalFatal(String engine) {
+        try (TestPair p = sendThrough(engine, TLS13, f -> f.flipByte(RecordFilter.applicationData(0), 30))) {
+            p.server().read(new byte[300], 0, 300);
+            SslErrorQueue.clear();
+            assertResult(p.server(), p.server().read(new byte[300], 0, 300), -1, SslError.SYSCALL);
+            assertResult(p.server(), p.server().write(new byte[3], 0, 3), -1, SslError.SYSCALL);
+            assertThat(SslErrorQueue.isEmpty()).isTrue();
+        }
+    }
+}

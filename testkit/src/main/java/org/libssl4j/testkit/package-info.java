@@ -1,0 +1,16 @@
+/**
+ * libssl4j's test kit, shared by the conformance suite, the demo, the benchmarks and third-party engines.
+ *
+ * <ul>
+ *   <li>{@link org.libssl4j.testkit.TestCerts}: a CA and server, client, expired, wrong-host and untrusted
+ *       certificates, made at run time, once per JVM ({@link org.libssl4j.testkit.TestIdentity}).</li>
+ *   <li>{@link org.libssl4j.testkit.TestContexts}: {@code SslCtx} objects in one line.</li>
+ *   <li>{@link org.libssl4j.testkit.TestPair}: a client and a server connected by a BIO pair, with a handshake
+ *       driver; {@link org.libssl4j.testkit.BioPump} moves data between them by libssl's retry rules.</li>
+ *   <li>{@link org.libssl4j.testkit.ChunkingBio} and {@link org.libssl4j.testkit.FaultBio}: a transport that moves
+ *       bytes in random pieces, and one that damages a chosen TLS record.</li>
+ *   <li>{@link org.libssl4j.testkit.TestEngines}: JUnit 5 class parameterization over the engines found, and
+ *       capability-named skips.</li>
+ * </ul>
+ */
+package org.libssl4j.testkit;
