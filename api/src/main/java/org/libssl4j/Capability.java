@@ -10,8 +10,14 @@ public enum Capability {
     TLS1_2,
     /** TLS 1.3. */
     TLS1_3,
-    /** TLS 1.2 renegotiation ({@code SSL_renegotiate}), SEMANTICS.md R11. */
+    /** TLS 1.2 renegotiation ({@code SSL_renegotiate}) started by either side, SEMANTICS.md R11.2-R11.7, R11.11. */
     RENEGOTIATION,
+    /**
+     * Refusing renegotiation per connection as libssl does: {@code SslOptions.NO_RENEGOTIATION} on a client answers
+     * a HelloRequest with a no_renegotiation warning, and a server refuses a client's renegotiation unless
+     * {@code SslOptions.ALLOW_CLIENT_RENEGOTIATION}, SEMANTICS.md R11.8-R11.10.
+     */
+    RENEGOTIATION_CONTROL,
     /** TLS 1.3 KeyUpdate ({@code SSL_key_update}), SEMANTICS.md R12. */
     KEY_UPDATE,
     /** TLS 1.3 NewSessionTicket records seen by the client as separate records, SEMANTICS.md R11.12. */

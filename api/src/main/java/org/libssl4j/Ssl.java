@@ -404,6 +404,11 @@ public final class Ssl implements AutoCloseable {
         return sm.renegotiate();
     }
 
+    /** {@code SSL_renegotiate_pending}: a renegotiation this side asked for has not finished yet. */
+    public boolean renegotiatePending() {
+        return sm.renegotiatePending();
+    }
+
     /**
      * {@code SSL_key_update}: schedules a TLS 1.3 KeyUpdate.
      *

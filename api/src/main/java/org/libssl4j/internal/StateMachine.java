@@ -57,6 +57,9 @@ public final class StateMachine {
     private static final int OPENED_CLOSE_NOTIFY = -1;
     private static final int OPEN_FAILED = -2;
 
+    /** {@link #handshake} outcome: application data arrived in the middle of a renegotiation (R11.6). */
+    private static final int HANDSHAKE_DATA_ARRIVED = 2;
+
     private final SslMethod method;
     private final ContextSource contexts;
     private final boolean direct;
@@ -86,6 +89,10 @@ public final class StateMachine {
     private boolean firstRecord = true;
     private int shutdownBits;
     private boolean alertDispatch;
+    /** SSL_renegotiate_pending: set by {@link #renegotiate}, cleared when the new handshake finishes (R11.2). */
+    private boolean renegotiatePending;
+    /** This server asked for a renegotiation whose HelloRequest is not sent yet. */
+    private boolean helloRequestDue;
     private int rwstate = Ssl.NOTHING;
     /** libssl's {@code BIO_set_retry_read} on its own account: a non-data record with AUTO_RETRY off (R11.12, R12.4). */
     private boolean forcedReadRetry;
@@ -183,10 +190,23 @@ public final class StateMachine {
             SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.CONNECTION_TYPE_NOT_SET, null);
             return -1;
         }
-        if (!inInit()) {
+        if (!inInit() && !renegotiatePending) {
             return 1;
         }
-        return handshake();
+        if (renegotiatePending && role == ROLE_CLIENT) {
+            handshakeDone = false; // a client's renegotiation: in init until the server answers
+        }
+        return settle(handshake());
+    }
+
+    /** What a call that is not a read makes of application data that arrived mid-handshake: read it first. */
+    private int settle(int handshakeResult) {
+        if (handshakeResult == HANDSHAKE_DATA_ARRIVED) {
+            rwstate = Ssl.READING;
+            forcedReadRetry = true;
+            return -1;
+        }
+        return handshakeResult;
     }
 
     public boolean isInitFinished() {
@@ -206,7 +226,8 @@ public final class StateMachine {
      * The handshake state machine: sends what the engine has, feeds it what it waits for, one record at a
      * time, until this side is done. Like libssl's it first clears the thread's error queue.
      *
-     * @return 1 when this side's handshake is done, -1 otherwise (see {@link #getError})
+     * @return 1 when this side's handshake is done, {@link #HANDSHAKE_DATA_ARRIVED} when application data came
+     *     in the middle of a renegotiation, -1 otherwise (see {@link #getError})
      */
     private int handshake() {
         if (fatal) {
@@ -227,6 +248,11 @@ public final class StateMachine {
                         produce(Outbound.Kind.HANDSHAKE);
                         break;
                     case NEED_UNWRAP:
+                        if (helloRequestDue) {
+                            // R11.2: a server's HelloRequest is out; it does not wait for the client's answer.
+                            helloRequestDue = false;
+                            return 1;
+                        }
                         if (fetchRecord() <= 0) {
                             return -1;
                         }
@@ -238,10 +264,15 @@ public final class StateMachine {
                             shutdownBits |= Ssl.RECEIVED_SHUTDOWN;
                             return -1;
                         }
+                        if (opened > 0) {
+                            return HANDSHAKE_DATA_ARRIVED; // R11.6: the caller's read returns it
+                        }
                         break;
                     case NOT_HANDSHAKING:
                         handshakeDone = true;
                         firstRecord = false;
+                        renegotiatePending = false;
+                        helloRequestDue = false;
                         return 1;
                     default:
                         throw new IllegalStateException("unknown engine status");
@@ -317,8 +348,9 @@ public final class StateMachine {
         }
         writtenBeforeRetry = 0;
         if (inInit()) {
-            int r = handshake();
+            int r = settle(handshake());
             if (r <= 0) {
+                writtenBeforeRetry = tot;
                 return r;
             }
         }
@@ -402,7 +434,7 @@ public final class StateMachine {
             throw new IllegalStateException("the engine sealed nothing with no handshake under way");
         }
         handshakeDone = false;
-        return handshake();
+        return settle(handshake());
     }
 
     private void finishWrite(ByteBuffer bb, int count) {
@@ -484,6 +516,11 @@ public final class StateMachine {
                 return r;
             }
         }
+        return readRecords(array, off, len, bb, peek);
+    }
+
+    /** The loop of {@code ssl3_read_bytes}: one record at a time until application data or a reason to stop. */
+    private int readRecords(byte[] array, int off, int len, ByteBuffer bb, boolean peek) {
         try {
             while (true) {
                 if (plainLim > plainPos) {
@@ -503,11 +540,15 @@ public final class StateMachine {
                 }
                 if (opened == OPENED_NOTHING) {
                     if (engine.status() != TlsEngine.Status.NOT_HANDSHAKING) {
-                        // The record started a post-handshake exchange the engine must answer (R15.5).
+                        // The record started an exchange the engine must answer: a renegotiation (R11.4), a
+                        // KeyUpdate, ... (R15.5).
                         handshakeDone = false;
                         int h = handshake();
                         if (h <= 0) {
                             return h;
+                        }
+                        if (h == HANDSHAKE_DATA_ARRIVED) {
+                            continue; // R11.6: returned whatever AUTO_RETRY says
                         }
                     }
                     if ((mode & SslMode.AUTO_RETRY) == 0 && in.buffered() == 0) {
@@ -900,8 +941,9 @@ public final class StateMachine {
     // renegotiation and key update
     // =========================================================================================================
 
+    /** {@code SSL_renegotiate}: R11.2, R11.11. */
     public int renegotiate() {
-        if (engine != null && "TLSv1.3".equals(engine.protocol())) {
+        if (role == ROLE_NONE || !handshakeDone || fatal || engine == null || "TLSv1.3".equals(engine.protocol())) {
             SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.WRONG_SSL_VERSION, null);
             return 0;
         }
@@ -909,8 +951,23 @@ public final class StateMachine {
             SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.NO_RENEGOTIATION, null);
             return 0;
         }
-        SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.UNSUPPORTED, "the engine cannot renegotiate");
-        return 0;
+        try {
+            if (!engine.renegotiate()) {
+                SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.UNSUPPORTED, "the engine cannot renegotiate");
+                return 0;
+            }
+        } catch (EngineException e) {
+            SslErrorQueue.push(new SslErrorEntry(e.library(), e.reason(), null, e.detail(), e));
+            return 0;
+        }
+        renegotiatePending = true;
+        helloRequestDue = role == ROLE_SERVER;
+        return 1;
+    }
+
+    /** {@code SSL_renegotiate_pending}. */
+    public boolean renegotiatePending() {
+        return renegotiatePending;
     }
 
     public int keyUpdate(int type) {

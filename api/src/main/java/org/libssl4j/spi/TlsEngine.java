@@ -75,6 +75,16 @@ public interface TlsEngine extends AutoCloseable {
         return -1;
     }
 
+    /**
+     * Starts a TLS 1.2 renegotiation ({@code SSL_renegotiate}): a server's next {@link #wrapHandshake} produces a
+     * HelloRequest, a client's a ClientHello. An engine that can do this declares {@code Capability.RENEGOTIATION}.
+     *
+     * @return false when the engine cannot renegotiate
+     */
+    default boolean renegotiate() throws EngineException {
+        return false;
+    }
+
     /** Queues this side's close_notify; the next {@link #wrapHandshake} produces it. */
     void closeOutbound();
 

@@ -365,4 +365,69 @@ class SeedTest {
             assertThat(p.client().getError(bad)).isEqualTo(SslError.SSL);
         }
     }
+
+    @EngineTest
+    @DisplayName("SEED-3 a renegotiation the peer asks for is performed transparently during write")
+    void renegotiationDuringWrite(String engine) {
+        org.libssl4j.testkit.TestEngines.assumeCapability(engine, org.libssl4j.Capability.RENEGOTIATION);
+        try (TestPair p = Fixtures.connected(engine, TLS12, 0)) {
+            assertThat(p.server().renegotiate()).isEqualTo(1);
+            assertThat(p.server().doHandshake()).isEqualTo(1); // HelloRequest out
+            p.client().read(new byte[1], 0, 1); // the client takes it and answers
+            SslErrorQueue.clear();
+            byte[] data = Fixtures.bytes(20_000, 59);
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            int r;
+            int rounds = 0;
+            while ((r = p.client().write(data, 0, data.length)) <= 0) {
+                assertThat(p.client().getError(r)).isIn(SslError.WANT_READ, SslError.WANT_WRITE);
+                got.writeBytes(Fixtures.drain(p.server())); // the server answers and takes what arrives
+                assertThat(++rounds).isLessThan(20);
+            }
+            assertThat(r).isEqualTo(data.length);
+            got.writeBytes(Fixtures.drain(p.server()));
+            Fixtures.assertSameBytes(got.toByteArray(), data);
+            assertThat(p.client().isInitFinished()).isTrue();
+            assertThat(p.server().renegotiatePending()).isFalse();
+        }
+    }
+
+    @EngineTest
+    @DisplayName("SEED-7 on a blocking BIO a renegotiation may give WANT_READ, unless AUTO_RETRY carries on")
+    void blockingRenegotiation(String engine) throws Exception {
+        org.libssl4j.testkit.TestEngines.assumeCapability(engine, org.libssl4j.Capability.RENEGOTIATION);
+        for (boolean autoRetry : new boolean[] {false, true}) {
+            BlockingPipe pipe = new BlockingPipe(4096);
+            try (SslCtx cctx = TestContexts.client(engine).tls12().build(); SslCtx sctx = TestContexts.server(engine).tls12().build();
+                 Ssl client = cctx.newSsl(); Ssl server = sctx.newSsl()) {
+                client.setBio(pipe.a(), pipe.a());
+                server.setBio(pipe.b(), pipe.b());
+                client.setConnectState();
+                client.setTlsextHostName("localhost");
+                server.setAcceptState();
+                if (!autoRetry) {
+                    client.clearMode(SslMode.AUTO_RETRY);
+                }
+                CompletableFuture<Integer> serverSide = CompletableFuture.supplyAsync(() -> {
+                    if (server.accept() != 1 || server.renegotiate() != 1 || server.doHandshake() != 1) {
+                        throw new AssertionError("server: " + SslErrorQueue.snapshot());
+                    }
+                    int h = server.doHandshake(); // blocks until the client has answered and the new handshake is done
+                    byte[] pong = "pong".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                    return h == 1 ? server.write(pong, 0, pong.length) : h;
+                });
+                assertThat(client.connect()).isEqualTo(1);
+                byte[] buf = new byte[10];
+                int n = client.read(buf, 0, buf.length);
+                if (autoRetry) {
+                    assertThat(n).as("read carried on past the renegotiation").isEqualTo(4);
+                } else {
+                    assertResult(client, n, -1, SslError.WANT_READ);
+                    assertThat(client.isInitFinished()).isTrue();
+                    assertThat(client.read(buf, 0, buf.length)).isEqualTo(4);
+                }
+                assertThat(serverSide.get(20, TimeUnit.SECONDS)).isEqualTo(4);
+            }
+        }
+    }
 }

@@ -124,6 +124,19 @@ final class JsseEngine implements TlsEngine {
     }
 
     @Override
+    public boolean renegotiate() throws EngineException {
+        if (!"TLSv1.2".equals(protocol())) {
+            return false;
+        }
+        try {
+            engine.beginHandshake();
+            return true;
+        } catch (SSLException e) {
+            throw map(e);
+        }
+    }
+
+    @Override
     public void closeOutbound() {
         closing = true;
         engine.closeOutbound();
