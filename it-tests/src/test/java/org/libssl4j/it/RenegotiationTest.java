@@ -165,4 +165,21 @@ class RenegotiationTest {
             throw new AssertionError("no side returned the data");
         }
     }
+
+    @EngineTest
+    @DisplayName("R15.5 a read that must send handshake data into a full transport wants to write; the retry sends it and wants to read")
+    void readWantsWrite(String engine) {
+        try (TestPair p = helloRequested(engine)) {
+            byte[] filler = new byte[p.clientBio().writeGuarantee()];
+            assertThat(p.clientBio().write(filler, 0, filler.length)).isEqualTo(filler.length);
+            assertResult(p.client(), p.client().read(new byte[10], 0, 10), -1, SslError.WANT_WRITE);
+            assertResult(p.client(), p.client().read(new byte[10], 0, 10), -1, SslError.WANT_WRITE);
+            byte[] sink = new byte[filler.length];
+            assertThat(p.serverBio().read(sink, 0, sink.length)).isEqualTo(filler.length); // room again
+            assertResult(p.client(), p.client().read(new byte[10], 0, 10), -1, SslError.WANT_READ);
+            assertThat(p.serverBio().pending()).as("ClientHello sent").isGreaterThan(0);
+            byte[] data = Fixtures.ascii("renegotiated");
+            assertThat(writeThroughRenegotiation(p, data)).isEqualTo(data.length);
+        }
+    }
 }
