@@ -83,6 +83,21 @@ public final class Engines {
         return available.get(0);
     }
 
+    /**
+     * Loads an engine that is not registered with {@code ServiceLoader} (for dependency injection, or a test's
+     * own engine). It is not added to {@link #all()}.
+     *
+     * @throws IllegalStateException if the provider cannot load; the cause is its failure
+     */
+    public static Engine load(EngineProvider provider) {
+        EngineInfo info = describe(java.util.Objects.requireNonNull(provider, "provider"));
+        if (info instanceof Engine) {
+            return (Engine) info;
+        }
+        throw new IllegalStateException("libssl4j engine '" + info.name() + "' is unavailable: " + info.unavailableReason(),
+                info.unavailableCause());
+    }
+
     /** A one-line account of every engine found, for error messages. */
     static String describe() {
         if (all().isEmpty()) {
@@ -110,13 +125,14 @@ public final class Engines {
                         "its EngineProvider could not be instantiated: " + e.getMessage(), e));
                 continue;
             }
-            found.add(load(provider));
+            found.add(describe(provider));
         }
         found.sort(Comparator.comparingInt(EngineInfo::priority).reversed());
         return Collections.unmodifiableList(found);
     }
 
-    private static EngineInfo load(EngineProvider provider) {
+    /** Loads {@code provider}: an {@link Engine}, or what it could not do. Never throws. */
+    private static EngineInfo describe(EngineProvider provider) {
         String name;
         int priority;
         try {
