@@ -10,6 +10,11 @@ public enum Capability {
     TLS1_2,
     /** TLS 1.3. */
     TLS1_3,
+    /**
+     * TLS 1.3 records carry up to 16384 bytes of plaintext, as libssl's do (SEMANTICS.md R04.3, R13.1, R13.2 on
+     * TLS 1.3). SunJSSE pads every TLS 1.3 record with 16 zero bytes and carries at most 16367.
+     */
+    TLS1_3_FULL_RECORDS,
     /** TLS 1.2 renegotiation ({@code SSL_renegotiate}) started by either side, SEMANTICS.md R11.2-R11.7, R11.11. */
     RENEGOTIATION,
     /**
