@@ -45,6 +45,8 @@ public final class SslCtx implements AutoCloseable {
     private int minVersion = SslVersion.TLS1_2_VERSION;
     private int maxVersion = SslVersion.TLS1_3_VERSION;
     private int verifyMode;
+    /** Whether {@link #setVerify} was called; until then a TLS context's server connections ask for no certificate. */
+    private boolean verifySet;
     private VerifyCallback verifyCallback;
     private boolean checkHostName = true;
     private final List<X509Certificate> chain = new ArrayList<>();
@@ -64,7 +66,7 @@ public final class SslCtx implements AutoCloseable {
     private SslCtx(SslMethod method, Engine engine) {
         this.method = Objects.requireNonNull(method, "method");
         this.engine = Objects.requireNonNull(engine, "engine");
-        this.verifyMode = method == SslMethod.TLS_CLIENT ? SslVerify.PEER : SslVerify.NONE;
+        this.verifyMode = method == SslMethod.TLS_SERVER ? SslVerify.NONE : SslVerify.PEER;
     }
 
     /**
@@ -224,10 +226,16 @@ public final class SslCtx implements AutoCloseable {
         }
         verifyMode = mode;
         verifyCallback = callback;
+        verifySet = true;
         invalidate();
     }
 
-    /** {@code SSL_CTX_get_verify_mode}. A client context starts with {@link SslVerify#PEER} (D2). */
+    /**
+     * {@code SSL_CTX_get_verify_mode}. A {@code TLS_CLIENT} context starts with {@link SslVerify#PEER} (README D2), a
+     * {@code TLS_SERVER} context with {@link SslVerify#NONE}. A {@code TLS} context reports {@code PEER}: its client
+     * connections verify the server, while its server connections ask for no client certificate until
+     * {@link #setVerify} says otherwise.
+     */
     public synchronized int getVerifyMode() {
         return verifyMode;
     }
@@ -457,10 +465,15 @@ public final class SslCtx implements AutoCloseable {
         }
         if (engineContext == null) {
             snapshot = new ContextConfig(method, minVersion, maxVersion, options, mode, chain, privateKey, trusted,
-                    verifyMode, verifyCallback, checkHostName, cipherSuites, tls13CipherSuites, alpn);
+                    verifyMode, verifySet ? verifyMode : defaultServerVerify(), verifyCallback, checkHostName,
+                    cipherSuites, tls13CipherSuites, alpn);
             engineContext = engine.factory().newContext(snapshot);
         }
         return engineContext;
+    }
+
+    private int defaultServerVerify() {
+        return method == SslMethod.TLS ? SslVerify.NONE : verifyMode;
     }
 
     /** The settings a new connection copies. */

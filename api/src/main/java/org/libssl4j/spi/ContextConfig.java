@@ -17,7 +17,9 @@ import org.libssl4j.VerifyCallback;
  * @param certificateChain the own certificate followed by its chain; empty when none is set
  * @param privateKey the own private key, or null
  * @param trusted the certificates that anchor verification of the peer
- * @param verifyMode the {@code SslVerify} bits
+ * @param verifyMode the {@code SslVerify} bits of client connections
+ * @param serverVerifyMode the {@code SslVerify} bits of server connections (they differ only for a {@code TLS}
+ *     context whose verify mode was never set: its clients verify, its servers ask for no certificate)
  * @param verifyCallback the verify callback, or null
  * @param checkHostName whether a client checks the server's certificate against the host name
  * @param cipherSuites the TLS 1.2 cipher suites allowed, as IANA names; empty for the engine's defaults
@@ -34,6 +36,7 @@ public record ContextConfig(
         PrivateKey privateKey,
         List<X509Certificate> trusted,
         int verifyMode,
+        int serverVerifyMode,
         VerifyCallback verifyCallback,
         boolean checkHostName,
         List<String> cipherSuites,

@@ -8,10 +8,18 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.libssl4j.Capability;
 
-/** The way the conformance suite uses {@link TestEngines}: one run of the class per engine found. */
+/**
+ * The way a suite uses {@link TestEngines}: one run of the class per engine found. The source ignores
+ * {@code -Dlibssl4j.requireEngines}, which names the real engines of the conformance suite and reaches every
+ * module's tests from the command line; {@link TestEnginesTest} checks the requirement itself.
+ */
 @ParameterizedClass(name = "[{0}]")
-@MethodSource("org.libssl4j.testkit.TestEngines#names")
+@MethodSource("engines")
 class EngineParameterizationTest {
+    static java.util.stream.Stream<String> engines() {
+        return TestEngines.names(org.libssl4j.Engines.all(), "").stream();
+    }
+
     @Parameter
     String engine;
 

@@ -63,10 +63,11 @@ final class JsseContext implements EngineContext {
                     p.setServerNames(sni(cc.sniHostName()));
                 }
             } else {
-                p.setNeedClientAuth((config.verifyMode() & (SslVerify.PEER | SslVerify.FAIL_IF_NO_PEER_CERT))
+                int mode = config.serverVerifyMode();
+                p.setNeedClientAuth((mode & (SslVerify.PEER | SslVerify.FAIL_IF_NO_PEER_CERT))
                         == (SslVerify.PEER | SslVerify.FAIL_IF_NO_PEER_CERT));
                 if (!p.getNeedClientAuth()) {
-                    p.setWantClientAuth((config.verifyMode() & SslVerify.PEER) != 0);
+                    p.setWantClientAuth((mode & SslVerify.PEER) != 0);
                 }
             }
             if (!config.alpnProtocols().isEmpty()) {

@@ -1,5 +1,6 @@
 package org.libssl4j.engine.jsse;
 
+import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 
 /**
@@ -24,10 +25,30 @@ public final class VerifyFailure extends CertificateException {
 
     private final int verifyError;
 
-    /** A failure with OpenSSL's verify error number and text. */
-    public VerifyFailure(int verifyError, String text, Throwable cause) {
-        super(text, cause);
+    /**
+     * A failure with OpenSSL's verify error number and text. The direct cause is a
+     * {@link CertPathValidatorException} whose reason JSSE providers read to choose the alert they send (SunJSSE's
+     * {@code CertificateMessage.getCertificateAlert}): certificate_expired for an expired certificate,
+     * bad_certificate for a name mismatch, as libssl sends; {@code underlying}, if any, is kept as its cause.
+     */
+    public VerifyFailure(int verifyError, String text, Throwable underlying) {
+        super(text, new CertPathValidatorException(text, underlying, null, -1, reasonFor(verifyError)));
         this.verifyError = verifyError;
+    }
+
+    private static CertPathValidatorException.Reason reasonFor(int verifyError) {
+        switch (verifyError) {
+            case CERT_HAS_EXPIRED:
+                return CertPathValidatorException.BasicReason.EXPIRED;
+            case CERT_NOT_YET_VALID:
+                return CertPathValidatorException.BasicReason.NOT_YET_VALID;
+            case HOSTNAME_MISMATCH:
+                return CertPathValidatorException.BasicReason.INVALID_SIGNATURE; // read as bad_certificate
+            case UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+                return java.security.cert.PKIXReason.NO_TRUST_ANCHOR;
+            default:
+                return CertPathValidatorException.BasicReason.UNSPECIFIED;
+        }
     }
 
     /** The {@code X509_V_ERR_*} number. */
