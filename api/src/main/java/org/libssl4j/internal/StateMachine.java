@@ -1089,7 +1089,12 @@ public final class StateMachine {
         closed = true;
         fatal = true;
         if (engine != null) {
-            engine.close();
+            try {
+                engine.close();
+            } catch (RuntimeException e) {
+                // Freeing must not fail the caller; the engine's failure is kept where libssl keeps errors.
+                SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SSL, SslReason.INTERNAL_ERROR, null, "engine close: " + e, e));
+            }
         }
         plain = null;
         wrappedArray = null;
