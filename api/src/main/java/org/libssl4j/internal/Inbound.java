@@ -9,8 +9,11 @@ import org.libssl4j.Bio;
  */
 final class Inbound {
     static final int HEADER = 5;
-    /** The largest record body TLS allows (2^14 + 2048, RFC 5246 6.2.3); more is "packet length too long". */
-    static final int MAX_BODY = 16384 + 2048;
+    /**
+     * The largest record body libssl's read buffer takes (2^14 plaintext + 320 bytes of protection + 4); a longer
+     * header is "packet length too long" before a byte of the body is read.
+     */
+    static final int MAX_BODY = 16384 + 320 + 4;
     static final int CAPACITY = HEADER + MAX_BODY;
 
     private final boolean direct;

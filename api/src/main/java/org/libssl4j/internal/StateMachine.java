@@ -57,6 +57,9 @@ public final class StateMachine {
     private static final int OPENED_CLOSE_NOTIFY = -1;
     private static final int OPEN_FAILED = -2;
 
+    /** The most empty records in a row before libssl gives up ("record too small"). */
+    private static final int MAX_EMPTY_RECORDS = 32;
+
     /** {@link #handshake} outcome: application data arrived in the middle of a renegotiation (R11.6). */
     private static final int HANDSHAKE_DATA_ARRIVED = 2;
 
@@ -87,17 +90,24 @@ public final class StateMachine {
     private boolean fatal;
     private boolean closed;
     private boolean firstRecord = true;
+    private int emptyRecords;
     private int shutdownBits;
     private boolean alertDispatch;
     /** SSL_renegotiate_pending: set by {@link #renegotiate}, cleared when the new handshake finishes (R11.2). */
     private boolean renegotiatePending;
+    /** The asked-for renegotiation has begun (libssl starts it only once nothing is half-sent). */
+    private boolean renegotiationStarted;
     /** This server asked for a renegotiation whose HelloRequest is not sent yet. */
     private boolean helloRequestDue;
+    /** This side's close_notify has been made (it may still wait in {@link #out}). */
+    private boolean closeNotifyProduced;
     private int rwstate = Ssl.NOTHING;
     /** libssl's {@code BIO_set_retry_read} on its own account: a non-data record with AUTO_RETRY off (R11.12, R12.4). */
     private boolean forcedReadRetry;
 
     // the pending write (ssl3's wnum / wpend_*), R05
+    /** An application record of the pending write was sealed and is not yet counted (it may be partly sent). */
+    private boolean pendingApp;
     private int writtenBeforeRetry;
     private Object pendingBuffer;
     private int pendingOffset;
@@ -163,7 +173,8 @@ public final class StateMachine {
     }
 
     public boolean isServer() {
-        return role == ROLE_SERVER || (role == ROLE_NONE && method == SslMethod.TLS_SERVER);
+        // Without a state, libssl answers from the method: TLS_method() can accept, so it counts as a server.
+        return role == ROLE_SERVER || (role == ROLE_NONE && method != SslMethod.TLS_CLIENT);
     }
 
     // =========================================================================================================
@@ -190,20 +201,37 @@ public final class StateMachine {
             SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.CONNECTION_TYPE_NOT_SET, null);
             return -1;
         }
-        if (!inInit() && !renegotiatePending) {
+        forcedReadRetry = false;
+        renegotiateCheck();
+        if (!inInit() && !helloRequestDue) {
             return 1;
-        }
-        if (renegotiatePending && role == ROLE_CLIENT) {
-            handshakeDone = false; // a client's renegotiation: in init until the server answers
         }
         return settle(handshake());
     }
 
-    /** What a call that is not a read makes of application data that arrived mid-handshake: read it first. */
+    /**
+     * {@code ssl3_renegotiate_check}: a renegotiation asked for by {@link #renegotiate} begins with the next
+     * read, write or handshake call, once nothing is half-sent. A client is then in init until the server has
+     * answered; a server only owes its HelloRequest (R11.2).
+     */
+    private void renegotiateCheck() {
+        if (renegotiatePending && !renegotiationStarted && !pendingApp && (out == null || out.isEmpty())) {
+            renegotiationStarted = true;
+            if (role == ROLE_CLIENT) {
+                handshakeDone = false;
+            } else {
+                helloRequestDue = true;
+            }
+        }
+    }
+
+    /**
+     * What a call other than a read makes of application data that arrived in the middle of a renegotiation:
+     * libssl fails it, with "unexpected record"; only {@code SSL_read} may return such data (R11.6).
+     */
     private int settle(int handshakeResult) {
         if (handshakeResult == HANDSHAKE_DATA_ARRIVED) {
-            rwstate = Ssl.READING;
-            forcedReadRetry = true;
+            failWithAlert(SslReason.UNEXPECTED_RECORD, ALERT_UNEXPECTED_MESSAGE);
             return -1;
         }
         return handshakeResult;
@@ -272,6 +300,7 @@ public final class StateMachine {
                         handshakeDone = true;
                         firstRecord = false;
                         renegotiatePending = false;
+                        renegotiationStarted = false;
                         helloRequestDue = false;
                         return 1;
                     default:
@@ -342,29 +371,31 @@ public final class StateMachine {
         int base = array != null ? off : bb.position();
         int tot = writtenBeforeRetry;
         // R05.3: a retry shorter than what was committed plus the pending record is "bad length", checked first.
-        if (len < tot || (out != null && out.kind() == Outbound.Kind.APPLICATION && len < tot + pendingLength)) {
+        if (len < tot || (pendingApp && len < tot + pendingLength)) {
             fatalLocal(SslReason.BAD_LENGTH);
             return -1;
         }
         writtenBeforeRetry = 0;
-        if (inInit()) {
+        renegotiateCheck();
+        if ((inInit() || helloRequestDue) && !pendingApp) {
             int r = settle(handshake());
             if (r <= 0) {
                 writtenBeforeRetry = tot;
                 return r;
             }
         }
-        if (out.kind() == Outbound.Kind.APPLICATION) {
+        if (pendingApp) {
             // R05.1, R05.2: the retry must name the same buffer at the same place, unless AMWB.
             if ((mode & SslMode.ACCEPT_MOVING_WRITE_BUFFER) == 0 && (pendingBuffer != buffer || pendingOffset != base + tot)) {
                 fatalLocal(SslReason.BAD_WRITE_RETRY);
                 return -1;
             }
-            int r = flush();
+            int r = out.isEmpty() ? 1 : flush();
             if (r <= 0) {
                 writtenBeforeRetry = tot;
                 return r;
             }
+            pendingApp = false;
             tot += pendingLength;
         } else if (!out.isEmpty()) {
             // Records the engine sent on its own account (a ticket, a KeyUpdate) before application data.
@@ -390,6 +421,7 @@ public final class StateMachine {
                     }
                     continue;
                 }
+                pendingApp = true;
                 pendingBuffer = buffer;
                 pendingOffset = base + tot;
                 pendingLength = sealed;
@@ -398,6 +430,7 @@ public final class StateMachine {
                     writtenBeforeRetry = tot;
                     return r;
                 }
+                pendingApp = false;
                 // R04.3, R04.4, R13.1: partial-write mode returns after one record, counting all committed since the call started.
                 if (sealed == left || (mode & SslMode.ENABLE_PARTIAL_WRITE) != 0) {
                     finishWrite(bb, tot + sealed);
@@ -426,7 +459,10 @@ public final class StateMachine {
             return flush();
         }
         if (engine.isOutboundDone()) {
-            // The engine closed its sending side on its own (SunJSSE does on a TLS 1.2 close_notify).
+            // The engine closed its sending side on its own and sent its close_notify (SunJSSE does on a TLS 1.2
+            // close_notify, engine-jdk README Q7): this side's shutdown is sent, as the bits must say.
+            shutdownBits |= Ssl.SENT_SHUTDOWN;
+            closeNotifyProduced = true;
             SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.PROTOCOL_IS_SHUTDOWN, "the engine closed its sending side");
             return -1;
         }
@@ -510,7 +546,8 @@ public final class StateMachine {
         }
         rwstate = Ssl.NOTHING;
         forcedReadRetry = false;
-        if (plainLim == plainPos && inInit()) {
+        renegotiateCheck();
+        if (plainLim == plainPos && (inInit() || helloRequestDue)) {
             int r = handshake();
             if (r <= 0) {
                 return r;
@@ -539,6 +576,16 @@ public final class StateMachine {
                     return 0;
                 }
                 if (opened == OPENED_NOTHING) {
+                    // libssl hands such records (tickets, KeyUpdate, HelloRequest) to its state machine, which
+                    // clears the error queue (R15.2).
+                    SslErrorQueue.clear();
+                    if (engine.status() != TlsEngine.Status.NOT_HANDSHAKING && pendingApp) {
+                        // libssl starts no handshake while a write is half-sent (ssl3_renegotiate_check): the
+                        // answer waits until the write is finished.
+                        rwstate = Ssl.READING;
+                        forcedReadRetry = true;
+                        return -1;
+                    }
                     if (engine.status() != TlsEngine.Status.NOT_HANDSHAKING) {
                         // The record started an exchange the engine must answer: a renegotiation (R11.4), a
                         // KeyUpdate, ... (R15.5).
@@ -603,8 +650,19 @@ public final class StateMachine {
         }
         int reason = checkHeader();
         if (reason != 0) {
+            in.clear(); // the bad header is consumed: has_pending is 0, as in libssl
             return -1;
         }
+        if (in.bodyLength() == 0 && in.type() != CONTENT_APPLICATION_DATA) {
+            // An empty record carries nothing; libssl skips a few, then calls it an attack.
+            in.consumeRecord();
+            if (++emptyRecords > MAX_EMPTY_RECORDS) {
+                failWithAlert(SslReason.RECORD_TOO_SMALL, ALERT_UNEXPECTED_MESSAGE);
+                return -1;
+            }
+            return fetchRecord();
+        }
+        emptyRecords = 0;
         r = fill(Inbound.HEADER + in.bodyLength());
         if (r <= 0) {
             return r;
@@ -629,13 +687,13 @@ public final class StateMachine {
         if (rbio.shouldRetry() || !rbio.eof()) {
             return r; // WANT_READ, or a transport failure reported as SYSCALL with an empty queue (R08.7)
         }
-        rwstate = Ssl.NOTHING;
         if ((options & SslOptions.IGNORE_UNEXPECTED_EOF) != 0) {
-            // R08.5, R08.6: EOF counts as close_notify; a record cut in half is dropped.
-            in.clear();
+            // R08.5, R08.6: EOF counts as close_notify. A record cut in half is never delivered; its bytes stay
+            // (has_pending 1) and SSL_want stays READING, as in libssl.
             shutdownBits |= Ssl.RECEIVED_SHUTDOWN;
             return 0;
         }
+        rwstate = Ssl.NOTHING;
         fail(SslErrorEntry.LIB_SSL, SslReason.UNEXPECTED_EOF_WHILE_READING, null, null);
         return 0;
     }
@@ -656,25 +714,26 @@ public final class StateMachine {
             }
             return failWithAlert(SslReason.WRONG_VERSION_NUMBER, ALERT_PROTOCOL_VERSION);
         }
+        if (length > Inbound.MAX_BODY) {
+            return failWithAlert(SslReason.PACKET_LENGTH_TOO_LONG, ALERT_RECORD_OVERFLOW); // R10.5, R09.7
+        }
         boolean tls13 = handshakeDone && "TLSv1.3".equals(engine.protocol());
+        if (tls13 && type != CONTENT_APPLICATION_DATA) {
+            // R09.5: TLS 1.3 hides the real type; any other outer type after the handshake is bad. libssl looks
+            // at the type before the version.
+            return failWithAlert(SslReason.BAD_RECORD_TYPE, ALERT_UNEXPECTED_MESSAGE);
+        }
         if (handshakeDone && version != SslVersion.TLS1_2_VERSION) {
             // R09.6: after the handshake every record carries 0x0303 (TLS 1.3 keeps the TLS 1.2 number).
             return failWithAlert(SslReason.WRONG_VERSION_NUMBER, tls13 ? ALERT_DECODE_ERROR : ALERT_PROTOCOL_VERSION);
         }
-        if (length > Inbound.MAX_BODY) {
-            return failWithAlert(SslReason.PACKET_LENGTH_TOO_LONG, ALERT_RECORD_OVERFLOW); // R10.5, R09.7
-        }
-        if (handshakeDone && length > (tls13 ? MAX_TLS13_CIPHERTEXT : MAX_TLS12_CIPHERTEXT)) {
+        if (length > (tls13 ? MAX_TLS13_CIPHERTEXT : MAX_TLS12_CIPHERTEXT)) {
             // RFC 8446 5.2 and RFC 5246 6.2.3 limits on protected records, as libssl checks them.
             return failWithAlert(SslReason.ENCRYPTED_LENGTH_TOO_LONG, ALERT_RECORD_OVERFLOW);
         }
         if (firstRecord && role == ROLE_SERVER && type != CONTENT_HANDSHAKE) {
             // R10.6: application data or an alert before the ClientHello.
             return failWithAlert(SslReason.UNEXPECTED_MESSAGE, ALERT_UNEXPECTED_MESSAGE);
-        }
-        if (tls13 && type != CONTENT_APPLICATION_DATA) {
-            // R09.5: TLS 1.3 hides the real type; any other outer type after the handshake is bad.
-            return failWithAlert(SslReason.BAD_RECORD_TYPE, ALERT_UNEXPECTED_MESSAGE);
         }
         return 0;
     }
@@ -690,6 +749,11 @@ public final class StateMachine {
             plainPos = 0;
             plainLim = 0;
         }
+        if (plainLim > plainPos) {
+            throw new IllegalStateException("a record opened while plaintext is unread");
+        }
+        plainPos = 0;
+        plainLim = 0;
         ByteBuffer record = in.record();
         plain.limit(plain.capacity()).position(plainLim);
         int n;
@@ -734,11 +798,12 @@ public final class StateMachine {
             shutdownBits = Ssl.SENT_SHUTDOWN | Ssl.RECEIVED_SHUTDOWN;
             return 1;
         }
+        forcedReadRetry = false;
         try {
             if ((shutdownBits & Ssl.SENT_SHUTDOWN) == 0) {
                 shutdownBits |= Ssl.SENT_SHUTDOWN;
                 alertDispatch = true;
-                if (out.kind() == Outbound.Kind.APPLICATION) {
+                if (pendingApp) {
                     return -1; // R05.10: a write is pending; the alert waits (WANT_WRITE from the write's state).
                 }
                 if (dispatchCloseNotify() <= 0) {
@@ -749,6 +814,11 @@ public final class StateMachine {
                     return -1;
                 }
             } else if ((shutdownBits & Ssl.RECEIVED_SHUTDOWN) == 0) {
+                if (plainLim > plainPos) {
+                    // Unread application data is in the way of the peer's close_notify, as libssl sees it (R07.7).
+                    fatalLocal(SslReason.APPLICATION_DATA_AFTER_CLOSE_NOTIFY);
+                    return -1;
+                }
                 awaitCloseNotify(); // R07.6, R07.7
                 if ((shutdownBits & Ssl.RECEIVED_SHUTDOWN) == 0) {
                     return -1;
@@ -765,21 +835,31 @@ public final class StateMachine {
         return shutdownBits == (Ssl.SENT_SHUTDOWN | Ssl.RECEIVED_SHUTDOWN) && !alertDispatch ? 1 : 0;
     }
 
-    /** Sends this side's close_notify; a pending application record in the way is a "bad write retry" (R05.10). */
+    /**
+     * Sends this side's close_notify, after whatever of the engine's own records is still waiting; a pending
+     * application record in the way is a "bad write retry" (R05.10).
+     */
     private int dispatchCloseNotify() throws EngineException {
-        if (out.kind() == Outbound.Kind.APPLICATION) {
+        if (pendingApp) {
             fatalLocal(SslReason.BAD_WRITE_RETRY);
             return -1;
         }
-        if (out.isEmpty()) {
+        if (!out.isEmpty()) {
+            int r = flush();
+            if (r <= 0) {
+                return r;
+            }
+        }
+        if (!closeNotifyProduced) {
+            closeNotifyProduced = true;
             engine.closeOutbound();
             if (!engine.isOutboundDone()) {
                 produce(Outbound.Kind.ALERT);
+                int r = flush();
+                if (r <= 0) {
+                    return r;
+                }
             }
-        }
-        int r = flush();
-        if (r <= 0) {
-            return r;
         }
         alertDispatch = false;
         return 1;
@@ -959,9 +1039,12 @@ public final class StateMachine {
         } catch (EngineException e) {
             SslErrorQueue.push(new SslErrorEntry(e.library(), e.reason(), null, e.detail(), e));
             return 0;
+        } catch (RuntimeException e) {
+            SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SSL, SslReason.INTERNAL_ERROR, null, String.valueOf(e), e));
+            return 0;
         }
         renegotiatePending = true;
-        helloRequestDue = role == ROLE_SERVER;
+        renegotiationStarted = false;
         return 1;
     }
 

@@ -73,16 +73,25 @@ final class BlockingPipe {
             notifyAll();
         }
 
+        synchronized int size() {
+            return size;
+        }
+
         synchronized boolean ended() {
             return closed && size == 0;
         }
 
+        /** Waits for the other end; a test that blocks for more than 20 s has failed, so it fails loudly. */
         private void waitUninterruptibly() {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
             try {
-                wait(10_000);
+                wait(20_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while blocked", e);
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new IllegalStateException("blocked for 20 s: the other side never answered");
             }
         }
     }
@@ -101,7 +110,7 @@ final class BlockingPipe {
         @Override public boolean shouldRetry() { return false; }
         @Override public boolean shouldRead() { return false; }
         @Override public boolean shouldWrite() { return false; }
-        @Override public long pending() { return 0; }
+        @Override public long pending() { return in.size(); }
         @Override public boolean eof() { return in.ended(); }
         @Override public void close() {
             out.close();
