@@ -190,4 +190,42 @@ class CorruptionTest {
             assertThat(SslErrorQueue.isEmpty()).isTrue();
         }
     }
+
+    @EngineTest
+    @DisplayName("R09.7 any length past libssl's read buffer (16709 up) is packet length too long, judged on the header, which is consumed")
+    void packetLengthOnTheHeader(String engine) {
+        for (int length : new int[] {16709, 18432, 0xFFFF}) {
+            SslErrorQueue.clear();
+            try (TestPair p = Fixtures.connected(engine)) {
+                Fixtures.Wire w = Fixtures.wireByHand(p);
+                p.client().write(new byte[100], 0, 100);
+                byte[] record = w.out().drain();
+                record[3] = (byte) (length >> 8);
+                record[4] = (byte) length;
+                w.in().write(record, 0, 5); // the header alone
+                assertResult(p.server(), p.server().read(new byte[300], 0, 300), -1, SslError.SSL);
+                assertReason(SslReason.PACKET_LENGTH_TOO_LONG, "packet length too long");
+                assertThat(p.server().hasPending()).as("header consumed").isFalse();
+            }
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R09.7 a protected record longer than TLS allows (TLS 1.3: 16640, TLS 1.2: 16704) is encrypted length too long")
+    void encryptedLengthTooLong(String engine) {
+        int[][] cases = {{TLS13, 16641}, {TLS12, 16705}};
+        for (int[] c : cases) {
+            SslErrorQueue.clear();
+            try (TestPair p = Fixtures.connected(engine, c[0], 0)) {
+                Fixtures.Wire w = Fixtures.wireByHand(p);
+                p.client().write(new byte[100], 0, 100);
+                byte[] record = w.out().drain();
+                record[3] = (byte) (c[1] >> 8);
+                record[4] = (byte) c[1];
+                w.in().write(record, 0, 5);
+                assertResult(p.server(), p.server().read(new byte[300], 0, 300), -1, SslError.SSL);
+                assertReason(SslReason.ENCRYPTED_LENGTH_TOO_LONG, "encrypted length too long");
+            }
+        }
+    }
 }

@@ -182,4 +182,75 @@ class RenegotiationTest {
             assertThat(writeThroughRenegotiation(p, data)).isEqualTo(data.length);
         }
     }
+
+    @EngineTest
+    @DisplayName("R11.3 a HelloRequest that meets a pending write: the read starts nothing, the write finishes, no byte is sent twice")
+    void helloRequestDuringPendingWrite(String engine) {
+        TestEngines.assumeCapability(engine, Capability.RENEGOTIATION);
+        try (TestPair p = Fixtures.connected(engine, TLS12, 0)) {
+            byte[] data = Fixtures.bytes(100_000, 62);
+            assertResult(p.client(), p.client().write(data, 0, data.length), -1, SslError.WANT_WRITE);
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            got.writeBytes(Fixtures.drain(p.server()));
+            assertThat(p.server().renegotiate()).isEqualTo(1);
+            assertThat(p.server().doHandshake()).isEqualTo(1);
+            assertResult(p.client(), p.client().read(new byte[10], 0, 10), -1, SslError.WANT_READ);
+            assertThat(p.client().isInitFinished()).as("libssl starts no handshake while a write is half-sent").isTrue();
+            int r;
+            int rounds = 0;
+            while ((r = p.client().write(data, 0, data.length)) <= 0) {
+                assertThat(p.client().getError(r)).isIn(SslError.WANT_WRITE, SslError.WANT_READ);
+                got.writeBytes(Fixtures.drain(p.server()));
+                assertThat(++rounds).isLessThan(50);
+            }
+            assertThat(r).isEqualTo(data.length);
+            for (int i = 0; i < 10; i++) {
+                got.writeBytes(Fixtures.drain(p.server()));
+                p.client().read(new byte[1], 0, 1);
+                SslErrorQueue.clear();
+            }
+            Fixtures.assertSameBytes(got.toByteArray(), data);
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R11.2 a client's renegotiate begins with its next read: a ClientHello goes out and the client is in init")
+    void clientRenegotiateStartsOnRead(String engine) {
+        TestEngines.assumeCapability(engine, Capability.RENEGOTIATION);
+        try (TestPair p = Fixtures.connected(engine, TLS12, 0)) {
+            assertThat(p.client().renegotiate()).isEqualTo(1);
+            assertThat(p.client().renegotiatePending()).isTrue();
+            long before = p.serverBio().pending();
+            assertResult(p.client(), p.client().read(new byte[10], 0, 10), -1, SslError.WANT_READ);
+            assertThat(p.serverBio().pending()).as("ClientHello sent").isGreaterThan(before);
+            assertThat(p.client().isInitFinished()).isFalse();
+            assertResult(p.client(), p.client().shutdown(), -1, SslError.SSL);
+            assertThat(SslErrorQueue.peek().reason()).isEqualTo(org.libssl4j.SslReason.SHUTDOWN_WHILE_IN_INIT);
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R11.2 once the HelloRequest is out the server's doHandshake returns 1 again without I/O")
+    void serverHandshakeAfterHelloRequest(String engine) {
+        try (TestPair p = helloRequested(engine)) {
+            p.client().read(new byte[10], 0, 10); // the ClientHello waits for the server
+            long toServer = p.serverBio().pending();
+            long toClient = p.clientBio().pending();
+            assertResult(p.server(), p.server().doHandshake(), 1, SslError.NONE);
+            assertThat(p.serverBio().pending()).isEqualTo(toServer);
+            assertThat(p.clientBio().pending()).isEqualTo(toClient);
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R11.6 application data in the middle of a renegotiation is for read only: a write that meets it fails with unexpected record")
+    void dataMidRenegotiationForWrite(String engine) {
+        try (TestPair p = helloRequested(engine)) {
+            p.client().read(new byte[10], 0, 10); // ClientHello out, client in init
+            byte[] data = Fixtures.ascii("early");
+            assertThat(p.server().write(data, 0, data.length)).isEqualTo(data.length);
+            assertResult(p.client(), p.client().write(new byte[3], 0, 3), -1, SslError.SSL);
+            assertThat(SslErrorQueue.peek().reason()).isEqualTo(org.libssl4j.SslReason.UNEXPECTED_RECORD);
+        }
+    }
 }

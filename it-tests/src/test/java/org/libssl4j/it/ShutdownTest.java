@@ -69,6 +69,24 @@ class ShutdownTest {
         halfClose(engine, TLS12);
     }
 
+    @EngineTest
+    @DisplayName("R07.3 an engine without TLS 1.2 half-close refuses the write after close_notify cleanly: protocol is shutdown, SENT_SHUTDOWN set")
+    void noHalfCloseTls12(String engine) {
+        org.junit.jupiter.api.Assumptions.assumeFalse(Engines.get(engine).has(Capability.TLS1_2_HALF_CLOSE),
+                "engine " + engine + " has capability TLS1_2_HALF_CLOSE; this test is for engines without it");
+        try (TestPair p = Fixtures.connected(engine, TLS12, 0)) {
+            assertThat(p.client().shutdown()).isZero();
+            assertResult(p.server(), p.server().read(new byte[10], 0, 10), 0, SslError.ZERO_RETURN);
+            SslErrorQueue.clear();
+            assertResult(p.server(), p.server().write(new byte[5], 0, 5), -1, SslError.SSL);
+            assertReason(SslReason.PROTOCOL_IS_SHUTDOWN, "protocol is shutdown");
+            assertThat(p.server().getShutdown()).isEqualTo(Ssl.SENT_SHUTDOWN | Ssl.RECEIVED_SHUTDOWN);
+            SslErrorQueue.clear();
+            assertResult(p.server(), p.server().shutdown(), 1, SslError.NONE);
+            assertResult(p.client(), p.client().shutdown(), 1, SslError.NONE);
+        }
+    }
+
     private static void halfClose(String engine, int version) {
         try (TestPair p = Fixtures.connected(engine, version, 0)) {
             assertThat(p.client().shutdown()).isZero();
@@ -195,6 +213,23 @@ class ShutdownTest {
             assertThat(p.server().read(new byte[10], 0, 10)).isZero();
             assertThat(p.server().getError(0)).isEqualTo(SslError.ZERO_RETURN);
             assertThat(p.server().getError(-1)).isEqualTo(SslError.ZERO_RETURN);
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R07.7 shutdown waiting for the peer's close_notify with unread application data fails with application data after close notify")
+    void unreadDataDuringShutdown(String engine) {
+        for (int version : new int[] {TLS13, TLS12}) {
+            SslErrorQueue.clear();
+            try (TestPair p = Fixtures.connected(engine, version, 0)) {
+                p.server().write(new byte[100], 0, 100);
+                p.server().shutdown();
+                assertThat(p.client().read(new byte[10], 0, 10)).isEqualTo(10);
+                assertThat(p.client().shutdown()).isZero();
+                SslErrorQueue.clear();
+                assertResult(p.client(), p.client().shutdown(), -1, SslError.SSL);
+                assertReason(SslReason.APPLICATION_DATA_AFTER_CLOSE_NOTIFY, "application data after close notify");
+            }
         }
     }
 }

@@ -64,4 +64,14 @@ class TicketTest {
             assertThat(p.client().read(new byte[100], 0, 100)).isEqualTo(17);
         }
     }
+
+    @EngineTest
+    @DisplayName("R15.2 a read that takes a ticket runs libssl's state machine, which clears a stale error entry")
+    void ticketClearsStaleEntry(String engine) {
+        TestEngines.assumeCapability(engine, Capability.TLS1_3_TICKETS);
+        try (TestPair p = Fixtures.pair(engine, TLS13, 0).handshake()) {
+            SslErrorQueue.raise(org.libssl4j.SslErrorEntry.LIB_SSL, org.libssl4j.SslReason.BAD_LENGTH, "stale");
+            assertResult(p.client(), p.client().read(new byte[10], 0, 10), -1, SslError.WANT_READ);
+        }
+    }
 }
