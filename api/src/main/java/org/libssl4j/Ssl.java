@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
+import org.libssl4j.internal.Settings;
 import org.libssl4j.internal.StateMachine;
 
 /**
@@ -44,6 +45,7 @@ public final class Ssl implements AutoCloseable {
     public static final int KEY_UPDATE_REQUESTED = 1;
 
     private final SslCtx ctx;
+    private final Settings settings;
     private final StateMachine sm;
 
     /** Settings a connection copies from its context at {@code SSL_new}. */
@@ -54,8 +56,9 @@ public final class Ssl implements AutoCloseable {
     Ssl(SslCtx ctx) {
         this.ctx = ctx;
         Inherited in = ctx.inherited();
-        this.sm = new StateMachine(ctx.method(), ctx::engineContext, ctx.engine().has(Capability.DIRECT_BUFFERS), in.mode(), in.options(), in.readAhead(),
-                in.maxSendFragment(), in.quietShutdown(), in.minVersion(), in.maxVersion());
+        this.settings = new Settings(in.mode(), in.options(), in.readAhead(), in.maxSendFragment(), in.quietShutdown(),
+                in.minVersion(), in.maxVersion());
+        this.sm = new StateMachine(ctx.method(), ctx::engineContext, ctx.engine().has(Capability.DIRECT_BUFFERS), settings);
     }
 
     /** {@code SSL_get_SSL_CTX}. */
@@ -269,54 +272,54 @@ public final class Ssl implements AutoCloseable {
 
     /** {@code SSL_set_quiet_shutdown}: {@link #shutdown()} then sends nothing and returns 1. */
     public void setQuietShutdown(boolean on) {
-        sm.setQuietShutdown(on);
+        settings.setQuietShutdown(on);
     }
 
     /** {@code SSL_get_quiet_shutdown}. */
     public boolean getQuietShutdown() {
-        return sm.getQuietShutdown();
+        return settings.getQuietShutdown();
     }
 
     // ---- modes and options ----------------------------------------------------------------------------------
 
     /** {@code SSL_set_mode}: adds {@code bits} ({@link SslMode}); returns the new mask. */
     public long setMode(long bits) {
-        return sm.setMode(bits);
+        return settings.setMode(bits);
     }
 
     /** {@code SSL_clear_mode}: removes {@code bits}; returns the new mask. */
     public long clearMode(long bits) {
-        return sm.clearMode(bits);
+        return settings.clearMode(bits);
     }
 
     /** {@code SSL_get_mode}. */
     public long getMode() {
-        return sm.getMode();
+        return settings.getMode();
     }
 
     /** {@code SSL_set_options}: adds {@code bits} ({@link SslOptions}); returns the new mask. */
     public long setOptions(long bits) {
-        return sm.setOptions(bits);
+        return settings.setOptions(bits);
     }
 
     /** {@code SSL_clear_options}: removes {@code bits}; returns the new mask. */
     public long clearOptions(long bits) {
-        return sm.clearOptions(bits);
+        return settings.clearOptions(bits);
     }
 
     /** {@code SSL_get_options}. */
     public long getOptions() {
-        return sm.getOptions();
+        return settings.getOptions();
     }
 
     /** {@code SSL_set_read_ahead}. */
     public void setReadAhead(boolean on) {
-        sm.setReadAhead(on);
+        settings.setReadAhead(on);
     }
 
     /** {@code SSL_get_read_ahead}. */
     public boolean getReadAhead() {
-        return sm.getReadAhead();
+        return settings.getReadAhead();
     }
 
     /**
@@ -325,7 +328,7 @@ public final class Ssl implements AutoCloseable {
      * @throws IllegalArgumentException if {@code size} is outside 512..16384
      */
     public void setMaxSendFragment(int size) {
-        sm.setMaxSendFragment(checkFragment(size));
+        settings.setMaxSendFragment(checkFragment(size));
     }
 
     static int checkFragment(int size) {
@@ -337,25 +340,25 @@ public final class Ssl implements AutoCloseable {
 
     /** {@code SSL_set_min_proto_version} for this connection, before its handshake. */
     public void setMinProtoVersion(int version) {
-        sm.setMinProtoVersion(version == 0 ? SslVersion.TLS1_VERSION : SslCtx.checkVersion(version));
+        settings.setMinProtoVersion(version == 0 ? SslVersion.TLS1_VERSION : SslCtx.checkVersion(version));
     }
 
     /** {@code SSL_set_max_proto_version} for this connection, before its handshake. */
     public void setMaxProtoVersion(int version) {
-        sm.setMaxProtoVersion(version == 0 ? SslVersion.TLS1_3_VERSION : SslCtx.checkVersion(version));
+        settings.setMaxProtoVersion(version == 0 ? SslVersion.TLS1_3_VERSION : SslCtx.checkVersion(version));
     }
 
     // ---- names ----------------------------------------------------------------------------------------------
 
     /** {@code SSL_set_tlsext_host_name}: the server name a client sends (SNI); also checked against the certificate when {@link #set1Host} gave none. */
     public int setTlsextHostName(String name) {
-        sm.setSniHostName(Objects.requireNonNull(name, "name"));
+        settings.setSniHostName(Objects.requireNonNull(name, "name"));
         return 1;
     }
 
     /** {@code SSL_set1_host}: the name a client checks the server's certificate against. */
     public int set1Host(String name) {
-        sm.setVerifyHostName(Objects.requireNonNull(name, "name"));
+        settings.setVerifyHostName(Objects.requireNonNull(name, "name"));
         return 1;
     }
 

@@ -41,16 +41,9 @@ public final class StateMachine {
     private static final int ROLE_SERVER = 2;
 
     private static final int CONTENT_ALERT = 21;
-    private static final int CONTENT_HANDSHAKE = 22;
     private static final int CONTENT_APPLICATION_DATA = 23;
     private static final int ALERT_CLOSE_NOTIFY = 0;
     private static final int ALERT_UNEXPECTED_MESSAGE = 10;
-    private static final int ALERT_RECORD_OVERFLOW = 22;
-    private static final int ALERT_DECODE_ERROR = 50;
-    private static final int ALERT_PROTOCOL_VERSION = 70;
-    /** The longest protected record body: 2^14 + 256 in TLS 1.3, 2^14 + 320 as OpenSSL allows in TLS 1.2. */
-    private static final int MAX_TLS13_CIPHERTEXT = 16384 + 256;
-    private static final int MAX_TLS12_CIPHERTEXT = 16384 + 320;
 
     /** {@link #open} outcomes besides a positive count of application bytes. */
     private static final int OPENED_NOTHING = 0;
@@ -67,16 +60,7 @@ public final class StateMachine {
     private final ContextSource contexts;
     private final boolean direct;
 
-    // settings
-    private long mode;
-    private long options;
-    private boolean readAhead;
-    private int maxSendFragment;
-    private boolean quietShutdown;
-    private int minVersion;
-    private int maxVersion;
-    private String sniHostName;
-    private String verifyHostName;
+    private final Settings settings;
 
     // transport
     private Bio rbio;
@@ -87,6 +71,8 @@ public final class StateMachine {
     private TlsEngine engine;
     private boolean started;
     private boolean handshakeDone;
+    /** The handshake negotiated TLS 1.3 (kept, so that no record asks the engine's session). */
+    private boolean negotiatedTls13;
     private boolean fatal;
     private boolean closed;
     private boolean firstRecord = true;
@@ -116,9 +102,7 @@ public final class StateMachine {
     // buffers
     private final Inbound in;
     private Outbound out;
-    private ByteBuffer plain;
-    private int plainPos;
-    private int plainLim;
+    private final Plaintext plain;
     private byte[] wrappedArray;
     private ByteBuffer wrappedView;
 
@@ -127,19 +111,13 @@ public final class StateMachine {
      *
      * @param direct whether the engine works best on direct buffers
      */
-    public StateMachine(SslMethod method, ContextSource contexts, boolean direct, long mode, long options,
-                        boolean readAhead, int maxSendFragment, boolean quietShutdown, int minVersion, int maxVersion) {
+    public StateMachine(SslMethod method, ContextSource contexts, boolean direct, Settings settings) {
         this.method = method;
         this.contexts = contexts;
         this.direct = direct;
-        this.mode = mode;
-        this.options = options;
-        this.readAhead = readAhead;
-        this.maxSendFragment = maxSendFragment;
-        this.quietShutdown = quietShutdown;
-        this.minVersion = minVersion;
-        this.maxVersion = maxVersion;
+        this.settings = settings;
         this.in = new Inbound(direct);
+        this.plain = new Plaintext(direct);
     }
 
     // =========================================================================================================
@@ -297,6 +275,7 @@ public final class StateMachine {
                         }
                         break;
                     case NOT_HANDSHAKING:
+                        negotiatedTls13 = "TLSv1.3".equals(engine.protocol());
                         handshakeDone = true;
                         firstRecord = false;
                         renegotiatePending = false;
@@ -319,8 +298,8 @@ public final class StateMachine {
     private boolean startEngine() {
         try {
             EngineContext context = contexts.get();
-            engine = context.newEngine(new ConnectionConfig(role == ROLE_CLIENT, sniHostName,
-                    verifyHostName != null ? verifyHostName : sniHostName, options, minVersion, maxVersion));
+            engine = context.newEngine(new ConnectionConfig(role == ROLE_CLIENT, settings.sniHostName,
+                    settings.verifyHostName != null ? settings.verifyHostName : settings.sniHostName, settings.options, settings.minVersion, settings.maxVersion));
             out = new Outbound(direct, engine.maxRecordSize());
             engine.beginHandshake();
             return true;
@@ -386,7 +365,7 @@ public final class StateMachine {
         }
         if (pendingApp) {
             // R05.1, R05.2: the retry must name the same buffer at the same place, unless AMWB.
-            if ((mode & SslMode.ACCEPT_MOVING_WRITE_BUFFER) == 0 && (pendingBuffer != buffer || pendingOffset != base + tot)) {
+            if ((settings.mode & SslMode.ACCEPT_MOVING_WRITE_BUFFER) == 0 && (pendingBuffer != buffer || pendingOffset != base + tot)) {
                 fatalLocal(SslReason.BAD_WRITE_RETRY);
                 return -1;
             }
@@ -412,7 +391,7 @@ public final class StateMachine {
         int left = len - tot;
         try {
             while (true) {
-                int sealed = seal(array, bb, base + tot, Math.min(left, maxSendFragment));
+                int sealed = seal(array, bb, base + tot, Math.min(left, settings.maxSendFragment));
                 if (sealed == 0) {
                     int r = cannotSeal();
                     if (r <= 0) {
@@ -432,7 +411,7 @@ public final class StateMachine {
                 }
                 pendingApp = false;
                 // R04.3, R04.4, R13.1: partial-write mode returns after one record, counting all committed since the call started.
-                if (sealed == left || (mode & SslMode.ENABLE_PARTIAL_WRITE) != 0) {
+                if (sealed == left || (settings.mode & SslMode.ENABLE_PARTIAL_WRITE) != 0) {
                     finishWrite(bb, tot + sealed);
                     return tot + sealed;
                 }
@@ -547,7 +526,7 @@ public final class StateMachine {
         rwstate = Ssl.NOTHING;
         forcedReadRetry = false;
         renegotiateCheck();
-        if (plainLim == plainPos && (inInit() || helloRequestDue)) {
+        if (plain.available() == 0 && (inInit() || helloRequestDue)) {
             int r = handshake();
             if (r <= 0) {
                 return r;
@@ -560,7 +539,7 @@ public final class StateMachine {
     private int readRecords(byte[] array, int off, int len, ByteBuffer bb, boolean peek) {
         try {
             while (true) {
-                if (plainLim > plainPos) {
+                if (plain.available() > 0) {
                     return copyOut(array, off, len, bb, peek);
                 }
                 int r = fetchRecord();
@@ -598,7 +577,7 @@ public final class StateMachine {
                             continue; // R11.6: returned whatever AUTO_RETRY says
                         }
                     }
-                    if ((mode & SslMode.AUTO_RETRY) == 0 && in.buffered() == 0) {
+                    if ((settings.mode & SslMode.AUTO_RETRY) == 0 && in.buffered() == 0) {
                         // R11.12, R12.4: without AUTO_RETRY a non-data record ends the call, as if the BIO had said retry.
                         rwstate = Ssl.READING;
                         forcedReadRetry = true;
@@ -616,20 +595,9 @@ public final class StateMachine {
     }
 
     private int copyOut(byte[] array, int off, int len, ByteBuffer bb, boolean peek) {
-        int n = Math.min(len, plainLim - plainPos);
-        if (array != null) {
-            plain.get(plainPos, array, off, n);
-        } else {
-            plain.limit(plainPos + n).position(plainPos);
-            bb.put(plain);
-        }
-        if (!peek) {
-            plainPos += n;
-            if (plainPos == plainLim) {
-                plainPos = 0;
-                plainLim = 0;
-                releaseBuffersIfIdle();
-            }
+        int n = plain.copyTo(array, off, len, bb, peek);
+        if (plain.available() == 0) {
+            releaseBuffersIfIdle();
         }
         return n;
     }
@@ -678,7 +646,7 @@ public final class StateMachine {
 
     /** Reads until {@code want} bytes are held; maps a BIO failure to libssl's answer (R08.1, R08.5, R08.7). */
     private int fill(int want) {
-        int r = in.fill(rbio, want, readAhead);
+        int r = in.fill(rbio, want, settings.readAhead);
         if (r > 0) {
             rwstate = Ssl.NOTHING;
             return r;
@@ -687,7 +655,7 @@ public final class StateMachine {
         if (rbio.shouldRetry() || !rbio.eof()) {
             return r; // WANT_READ, or a transport failure reported as SYSCALL with an empty queue (R08.7)
         }
-        if ((options & SslOptions.IGNORE_UNEXPECTED_EOF) != 0) {
+        if ((settings.options & SslOptions.IGNORE_UNEXPECTED_EOF) != 0) {
             // R08.5, R08.6: EOF counts as close_notify. A record cut in half is never delivered; its bytes stay
             // (has_pending 1) and SSL_want stays READING, as in libssl.
             shutdownBits |= Ssl.RECEIVED_SHUTDOWN;
@@ -698,44 +666,20 @@ public final class StateMachine {
         return 0;
     }
 
-    /** libssl's header checks (R10.1-R10.6, R09.5-R09.7); returns 0 when the header is acceptable. */
+    /** libssl's header checks ({@link HeaderRules}); a failure is fatal, with the alert libssl sends if any. */
     private int checkHeader() {
-        int type = in.type();
-        int version = in.version();
-        int length = in.bodyLength();
-        if ((version >> 8) != 3) {
-            if (firstRecord) {
-                // R10.1-R10.3, R10.8: not TLS at all; no alert, the peer would not understand it.
-                int reason = in.startsWith("GET ") || in.startsWith("POST ") || in.startsWith("HEAD ") || in.startsWith("PUT ")
-                        ? SslReason.HTTP_REQUEST
-                        : in.startsWith("CONNE") ? SslReason.HTTPS_PROXY_REQUEST : SslReason.WRONG_VERSION_NUMBER;
-                fatalLocal(reason);
-                return reason;
-            }
-            return failWithAlert(SslReason.WRONG_VERSION_NUMBER, ALERT_PROTOCOL_VERSION);
+        long verdict = HeaderRules.check(in, firstRecord, role == ROLE_SERVER, handshakeDone, handshakeDone && negotiatedTls13);
+        if (verdict == 0) {
+            return 0;
         }
-        if (length > Inbound.MAX_BODY) {
-            return failWithAlert(SslReason.PACKET_LENGTH_TOO_LONG, ALERT_RECORD_OVERFLOW); // R10.5, R09.7
+        int reason = (int) (verdict >>> 8);
+        int alert = (int) (verdict & 0xFF);
+        if (alert == HeaderRules.NO_ALERT) {
+            fatalLocal(reason);
+        } else {
+            failWithAlert(reason, alert);
         }
-        boolean tls13 = handshakeDone && "TLSv1.3".equals(engine.protocol());
-        if (tls13 && type != CONTENT_APPLICATION_DATA) {
-            // R09.5: TLS 1.3 hides the real type; any other outer type after the handshake is bad. libssl looks
-            // at the type before the version.
-            return failWithAlert(SslReason.BAD_RECORD_TYPE, ALERT_UNEXPECTED_MESSAGE);
-        }
-        if (handshakeDone && version != SslVersion.TLS1_2_VERSION) {
-            // R09.6: after the handshake every record carries 0x0303 (TLS 1.3 keeps the TLS 1.2 number).
-            return failWithAlert(SslReason.WRONG_VERSION_NUMBER, tls13 ? ALERT_DECODE_ERROR : ALERT_PROTOCOL_VERSION);
-        }
-        if (length > (tls13 ? MAX_TLS13_CIPHERTEXT : MAX_TLS12_CIPHERTEXT)) {
-            // RFC 8446 5.2 and RFC 5246 6.2.3 limits on protected records, as libssl checks them.
-            return failWithAlert(SslReason.ENCRYPTED_LENGTH_TOO_LONG, ALERT_RECORD_OVERFLOW);
-        }
-        if (firstRecord && role == ROLE_SERVER && type != CONTENT_HANDSHAKE) {
-            // R10.6: application data or an alert before the ClientHello.
-            return failWithAlert(SslReason.UNEXPECTED_MESSAGE, ALERT_UNEXPECTED_MESSAGE);
-        }
-        return 0;
+        return reason;
     }
 
     /**
@@ -744,21 +688,11 @@ public final class StateMachine {
      * @return the count of application bytes now in {@link #plain}, or one of the {@code OPEN*} outcomes
      */
     private int open() throws EngineException {
-        if (plain == null || plain.capacity() < engine.maxPlaintextSize()) {
-            plain = direct ? ByteBuffer.allocateDirect(engine.maxPlaintextSize()) : ByteBuffer.allocate(engine.maxPlaintextSize());
-            plainPos = 0;
-            plainLim = 0;
-        }
-        if (plainLim > plainPos) {
-            throw new IllegalStateException("a record opened while plaintext is unread");
-        }
-        plainPos = 0;
-        plainLim = 0;
+        ByteBuffer space = plain.space(engine.maxPlaintextSize());
         ByteBuffer record = in.record();
-        plain.limit(plain.capacity()).position(plainLim);
         int n;
         try {
-            n = engine.open(record, plain);
+            n = engine.open(record, space);
         } catch (EngineException e) {
             in.consumeRecord();
             failFromEngine(e);
@@ -768,16 +702,16 @@ public final class StateMachine {
         if (n == TlsEngine.CLOSED) {
             return OPENED_CLOSE_NOTIFY;
         }
-        plainLim += n;
+        plain.opened(n);
         return n;
     }
 
     public int pending() {
-        return plainLim - plainPos;
+        return plain.available();
     }
 
     public boolean hasPending() {
-        return plainLim > plainPos || in.buffered() > 0;
+        return plain.available() > 0 || in.buffered() > 0;
     }
 
     // =========================================================================================================
@@ -794,7 +728,7 @@ public final class StateMachine {
             SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.SHUTDOWN_WHILE_IN_INIT, null);
             return -1;
         }
-        if (quietShutdown) {
+        if (settings.quietShutdown) {
             shutdownBits = Ssl.SENT_SHUTDOWN | Ssl.RECEIVED_SHUTDOWN;
             return 1;
         }
@@ -814,7 +748,7 @@ public final class StateMachine {
                     return -1;
                 }
             } else if ((shutdownBits & Ssl.RECEIVED_SHUTDOWN) == 0) {
-                if (plainLim > plainPos) {
+                if (plain.available() > 0) {
                     // Unread application data is in the way of the peer's close_notify, as libssl sees it (R07.7).
                     fatalLocal(SslReason.APPLICATION_DATA_AFTER_CLOSE_NOTIFY);
                     return -1;
@@ -879,8 +813,7 @@ public final class StateMachine {
             if (opened == OPENED_CLOSE_NOTIFY) {
                 shutdownBits |= Ssl.RECEIVED_SHUTDOWN;
             } else if (opened > 0) {
-                plainPos = 0;
-                plainLim = 0;
+                plain.discard();
                 fatalLocal(SslReason.APPLICATION_DATA_AFTER_CLOSE_NOTIFY);
             }
         }
@@ -892,14 +825,6 @@ public final class StateMachine {
 
     public void setShutdown(int bits) {
         shutdownBits = bits;
-    }
-
-    public void setQuietShutdown(boolean on) {
-        quietShutdown = on;
-    }
-
-    public boolean getQuietShutdown() {
-        return quietShutdown;
     }
 
     // =========================================================================================================
@@ -1023,11 +948,11 @@ public final class StateMachine {
 
     /** {@code SSL_renegotiate}: R11.2, R11.11. */
     public int renegotiate() {
-        if (role == ROLE_NONE || !handshakeDone || fatal || engine == null || "TLSv1.3".equals(engine.protocol())) {
+        if (role == ROLE_NONE || !handshakeDone || fatal || engine == null || negotiatedTls13) {
             SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.WRONG_SSL_VERSION, null);
             return 0;
         }
-        if ((options & SslOptions.NO_RENEGOTIATION) != 0) {
+        if ((settings.options & SslOptions.NO_RENEGOTIATION) != 0) {
             SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.NO_RENEGOTIATION, null);
             return 0;
         }
@@ -1054,7 +979,7 @@ public final class StateMachine {
     }
 
     public int keyUpdate(int type) {
-        if (!handshakeDone || engine == null || !"TLSv1.3".equals(engine.protocol())) {
+        if (!handshakeDone || engine == null || !negotiatedTls13) {
             SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.WRONG_SSL_VERSION, null);
             return 0;
         }
@@ -1073,62 +998,6 @@ public final class StateMachine {
     // =========================================================================================================
     // settings and what was negotiated
     // =========================================================================================================
-
-    public long setMode(long bits) {
-        mode |= bits;
-        return mode;
-    }
-
-    public long clearMode(long bits) {
-        mode &= ~bits;
-        return mode;
-    }
-
-    public long getMode() {
-        return mode;
-    }
-
-    public long setOptions(long bits) {
-        options |= bits;
-        return options;
-    }
-
-    public long clearOptions(long bits) {
-        options &= ~bits;
-        return options;
-    }
-
-    public long getOptions() {
-        return options;
-    }
-
-    public void setReadAhead(boolean on) {
-        readAhead = on;
-    }
-
-    public boolean getReadAhead() {
-        return readAhead;
-    }
-
-    public void setMaxSendFragment(int size) {
-        maxSendFragment = size;
-    }
-
-    public void setMinProtoVersion(int v) {
-        minVersion = v;
-    }
-
-    public void setMaxProtoVersion(int v) {
-        maxVersion = v;
-    }
-
-    public void setSniHostName(String n) {
-        sniHostName = n;
-    }
-
-    public void setVerifyHostName(String n) {
-        verifyHostName = n;
-    }
 
     public String version() {
         String v = engine != null && handshakeDone ? engine.protocol() : null;
@@ -1149,18 +1018,14 @@ public final class StateMachine {
 
     /** SSL_MODE_RELEASE_BUFFERS: an idle connection keeps no I/O buffer (R14.1: nothing observable changes). */
     private void releaseBuffersIfIdle() {
-        if ((mode & SslMode.RELEASE_BUFFERS) == 0) {
+        if ((settings.mode & SslMode.RELEASE_BUFFERS) == 0) {
             return;
         }
         in.releaseIfEmpty();
         if (out != null) {
             out.releaseIfEmpty();
         }
-        if (plainLim == plainPos) {
-            plain = null;
-            plainPos = 0;
-            plainLim = 0;
-        }
+        plain.releaseIfEmpty();
         wrappedArray = null;
         wrappedView = null;
     }
@@ -1179,7 +1044,8 @@ public final class StateMachine {
                 SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SSL, SslReason.INTERNAL_ERROR, null, "engine close: " + e, e));
             }
         }
-        plain = null;
+        plain.discard();
+        plain.releaseIfEmpty();
         wrappedArray = null;
         wrappedView = null;
     }
