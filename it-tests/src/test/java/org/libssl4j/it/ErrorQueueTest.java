@@ -319,17 +319,7 @@ class ErrorQueueTest {
             assertThat(p.client().isInitFinished()).isTrue();
             assertThat(p.client().getShutdown()).isZero();
             // Once the peer reads, the same write goes on and completes.
-            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
-            int r;
-            int calls = 0;
-            while ((r = p.client().write(data, 0, data.length)) <= 0) {
-                assertThat(p.client().getError(r)).isEqualTo(SslError.WANT_WRITE);
-                got.writeBytes(Fixtures.drain(p.server()));
-                assertThat(++calls).isLessThan(500);
-            }
-            assertThat(r).isEqualTo(data.length);
-            got.writeBytes(Fixtures.drain(p.server()));
-            Fixtures.assertSameBytes(got.toByteArray(), data);
+            Fixtures.assertWriteDelivers(p, data, null);
         }
     }
 

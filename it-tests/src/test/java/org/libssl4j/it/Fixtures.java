@@ -115,6 +115,25 @@ final class Fixtures {
         }
     }
 
+    /**
+     * Repeats the client's write of all of {@code data} with the same arguments, as libssl asks, draining the
+     * server between attempts (each of which must want to write), and checks that the server got exactly
+     * {@code data}, received before the call plus what it drains now included.
+     */
+    static void assertWriteDelivers(TestPair p, byte[] data, java.io.ByteArrayOutputStream receivedBefore) {
+        java.io.ByteArrayOutputStream got = receivedBefore != null ? receivedBefore : new java.io.ByteArrayOutputStream();
+        int r;
+        int calls = 0;
+        while ((r = p.client().write(data, 0, data.length)) <= 0) {
+            assertThat(p.client().getError(r)).as("write " + calls).isEqualTo(SslError.WANT_WRITE);
+            got.writeBytes(drain(p.server()));
+            assertThat(++calls).as("write calls").isLessThan(1000);
+        }
+        assertThat(r).isEqualTo(data.length);
+        got.writeBytes(drain(p.server()));
+        assertSameBytes(got.toByteArray(), data);
+    }
+
     static List<SslErrorEntry> errors() {
         return SslErrorQueue.snapshot();
     }
