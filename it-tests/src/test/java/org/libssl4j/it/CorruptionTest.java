@@ -228,4 +228,50 @@ class CorruptionTest {
             }
         }
     }
+
+    @EngineTest
+    @DisplayName("R09.1 a dropped or replayed record breaks the sequence: the next record fails with decryption failed or bad record mac")
+    void droppedOrDuplicated(String engine) {
+        for (int version : new int[] {TLS13, TLS12}) {
+            for (boolean drop : new boolean[] {true, false}) {
+                SslErrorQueue.clear();
+                try (TestPair p = Fixtures.connected(engine, version, 0)) {
+                    FaultBio bio = new FaultBio(p.clientBio());
+                    if (drop) {
+                        bio.drop(RecordFilter.applicationData(0));
+                    } else {
+                        bio.duplicate(RecordFilter.applicationData(0));
+                    }
+                    p.client().setWbio(bio);
+                    p.client().write(Fixtures.bytes(100, 41), 0, 100);
+                    p.client().write(Fixtures.bytes(100, 42), 0, 100);
+                    byte[] buf = new byte[300];
+                    int first = p.server().read(buf, 0, buf.length);
+                    if (!drop) {
+                        assertThat(first).as("the original record").isEqualTo(100);
+                        first = p.server().read(buf, 0, buf.length);
+                    }
+                    assertResult(p.server(), first, -1, SslError.SSL);
+                    assertThat(SslErrorQueue.snapshot()).extracting(SslErrorEntry::reason)
+                            .contains(SslReason.DECRYPTION_FAILED_OR_BAD_RECORD_MAC);
+                }
+            }
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R08.1 a stream cut inside a record leaves the reader waiting on the half record, then unexpected eof at the end")
+    void truncatedStream(String engine) {
+        try (TestPair p = Fixtures.connected(engine)) {
+            FaultBio bio = new FaultBio(p.clientBio());
+            bio.truncate(RecordFilter.applicationData(0), 50);
+            p.client().setWbio(bio);
+            assertThat(p.client().write(new byte[200], 0, 200)).isEqualTo(200);
+            assertResult(p.server(), p.server().read(new byte[300], 0, 300), -1, SslError.WANT_READ);
+            assertThat(p.server().hasPending()).isTrue();
+            p.clientBio().shutdownWr(); // the transport ends
+            assertResult(p.server(), p.server().read(new byte[300], 0, 300), 0, SslError.SSL);
+            assertReason(SslReason.UNEXPECTED_EOF_WHILE_READING, "unexpected eof while reading");
+        }
+    }
 }
