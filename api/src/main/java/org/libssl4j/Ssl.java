@@ -44,9 +44,13 @@ public final class Ssl implements AutoCloseable {
     /** {@link #keyUpdate(int)}: update and ask the peer to update too ({@code SSL_KEY_UPDATE_REQUESTED}). */
     public static final int KEY_UPDATE_REQUESTED = 1;
 
+    /** Frees the engine of a connection its owner forgot to close (native engines hold memory outside the heap). */
+    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+
     private final SslCtx ctx;
     private final Settings settings;
     private final StateMachine sm;
+    private final java.lang.ref.Cleaner.Cleanable cleanable;
 
     /** Settings a connection copies from its context at {@code SSL_new}. */
     record Inherited(long mode, long options, boolean readAhead, int maxSendFragment, boolean quietShutdown,
@@ -59,6 +63,7 @@ public final class Ssl implements AutoCloseable {
         this.settings = new Settings(in.mode(), in.options(), in.readAhead(), in.maxSendFragment(), in.quietShutdown(),
                 in.minVersion(), in.maxVersion());
         this.sm = new StateMachine(ctx.method(), ctx::engineContext, ctx.engine().has(Capability.DIRECT_BUFFERS), settings);
+        this.cleanable = CLEANER.register(this, sm::close); // the action holds the state machine, never this
     }
 
     /** {@code SSL_get_SSL_CTX}. */
@@ -166,9 +171,17 @@ public final class Ssl implements AutoCloseable {
      * @throws IndexOutOfBoundsException if {@code off}/{@code num} are not a range of {@code buf}
      */
     public int write(byte[] buf, int off, int num) {
-        Objects.requireNonNull(buf, "buf");
-        Objects.checkFromIndexSize(off, num, buf.length);
+        checkRange(buf, off, num, "num");
         return sm.write(buf, off, num, null);
+    }
+
+    /** README D1: a null buffer or a range outside it is a programming error, named in the message. */
+    private static void checkRange(byte[] buf, int off, int count, String countName) {
+        Objects.requireNonNull(buf, "buf");
+        if (off < 0 || count < 0 || off > buf.length - count) {
+            throw new IndexOutOfBoundsException("off " + off + ", " + countName + " " + count
+                    + " out of bounds for buf.length " + buf.length);
+        }
     }
 
     /** {@code SSL_write} of all of {@code buf}. */
@@ -193,8 +206,7 @@ public final class Ssl implements AutoCloseable {
      * @throws IndexOutOfBoundsException if {@code off}/{@code len} are not a range of {@code buf}
      */
     public int read(byte[] buf, int off, int len) {
-        Objects.requireNonNull(buf, "buf");
-        Objects.checkFromIndexSize(off, len, buf.length);
+        checkRange(buf, off, len, "len");
         return sm.read(buf, off, len, null, false);
     }
 
@@ -209,8 +221,7 @@ public final class Ssl implements AutoCloseable {
 
     /** {@code SSL_peek}: as {@link #read(byte[], int, int)}, but the bytes stay to be read again. */
     public int peek(byte[] buf, int off, int len) {
-        Objects.requireNonNull(buf, "buf");
-        Objects.checkFromIndexSize(off, len, buf.length);
+        checkRange(buf, off, len, "len");
         return sm.read(buf, off, len, null, true);
     }
 
@@ -427,9 +438,12 @@ public final class Ssl implements AutoCloseable {
         return sm.getKeyUpdateType();
     }
 
-    /** {@code SSL_free}: frees the engine's resources. Idempotent; later calls fail as on a fatal error. */
+    /**
+     * {@code SSL_free}: frees the engine's resources at once. Idempotent; later calls fail as on a fatal error. A
+     * connection that is never closed has its engine freed by a {@link java.lang.ref.Cleaner} once unreachable.
+     */
     @Override
     public void close() {
-        sm.close();
+        cleanable.clean();
     }
 }

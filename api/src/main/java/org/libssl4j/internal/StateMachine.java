@@ -341,11 +341,11 @@ public final class StateMachine {
             SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.PROTOCOL_IS_SHUTDOWN, null);
             return -1;
         }
+        rwstate = Ssl.NOTHING; // ssl3_write_bytes clears it before anything else, a failed state included
+        forcedReadRetry = false;
         if (fatal) {
             return -1;
         }
-        rwstate = Ssl.NOTHING;
-        forcedReadRetry = false;
         Object buffer = array != null ? array : bb;
         int base = array != null ? off : bb.position();
         int tot = writtenBeforeRetry;
@@ -1036,6 +1036,8 @@ public final class StateMachine {
         }
         closed = true;
         fatal = true;
+        rwstate = Ssl.NOTHING; // a freed connection waits for nothing
+        forcedReadRetry = false;
         if (engine != null) {
             try {
                 engine.close();

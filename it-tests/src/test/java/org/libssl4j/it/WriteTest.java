@@ -50,8 +50,14 @@ class WriteTest {
     @DisplayName("R03.4 (D1) a negative length throws IndexOutOfBoundsException at once and the connection goes on")
     void negativeLength(String engine) {
         try (TestPair p = Fixtures.connected(engine)) {
-            assertThatThrownBy(() -> p.client().write(new byte[8], 0, -1)).isInstanceOf(IndexOutOfBoundsException.class);
-            assertThatThrownBy(() -> p.server().read(new byte[8], 0, -1)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> p.client().write(new byte[8], 0, -1)).isInstanceOf(IndexOutOfBoundsException.class)
+                    .hasMessage("off 0, num -1 out of bounds for buf.length 8");
+            assertThatThrownBy(() -> p.server().read(new byte[8], 0, -1)).isInstanceOf(IndexOutOfBoundsException.class)
+                    .hasMessage("off 0, len -1 out of bounds for buf.length 8");
+            assertThatThrownBy(() -> p.server().peek(new byte[8], -1, 2)).isInstanceOf(IndexOutOfBoundsException.class)
+                    .hasMessageContaining("off -1");
+            assertThatThrownBy(() -> p.server().read((java.nio.ByteBuffer) null)).isInstanceOf(NullPointerException.class)
+                    .hasMessage("dst");
             assertThatThrownBy(() -> p.client().write(null, 0, 1)).isInstanceOf(NullPointerException.class).hasMessageContaining("buf");
             assertThatThrownBy(() -> p.client().write(new byte[8], 4, 5)).isInstanceOf(IndexOutOfBoundsException.class);
             assertThat(SslErrorQueue.isEmpty()).isTrue();

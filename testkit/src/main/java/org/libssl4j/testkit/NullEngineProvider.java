@@ -26,6 +26,13 @@ public final class NullEngineProvider implements EngineProvider {
     /** The engine's name. */
     public static final String NAME = "null";
 
+    private static final java.util.concurrent.atomic.AtomicInteger OPEN = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** How many null engines were made and not yet closed, in this JVM: for tests of freeing. */
+    public static int openEngines() {
+        return OPEN.get();
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -74,8 +81,11 @@ public final class NullEngineProvider implements EngineProvider {
         private boolean closeQueued;
         private boolean outboundDone;
 
+        private boolean closed;
+
         NullEngine(boolean client) {
             this.client = client;
+            OPEN.incrementAndGet();
         }
 
         @Override
@@ -188,6 +198,10 @@ public final class NullEngineProvider implements EngineProvider {
 
         @Override
         public void close() {
+            if (!closed) {
+                closed = true;
+                OPEN.decrementAndGet();
+            }
         }
     }
 }

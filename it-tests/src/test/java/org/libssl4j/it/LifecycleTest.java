@@ -1,0 +1,62 @@
+package org.libssl4j.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.libssl4j.Engine;
+import org.libssl4j.Engines;
+import org.libssl4j.Ssl;
+import org.libssl4j.SslCtx;
+import org.libssl4j.SslError;
+import org.libssl4j.SslErrorQueue;
+import org.libssl4j.SslMethod;
+import org.libssl4j.bio.BioPair;
+import org.libssl4j.testkit.NullEngineProvider;
+
+/** SSL_free: close() frees the engine at once, and a Cleaner frees it when the caller forgets (null engine, which counts). */
+class LifecycleTest {
+    private static final Engine NULL_ENGINE = Engines.load(new NullEngineProvider());
+
+    private static Ssl startedClient(SslCtx ctx) {
+        Ssl ssl = ctx.newSsl();
+        BioPair pair = BioPair.create();
+        ssl.setBio(pair.first(), pair.first());
+        ssl.setConnectState();
+        ssl.doHandshake(); // makes the engine
+        SslErrorQueue.clear();
+        return ssl;
+    }
+
+    @Test
+    @DisplayName("CLOSE-1 close() frees the engine at once, twice is harmless, and later calls fail as after a fatal error")
+    synchronized void closeFrees() {
+        SslCtx ctx = SslCtx.newCtx(SslMethod.TLS_CLIENT, NULL_ENGINE);
+        int before = NullEngineProvider.openEngines();
+        Ssl ssl = startedClient(ctx);
+        assertThat(NullEngineProvider.openEngines()).isEqualTo(before + 1);
+        ssl.close();
+        ssl.close();
+        assertThat(NullEngineProvider.openEngines()).isEqualTo(before);
+        int r = ssl.write(new byte[3], 0, 3);
+        assertThat(r).isEqualTo(-1);
+        assertThat(ssl.getError(r)).isEqualTo(SslError.SYSCALL);
+    }
+
+    @Test
+    @DisplayName("CLOSE-2 a connection dropped without close() has its engine freed by a Cleaner")
+    synchronized void cleanerFrees() throws InterruptedException {
+        SslCtx ctx = SslCtx.newCtx(SslMethod.TLS_CLIENT, NULL_ENGINE);
+        int before = NullEngineProvider.openEngines();
+        for (int i = 0; i < 10; i++) {
+            startedClient(ctx); // dropped at once
+        }
+        assertThat(NullEngineProvider.openEngines()).isEqualTo(before + 10);
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (NullEngineProvider.openEngines() > before && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(NullEngineProvider.openEngines()).as("engines left open").isEqualTo(before);
+    }
+}
