@@ -43,6 +43,11 @@ import org.libssl4j.Engines;
 public final class TestEngines {
     /** The system property naming the engines that must be available. */
     public static final String REQUIRE_ENGINES_PROPERTY = "libssl4j.requireEngines";
+    /**
+     * The system property that limits the run to some engines (comma-separated; blank means all found), to run
+     * the suite for one engine while working on it: {@code -Dlibssl4j.testEngines=bc}.
+     */
+    public static final String TEST_ENGINES_PROPERTY = "libssl4j.testEngines";
 
     private TestEngines() {
     }
@@ -55,7 +60,9 @@ public final class TestEngines {
      *     pass having run nothing
      */
     public static Stream<String> names() {
-        return names(Engines.all(), System.getProperty(REQUIRE_ENGINES_PROPERTY, "")).stream();
+        List<String> only = parse(System.getProperty(TEST_ENGINES_PROPERTY, ""));
+        return names(Engines.all(), System.getProperty(REQUIRE_ENGINES_PROPERTY, "")).stream()
+                .filter(name -> only.isEmpty() || only.contains(name));
     }
 
     /** {@link #names()} over {@code all} engines with the property's value {@code required}; for tests. */
