@@ -1,4 +1,4 @@
-package org.libssl4j.it;
+package org.libssl4j.it.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +23,12 @@ class StateMachineCostTest {
     private static final Engine NULL_ENGINE = Engines.load(new NullEngineProvider());
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private static byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        new java.util.Random(n).nextBytes(b);
+        return b;
+    }
 
     private static Ssl[] connected(long mode) {
         SslCtx clientCtx = SslCtx.newCtx(SslMethod.TLS_CLIENT, NULL_ENGINE);
@@ -67,7 +73,7 @@ class StateMachineCostTest {
     @DisplayName("PERF-1 the state machine allocates nothing per record in steady state (arrays, heap and direct buffers)")
     void noAllocationPerRecord() {
         Ssl[] c = connected(0);
-        byte[] out = Fixtures.bytes(16384, 90);
+        byte[] out = bytes(16384);
         byte[] in = new byte[16384];
         for (java.nio.ByteBuffer[] bufs : new java.nio.ByteBuffer[][] {
                 {null, null},
@@ -85,7 +91,7 @@ class StateMachineCostTest {
     void releaseBuffersDropsThem() {
         Ssl[] kept = connected(0);
         Ssl[] released = connected(SslMode.RELEASE_BUFFERS);
-        byte[] out = Fixtures.bytes(1000, 91);
+        byte[] out = bytes(1000);
         byte[] in = new byte[16384];
         allocatedFor(kept[0], kept[1], 1000, 1000, out, in, null, null);
         allocatedFor(released[0], released[1], 1000, 1000, out, in, null, null);

@@ -1,4 +1,4 @@
-package org.libssl4j.it;
+package org.libssl4j.it.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

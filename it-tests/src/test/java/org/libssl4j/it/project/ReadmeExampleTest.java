@@ -1,4 +1,4 @@
-package org.libssl4j.it;
+package org.libssl4j.it.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,7 +72,7 @@ class ReadmeExampleTest {
         int end = readme.indexOf("```", start);
         String fromReadme = normalize(readme.substring(start, end));
 
-        String source = Files.readString(Path.of("src/test/java/org/libssl4j/it/ReadmeExampleTest.java"));
+        String source = Files.readString(Path.of("src/test/java/org/libssl4j/it/project/ReadmeExampleTest.java"));
         int s = source.indexOf("// README example start") + "// README example start".length();
         int e = source.indexOf("        // README example end");
         String fromTest = normalize(source.substring(s, e));

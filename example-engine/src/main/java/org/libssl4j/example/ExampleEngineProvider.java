@@ -1,0 +1,48 @@
+package org.libssl4j.example;
+
+import java.security.GeneralSecurityException;
+import java.security.Security;
+import java.util.EnumSet;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import org.libssl4j.Capability;
+import org.libssl4j.engine.jdk.JdkFailures;
+import org.libssl4j.engine.jsse.JsseBinding;
+import org.libssl4j.engine.jsse.JsseEngineFactory;
+import org.libssl4j.spi.EngineException;
+import org.libssl4j.spi.EngineFactory;
+import org.libssl4j.spi.EngineProvider;
+
+/**
+ * A third party's engine, "example": a JSSE provider (here the JDK's own) behind libssl4j in a few lines. A real
+ * one names its own provider in {@code newSslContext}, maps its own failures, and states its own capabilities.
+ */
+public final class ExampleEngineProvider implements EngineProvider {
+    @Override
+    public String name() {
+        return "example";
+    }
+
+    @Override
+    public int priority() {
+        return 0;
+    }
+
+    @Override
+    public EngineFactory load() {
+        return new JsseEngineFactory("example on SunJSSE",
+                EnumSet.of(Capability.TLS1_2, Capability.TLS1_3, Capability.RSA, Capability.ECDSA, Capability.SNI,
+                        Capability.ALPN, Capability.CLIENT_AUTH, Capability.TLS1_3_TICKETS, Capability.RENEGOTIATION),
+                new JsseBinding() {
+                    @Override
+                    public SSLContext newSslContext() throws GeneralSecurityException {
+                        return SSLContext.getInstance("TLS", Security.getProvider("SunJSSE"));
+                    }
+
+                    @Override
+                    public EngineException mapFailure(SSLException e, boolean client) {
+                        return JdkFailures.map(e, client);
+                    }
+                });
+    }
+}
