@@ -1,0 +1,78 @@
+package org.libssl4j.it.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.libssl4j.Engines;
+import org.libssl4j.Ssl;
+import org.libssl4j.SslCtx;
+import org.libssl4j.SslError;
+import org.libssl4j.SslErrorEntry;
+import org.libssl4j.SslErrorQueue;
+import org.libssl4j.testkit.TestCerts;
+import org.libssl4j.testkit.TestContexts;
+import org.libssl4j.testkit.TestPair;
+
+/**
+ * The known-differences ledger: what an engine observably does differently from libssl where no capability can
+ * express it, with the observed behaviour and why. Each entry is checked: it fails when the engine stops
+ * behaving that way, so the ledger cannot go stale. (Differences a capability expresses are in the engines'
+ * READMEs and tested through the capability.)
+ */
+class KnownDifferencesTest {
+
+    /** One entry: the engine, what libssl does, what the engine does, why, and a check that observes it. */
+    record Difference(String engine, String id, String libssl, String observed, String why, Supplier<String> observe) {
+        @Override
+        public String toString() {
+            return engine + " " + id;
+        }
+    }
+
+    static Stream<Difference> ledger() {
+        List<Difference> ledger = new ArrayList<>();
+        ledger.add(new Difference("jdk", "JDK-1 alert for an untrusted server chain",
+                "the client sends unknown_ca (48): the server reads \"tlsv1 alert unknown ca\"",
+                "sslv3 alert certificate unknown",
+                "SunJSSE 17 chooses the alert from the CertPathValidatorException reason and has no case for "
+                        + "NO_TRUST_ANCHOR (CertificateMessage.getCertificateAlert); engine-jdk README, Capabilities",
+                () -> serverReasonForUntrustedChain("jdk")));
+        return ledger.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ledger")
+    void entryStillTrue(Difference d) {
+        Assumptions.assumeTrue(Engines.all().stream().anyMatch(e -> e.name().equals(d.engine()) && e.isAvailable()),
+                "engine " + d.engine() + " is not on the class path");
+        String seen = d.observe().get();
+        assertThat(seen).as("%s: libssl: %s; the ledger says: %s (%s). If the engine now behaves like libssl, "
+                + "remove the entry.", d.id(), d.libssl(), d.observed(), d.why()).isEqualTo(d.observed());
+    }
+
+    /** What the server's error queue says when a client of {@code engine} rejects its untrusted chain. */
+    private static String serverReasonForUntrustedChain(String engine) {
+        try (SslCtx client = TestContexts.client(engine).tls13().build();
+             SslCtx server = TestContexts.server("jdk").identity(TestCerts.untrustedServer()).tls13().build();
+             TestPair p = TestPair.create(client, server, 0)) {
+            for (int i = 0; i < 10; i++) {
+                SslErrorQueue.clear();
+                p.client().doHandshake();
+                SslErrorQueue.clear();
+                int r = p.server().doHandshake();
+                if (r <= 0 && p.server().getError(r) == SslError.SSL) {
+                    SslErrorEntry e = SslErrorQueue.peek();
+                    SslErrorQueue.clear();
+                    return e.reasonString();
+                }
+            }
+            return "no failure on the server";
+        }
+    }
+}
