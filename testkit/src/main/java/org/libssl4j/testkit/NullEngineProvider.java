@@ -28,6 +28,10 @@ public final class NullEngineProvider implements EngineProvider {
 
     private static final java.util.concurrent.atomic.AtomicInteger OPEN = new java.util.concurrent.atomic.AtomicInteger();
 
+    /** A provider; its engine is made by {@link #load()}. */
+    public NullEngineProvider() {
+    }
+
     /** How many null engines were made and not yet closed, in this JVM: for tests of freeing. */
     public static int openEngines() {
         return OPEN.get();
