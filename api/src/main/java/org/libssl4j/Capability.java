@@ -29,6 +29,19 @@ public enum Capability {
     TLS1_3_TICKETS,
     /** After receiving a TLS 1.2 close_notify, the side may still write (half-close), SEMANTICS.md R07.3. */
     TLS1_2_HALF_CLOSE,
+    /** After receiving a TLS 1.3 close_notify, the side may still write (half-close), SEMANTICS.md R07.3. */
+    TLS1_3_HALF_CLOSE,
+    /**
+     * After sending its close_notify, a side still reads what the peer sends until the peer's close_notify
+     * (SEMANTICS.md R07.3, R07.7). Without it the engine takes any record after its own close_notify for the
+     * peer's, and the data is lost.
+     */
+    READ_AFTER_SHUTDOWN,
+    /**
+     * A failed certificate check sends libssl's alert for its cause: certificate_expired (45) for an expired
+     * certificate, bad_certificate (42) for a name mismatch.
+     */
+    CERTIFICATE_ALERTS,
     /** Application-layer protocol negotiation. */
     ALPN,
     /** Server name indication sent by the client and seen by the server. */

@@ -32,7 +32,8 @@ public final class ExampleEngineProvider implements EngineProvider {
     public EngineFactory load() {
         return new JsseEngineFactory("example on SunJSSE",
                 EnumSet.of(Capability.TLS1_2, Capability.TLS1_3, Capability.RSA, Capability.ECDSA, Capability.SNI,
-                        Capability.ALPN, Capability.CLIENT_AUTH, Capability.TLS1_3_TICKETS, Capability.RENEGOTIATION),
+                        Capability.ALPN, Capability.CLIENT_AUTH, Capability.TLS1_3_TICKETS, Capability.RENEGOTIATION,
+                        Capability.TLS1_3_HALF_CLOSE, Capability.READ_AFTER_SHUTDOWN, Capability.CERTIFICATE_ALERTS),
                 new JsseBinding() {
                     @Override
                     public SSLContext newSslContext() throws GeneralSecurityException {

@@ -59,6 +59,8 @@ class ShutdownTest {
     @EngineTest
     @DisplayName("R07.3 after receiving close_notify a side may still write and the closing side still reads it (TLS 1.3)")
     void halfCloseTls13(String engine) {
+        TestEngines.assumeCapability(engine, Capability.TLS1_3_HALF_CLOSE);
+        TestEngines.assumeCapability(engine, Capability.READ_AFTER_SHUTDOWN);
         halfClose(engine, TLS13);
     }
 
@@ -66,15 +68,26 @@ class ShutdownTest {
     @DisplayName("R07.3 after receiving close_notify a side may still write and the closing side still reads it (TLS 1.2)")
     void halfCloseTls12(String engine) {
         TestEngines.assumeCapability(engine, Capability.TLS1_2_HALF_CLOSE);
+        TestEngines.assumeCapability(engine, Capability.READ_AFTER_SHUTDOWN);
         halfClose(engine, TLS12);
     }
 
     @EngineTest
     @DisplayName("R07.3 an engine without TLS 1.2 half-close refuses the write after close_notify cleanly: protocol is shutdown, SENT_SHUTDOWN set")
     void noHalfCloseTls12(String engine) {
-        org.junit.jupiter.api.Assumptions.assumeFalse(Engines.get(engine).has(Capability.TLS1_2_HALF_CLOSE),
-                "engine " + engine + " has capability TLS1_2_HALF_CLOSE; this test is for engines without it");
-        try (TestPair p = Fixtures.connected(engine, TLS12, 0)) {
+        refusedHalfClose(engine, TLS12, Capability.TLS1_2_HALF_CLOSE);
+    }
+
+    @EngineTest
+    @DisplayName("R07.3 an engine without TLS 1.3 half-close refuses the write after close_notify cleanly: protocol is shutdown, SENT_SHUTDOWN set")
+    void noHalfCloseTls13(String engine) {
+        refusedHalfClose(engine, TLS13, Capability.TLS1_3_HALF_CLOSE);
+    }
+
+    private static void refusedHalfClose(String engine, int version, Capability halfClose) {
+        org.junit.jupiter.api.Assumptions.assumeFalse(Engines.get(engine).has(halfClose),
+                "engine " + engine + " has capability " + halfClose + "; this test is for engines without it");
+        try (TestPair p = Fixtures.connected(engine, version, 0)) {
             assertThat(p.client().shutdown()).isZero();
             assertResult(p.server(), p.server().read(new byte[10], 0, 10), 0, SslError.ZERO_RETURN);
             SslErrorQueue.clear();
@@ -84,6 +97,19 @@ class ShutdownTest {
             SslErrorQueue.clear();
             assertResult(p.server(), p.server().shutdown(), 1, SslError.NONE);
             assertResult(p.client(), p.client().shutdown(), 1, SslError.NONE);
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R07.7 an engine that cannot read after its own close_notify takes the next record for the peer's: shutdown returns 1")
+    void noReadAfterShutdown(String engine) {
+        org.junit.jupiter.api.Assumptions.assumeFalse(Engines.get(engine).has(Capability.READ_AFTER_SHUTDOWN),
+                "engine " + engine + " has capability READ_AFTER_SHUTDOWN; this test is for engines without it");
+        try (TestPair p = Fixtures.connected(engine)) {
+            assertThat(p.client().shutdown()).isZero();
+            p.server().write(new byte[10], 0, 10);
+            assertResult(p.client(), p.client().shutdown(), 1, SslError.NONE);
+            assertThat(p.client().getShutdown()).isEqualTo(Ssl.SENT_SHUTDOWN | Ssl.RECEIVED_SHUTDOWN);
         }
     }
 
@@ -148,6 +174,7 @@ class ShutdownTest {
     @EngineTest
     @DisplayName("R07.7 application data read by shutdown before the peer's close_notify fails with application data after close notify")
     void dataDuringShutdown(String engine) {
+        TestEngines.assumeCapability(engine, Capability.READ_AFTER_SHUTDOWN);
         try (TestPair p = Fixtures.connected(engine)) {
             assertThat(p.client().shutdown()).isZero();
             p.server().write(new byte[10], 0, 10);

@@ -45,7 +45,8 @@ public final class JdkEngineProvider implements EngineProvider {
         Set<String> protocols = Set.of(probe.getSupportedSSLParameters().getProtocols());
         // Capabilities as SunJSSE 17 has them; see this module's README for the evidence of each absence.
         EnumSet<Capability> caps = EnumSet.of(Capability.SNI, Capability.ALPN, Capability.CLIENT_AUTH,
-                Capability.RSA, Capability.ECDSA, Capability.TLS1_3_TICKETS, Capability.RENEGOTIATION);
+                Capability.RSA, Capability.ECDSA, Capability.TLS1_3_TICKETS, Capability.RENEGOTIATION,
+                        Capability.TLS1_3_HALF_CLOSE, Capability.READ_AFTER_SHUTDOWN, Capability.CERTIFICATE_ALERTS);
         if (protocols.contains("TLSv1.2")) {
             caps.add(Capability.TLS1_2);
         }

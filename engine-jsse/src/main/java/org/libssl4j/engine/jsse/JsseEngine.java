@@ -21,6 +21,7 @@ import org.libssl4j.spi.TlsEngine;
  */
 final class JsseEngine implements TlsEngine {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+    private static final ByteBuffer NO_ROOM = ByteBuffer.allocate(0);
 
     private final SSLEngine engine;
     private final JsseBinding binding;
@@ -54,7 +55,11 @@ final class JsseEngine implements TlsEngine {
         }
         switch (hs) {
             case NEED_WRAP:
-                return engine.isOutboundDone() ? Status.NOT_HANDSHAKING : Status.NEED_WRAP;
+                if (engine.isOutboundDone()) {
+                    surfaceDeferredFailure(); // nothing left to send, but a failure may wait for a wrap
+                    return Status.NOT_HANDSHAKING;
+                }
+                return Status.NEED_WRAP;
             case NEED_UNWRAP:
             case NEED_UNWRAP_AGAIN:
                 // While closing, JSSE waits for the peer's close_notify; that is shutdown's business, not a handshake.
@@ -102,12 +107,29 @@ final class JsseEngine implements TlsEngine {
                     return r.bytesProduced();
                 case OK:
                     if (r.bytesConsumed() == 0 && record.hasRemaining()) {
+                        if (r.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NEED_WRAP) {
+                            surfaceDeferredFailure();
+                        }
                         throw new IllegalStateException("the engine took no byte of a whole record (status " + r.getHandshakeStatus() + ")");
                     }
                     return r.bytesProduced();
                 default:
                     throw new IllegalStateException("unwrap of a whole record gave " + r.getStatus());
             }
+        } catch (SSLException e) {
+            throw map(e);
+        }
+    }
+
+    /**
+     * Some providers keep a failure met in {@code unwrap} during a handshake, a received fatal alert included, for
+     * the next {@code wrap}, and answer "needs wrap" meanwhile (BCJSSE's {@code ProvSSLEngine.deferredException},
+     * engine-bc README Q2). A wrap with no room for output throws it without producing anything; on SunJSSE it
+     * does nothing.
+     */
+    private void surfaceDeferredFailure() throws EngineException {
+        try {
+            engine.wrap(EMPTY, NO_ROOM);
         } catch (SSLException e) {
             throw map(e);
         }
@@ -131,6 +153,8 @@ final class JsseEngine implements TlsEngine {
         try {
             engine.beginHandshake();
             return true;
+        } catch (UnsupportedOperationException e) {
+            return false; // BCJSSE: "Renegotiation not supported"
         } catch (SSLException e) {
             throw map(e);
         }

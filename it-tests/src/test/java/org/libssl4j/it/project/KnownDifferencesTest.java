@@ -43,6 +43,12 @@ class KnownDifferencesTest {
                 "SunJSSE 17 chooses the alert from the CertPathValidatorException reason and has no case for "
                         + "NO_TRUST_ANCHOR (CertificateMessage.getCertificateAlert); engine-jdk README, Capabilities",
                 () -> serverReasonForUntrustedChain("jdk")));
+        ledger.add(new Difference("bc", "BC-1 alert for an untrusted server chain",
+                "the client sends unknown_ca (48): the server reads \"tlsv1 alert unknown ca\"",
+                "sslv3 alert certificate unknown",
+                "bctls's ProvSSLEngine.checkServerTrusted turns every CertificateException into certificate_unknown "
+                        + "(46), whatever the cause; engine-bc README Q5 (so bc lacks CERTIFICATE_ALERTS too)",
+                () -> serverReasonForUntrustedChain("bc")));
         return ledger.stream();
     }
 

@@ -1,0 +1,186 @@
+package org.libssl4j.engine.bc;
+
+import java.security.GeneralSecurityException;
+import java.security.Provider;
+import java.security.SecureRandom;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import org.bouncycastle.jcajce.util.JcaJceHelper;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
+import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
+import org.libssl4j.Capability;
+import org.libssl4j.engine.jsse.JsseBinding;
+import org.libssl4j.engine.jsse.JsseEngineFactory;
+import org.libssl4j.spi.ConnectionConfig;
+import org.libssl4j.spi.ContextConfig;
+import org.libssl4j.spi.EngineException;
+import org.libssl4j.spi.EngineFactory;
+import org.libssl4j.spi.EngineProvider;
+
+/**
+ * BouncyCastle's TLS (bctls, its JSSE provider {@code BCJSSE}) as the libssl4j engine {@code bc}, with the
+ * cryptography of the JDK's providers and a private BouncyCastle provider instance as fallback. See this module's
+ * README for the decision and the evidence behind every capability.
+ */
+public final class BcEngineProvider implements EngineProvider {
+    /** The engine's name. */
+    public static final String NAME = "bc";
+
+    /**
+     * bctls logs every connection at INFO ("accepting connection", "raised fatal(2) ... alert" with a stack trace)
+     * through {@code java.util.logging}. Held strongly: a logger's level is lost when the logger is collected.
+     */
+    private static final Logger BC_JSSE_LOG = Logger.getLogger("org.bouncycastle.jsse");
+
+    /** Cheap, as ServiceLoader wants: BouncyCastle's classes are touched only in {@link #load()}. */
+    public BcEngineProvider() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int priority() {
+        return 20;
+    }
+
+    @Override
+    public EngineFactory load() throws GeneralSecurityException {
+        Provider bc = new BouncyCastleProvider();
+        Provider jsse = newJsseProvider(bc);
+        SSLContext probe = SSLContext.getInstance("TLS", jsse);
+        probe.init(null, null, new SecureRandom());
+        Set<String> protocols = Set.of(probe.getSupportedSSLParameters().getProtocols());
+        // Capabilities as bctls 1.84 has them; see this module's README for the evidence of each absence.
+        EnumSet<Capability> caps = EnumSet.of(Capability.SNI, Capability.ALPN, Capability.CLIENT_AUTH,
+                Capability.RSA, Capability.ECDSA, Capability.TLS1_3_FULL_RECORDS);
+        if (protocols.contains("TLSv1.2")) {
+            caps.add(Capability.TLS1_2);
+        }
+        if (protocols.contains("TLSv1.3")) {
+            caps.add(Capability.TLS1_3);
+        }
+        String version = "bctls " + bc.getVersionStr() + " (" + jsse.getInfo() + "; crypto: the JDK's "
+                + System.getProperty("java.version") + ", BC fallback)";
+        return new JsseEngineFactory(version, caps, new BcBinding(jsse));
+    }
+
+    /**
+     * A {@code BCJSSE} provider instance over the JDK's cryptography, with a private {@code BC} provider for what
+     * the JDK lacks. Neither is registered with {@code Security}: other code in the JVM is not affected.
+     */
+    static Provider newJsseProvider() {
+        return newJsseProvider(new BouncyCastleProvider());
+    }
+
+    /** As {@link #newJsseProvider()}, with {@code bc} as the fallback provider. */
+    static Provider newJsseProvider(Provider bc) {
+        quietLogging();
+        JcaJceHelper helper = new FallbackJcaJceHelper(bc);
+        JcaTlsCryptoProvider crypto = new JcaTlsCryptoProvider() {
+            @Override
+            public JcaJceHelper getHelper() {
+                return helper;
+            }
+        };
+        crypto.setAlternateProvider(bc);
+        return new BouncyCastleJsseProvider(false, crypto);
+    }
+
+    /** Turns bctls's per-connection INFO logging down to WARNING, unless the application set a level itself. */
+    private static void quietLogging() {
+        if (BC_JSSE_LOG.getLevel() == null && !Boolean.getBoolean("libssl4j.bc.keepLogging")) {
+            BC_JSSE_LOG.setLevel(Level.WARNING);
+        }
+    }
+
+    /** Where BCJSSE's objects come from and how its failures read in OpenSSL's terms. */
+    private static final class BcBinding implements JsseBinding {
+        private final Provider provider;
+
+        BcBinding(Provider provider) {
+            this.provider = provider;
+        }
+
+        @Override
+        public SSLContext newSslContext() throws GeneralSecurityException {
+            return SSLContext.getInstance("TLS", provider);
+        }
+
+        /**
+         * BCJSSE's own key manager: it picks keys by bctls's key types ("EC/secp256r1", "RSA", "RSASSA-PSS"), which
+         * the JDK's SunX509 key manager does not know (with it every handshake fails: "found no selectable cipher
+         * suite").
+         */
+        @Override
+        public KeyManagerFactory newKeyManagerFactory() throws GeneralSecurityException {
+            return KeyManagerFactory.getInstance("PKIX", provider);
+        }
+
+        /** Required: with none, bctls looks for a {@code SecureRandom} named "DEFAULT", which only BC provides. */
+        @Override
+        public SecureRandom secureRandom() {
+            return new SecureRandom();
+        }
+
+        @Override
+        public EngineException mapFailure(SSLException e, boolean client) {
+            return BcFailures.map(e, client);
+        }
+
+        /**
+         * When the context names no cipher suites, puts them in OpenSSL's default order: bctls lists every
+         * CHACHA20_POLY1305 suite first, and its ChaCha20 and Poly1305 come from the BouncyCastle fallback in pure
+         * Java (bctls asks for "ChaCha7539" and "Poly1305", which the JDK does not offer), while AES-GCM runs in
+         * the JDK with the CPU's AES instructions.
+         */
+        @Override
+        public void configure(SSLEngine engine, ContextConfig context, ConnectionConfig connection) {
+            if (context.cipherSuites().isEmpty() && context.tls13CipherSuites().isEmpty()) {
+                engine.setEnabledCipherSuites(openSslOrder(engine.getEnabledCipherSuites()));
+            }
+        }
+    }
+
+    /**
+     * {@code suites} with each {@code X_CHACHA20_POLY1305_*} moved right after {@code X_AES_256_GCM_*} (same key
+     * exchange {@code X}), as OpenSSL 3.0 orders its defaults; otherwise unchanged.
+     */
+    static String[] openSslOrder(String[] suites) {
+        java.util.List<String> chacha = new java.util.ArrayList<>();
+        for (String s : suites) {
+            if (s.contains("CHACHA20_POLY1305")) {
+                chacha.add(s);
+            }
+        }
+        java.util.List<String> out = new java.util.ArrayList<>(suites.length);
+        for (String s : suites) {
+            if (s.contains("CHACHA20_POLY1305")) {
+                continue;
+            }
+            out.add(s);
+            int i = s.indexOf("AES_256_GCM");
+            if (i >= 0) {
+                String kx = s.substring(0, i);
+                for (java.util.Iterator<String> it = chacha.iterator(); it.hasNext();) {
+                    String c = it.next();
+                    if (c.startsWith(kx) && c.indexOf("CHACHA20_POLY1305") == kx.length()) {
+                        out.add(c);
+                        it.remove();
+                    }
+                }
+            }
+        }
+        out.addAll(chacha);
+        return out.toArray(new String[0]);
+    }
+}

@@ -1,0 +1,223 @@
+package org.libssl4j.engine.bc;
+
+import java.security.GeneralSecurityException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import javax.crypto.BadPaddingException;
+import javax.net.ssl.SSLException;
+import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsFatalAlertReceived;
+import org.bouncycastle.tls.TlsNoCloseNotifyException;
+import org.libssl4j.SslReason;
+import org.libssl4j.spi.EngineException;
+
+/**
+ * Reads an {@link SSLException} that BCJSSE (bctls 1.84) raised as OpenSSL 3.0 would report the same failure.
+ *
+ * <p>How BCJSSE reports its failures (see this module's README, Q2 and Q3, for the probes):
+ * <ul>
+ *   <li>{@code ProvSSLEngine} wraps whatever {@code TlsProtocol} threw in a plain {@code new SSLException(cause)},
+ *       so the message is the cause's {@code toString()} and the class says nothing.</li>
+ *   <li>A failure this side detected is a {@link TlsFatalAlert} whose {@link TlsFatalAlert#getAlertDescription()}
+ *       is the alert bctls sends; its message is {@code "<name>(<n>)"} or {@code "<name>(<n>); <detail>"}; most
+ *       handshake failures carry no detail. Its cause, if any, is the JCA failure behind it (an
+ *       {@code AEADBadTagException}, a {@code CertificateException} from the trust manager).</li>
+ *   <li>A fatal alert from the peer is a {@link TlsFatalAlertReceived}.</li>
+ *   <li>{@code closeInbound()} before the peer's close_notify throws {@link TlsNoCloseNotifyException}.</li>
+ * </ul>
+ *
+ * <p>Order of the mapping: received alerts; a close_notify that ends a handshake; the cause (bad record MAC, a
+ * certificate that failed the trust manager); the detail text; the alert bctls sent, read as the jdk engine reads
+ * SunJSSE's (so both engines give the same reason for the same cause); last {@code ERR_R_INTERNAL_ERROR}. The
+ * detail kept for the error queue is bctls's message.
+ */
+public final class BcFailures {
+    private BcFailures() {
+    }
+
+    /** The longest detail kept for the error queue. */
+    private static final int MAX_DETAIL = 240;
+
+    /** Where bctls raised an alert, by the top frame of its {@link TlsFatalAlert}: classes. */
+    private static final String TLS_PROTOCOL = "org.bouncycastle.tls.TlsProtocol";
+    private static final String PROV_TLS_SERVER = "org.bouncycastle.jsse.provider.ProvTlsServer";
+
+    /**
+     * Maps a failure BCJSSE raised to OpenSSL's reason.
+     *
+     * @param e what {@code SSLEngine.wrap}, {@code unwrap}, {@code beginHandshake} or {@code closeInbound} threw
+     * @param client whether the failing engine is the client
+     */
+    public static EngineException map(SSLException e, boolean client) {
+        TlsFatalAlert fatal = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TlsFatalAlertReceived) {
+                return EngineException.alertReceived(((TlsFatalAlertReceived) t).getAlertDescription() & 0xFF, e);
+            }
+            if (t instanceof TlsNoCloseNotifyException) {
+                return EngineException.of(SslReason.UNEXPECTED_EOF_WHILE_READING, t.getMessage(), e);
+            }
+            if (t instanceof TlsFatalAlert && fatal == null) {
+                fatal = (TlsFatalAlert) t;
+            }
+        }
+        if (fatal == null) {
+            // Not bctls's protocol failure: an SSLException bctls made itself, or an IOException it wrapped.
+            String m = message(e);
+            return EngineException.of(SslReason.INTERNAL_ERROR, m.isEmpty() ? null : shorten(m), e);
+        }
+        int alert = fatal.getAlertDescription() & 0xFF;
+        if (alert == 40 && thrownBy(fatal, TLS_PROTOCOL, "handleAlertWarningMessage")) {
+            // TlsProtocol.handleAlertWarningMessage: a close_notify before the handshake finished (bctls sends
+            // handshake_failure). libssl sees the peer's close: SSL_ERROR_ZERO_RETURN with an empty error queue,
+            // which the state machine gives for a received alert 0 (as for SunJSSE, jdk README Q4).
+            return EngineException.alertReceived(0, e);
+        }
+        if ((alert == 40 || alert == 116) && thrownBy(fatal, PROV_TLS_SERVER, "notifyClientCertificate")) {
+            // ProvTlsServer.notifyClientCertificate: the client sent no certificate and one is required. bctls sends
+            // handshake_failure (TLS 1.2) or certificate_required (TLS 1.3) and says nothing more.
+            return EngineException.of(SslReason.PEER_DID_NOT_RETURN_A_CERTIFICATE, fatal.getMessage(), e);
+        }
+        String detail = detail(fatal);
+        int reason = byCause(fatal);
+        if (reason == 0) {
+            reason = byDetail(detail);
+        }
+        if (reason == 0) {
+            reason = byAlert(alert);
+        }
+        if (reason == 0) {
+            reason = SslReason.INTERNAL_ERROR;
+        }
+        String text = shorten(fatal.getMessage());
+        if (reason == SslReason.CERTIFICATE_VERIFY_FAILED) {
+            text = shorten((client ? "server" : "client") + " certificate: " + text);
+        }
+        return EngineException.of(reason, text, e);
+    }
+
+    /** The message without the class name that {@code new SSLException(cause)} puts in front. */
+    private static String message(Throwable e) {
+        String m = e.getMessage() != null ? e.getMessage() : "";
+        Throwable c = e.getCause();
+        if (c != null && m.equals(c.toString())) {
+            return c.getMessage() != null ? c.getMessage() : "";
+        }
+        return m;
+    }
+
+    /** bctls's detail after {@code "<name>(<n>); "}, or "" when it gave none. */
+    private static String detail(TlsFatalAlert f) {
+        String m = f.getMessage() != null ? f.getMessage() : "";
+        int i = m.indexOf("); ");
+        return i >= 0 ? m.substring(i + 3).trim() : "";
+    }
+
+    /**
+     * Whether {@code t} was made in {@code type.method}. Most of bctls's alerts carry no text, and the same alert
+     * number means different things in different places; the place tells them apart (bctls 1.84 is pinned).
+     */
+    private static boolean thrownBy(Throwable t, String type, String method) {
+        StackTraceElement[] frames = t.getStackTrace();
+        return frames.length > 0 && frames[0].getClassName().equals(type) && frames[0].getMethodName().equals(method);
+    }
+
+    /** A reason the cause chain settles, or 0. */
+    private static int byCause(TlsFatalAlert fatal) {
+        for (Throwable t = fatal.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof BadPaddingException) {
+                return SslReason.DECRYPTION_FAILED_OR_BAD_RECORD_MAC; // AEADBadTagException is one
+            }
+            if (t instanceof CertificateException || t instanceof CertPathValidatorException) {
+                return SslReason.CERTIFICATE_VERIFY_FAILED;
+            }
+            if (t instanceof GeneralSecurityException && (fatal.getAlertDescription() == 20)) {
+                return SslReason.DECRYPTION_FAILED_OR_BAD_RECORD_MAC;
+            }
+        }
+        return 0;
+    }
+
+    /** A reason bctls's detail text settles, or 0. */
+    private static int byDetail(String d) {
+        if (d.isEmpty()) {
+            return 0;
+        }
+        if (d.contains("no selectable cipher suite") || d.startsWith("No selectable cipher suite")) {
+            return SslReason.NO_SHARED_CIPHER;
+        }
+        if (d.startsWith("ServerHello selected invalid cipher suite") || d.startsWith("invalid cipher suite for selected version")) {
+            return SslReason.WRONG_CIPHER_RETURNED;
+        }
+        if (d.startsWith("invalid version selected")) {
+            return SslReason.UNSUPPORTED_PROTOCOL;
+        }
+        if (d.startsWith("invalid key_share selected")) {
+            return SslReason.BAD_KEY_SHARE;
+        }
+        if (d.startsWith("Invalid PSK binder")) {
+            return SslReason.BINDER_DOES_NOT_VERIFY;
+        }
+        if (d.startsWith("Unrequested extension in")) {
+            return SslReason.UNSOLICITED_EXTENSION;
+        }
+        if (d.startsWith("Invalid extension") || d.startsWith("Repeated extension") || d.startsWith("missing extension")
+                || d.contains("MUST be last in ClientHello")) {
+            return SslReason.BAD_EXTENSION;
+        }
+        if (d.contains("Extended Master Secret") || d.contains("extended_master_secret")) {
+            return SslReason.INCONSISTENT_EXTMS;
+        }
+        if (d.startsWith("Renegotiation requires secure_renegotiation") || d.startsWith("Renegotiation cannot use")) {
+            return SslReason.UNSAFE_LEGACY_RENEGOTIATION_DISABLED;
+        }
+        if (d.startsWith("Handshake message of unrecognized type")) {
+            return SslReason.UNEXPECTED_MESSAGE;
+        }
+        if (d.startsWith("Sequence numbers exhausted")) {
+            return SslReason.INTERNAL_ERROR;
+        }
+        return 0;
+    }
+
+    /** The usual libssl reason for a failure on which bctls sent {@code alert}, or 0; as {@code JdkFailures}. */
+    private static int byAlert(int alert) {
+        switch (alert) {
+            case 10: return SslReason.UNEXPECTED_MESSAGE;
+            case 20:
+            case 21: return SslReason.DECRYPTION_FAILED_OR_BAD_RECORD_MAC;
+            case 22: return SslReason.ENCRYPTED_LENGTH_TOO_LONG;
+            case 30: return SslReason.BAD_DECOMPRESSION;
+            case 40: return SslReason.SSL_HANDSHAKE_FAILURE;
+            case 41: return SslReason.PEER_DID_NOT_RETURN_A_CERTIFICATE;
+            case 42:
+            case 43:
+            case 44:
+            case 45:
+            case 46:
+            case 48:
+            case 111:
+            case 113:
+            case 114: return SslReason.CERTIFICATE_VERIFY_FAILED;
+            case 47: return SslReason.BAD_PACKET;
+            case 50: return SslReason.LENGTH_MISMATCH;
+            case 51: return SslReason.DIGEST_CHECK_FAILED;
+            case 70: return SslReason.UNSUPPORTED_PROTOCOL;
+            case 71: return SslReason.INSUFFICIENT_SECURITY;
+            case 80: return SslReason.INTERNAL_ERROR;
+            case 86: return SslReason.INAPPROPRIATE_FALLBACK;
+            case 100: return SslReason.NO_RENEGOTIATION;
+            case 109: return SslReason.BAD_EXTENSION;
+            case 110: return SslReason.UNSOLICITED_EXTENSION;
+            case 112: return SslReason.CALLBACK_FAILED;
+            case 115: return SslReason.PSK_IDENTITY_NOT_FOUND;
+            case 116: return SslReason.PEER_DID_NOT_RETURN_A_CERTIFICATE;
+            case 120: return SslReason.NO_APPLICATION_PROTOCOL;
+            default: return 0;
+        }
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= MAX_DETAIL ? s : s.substring(0, MAX_DETAIL - 3) + "...";
+    }
+}
