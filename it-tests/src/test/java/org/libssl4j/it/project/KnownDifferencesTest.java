@@ -49,6 +49,12 @@ class KnownDifferencesTest {
                 "bctls's ProvSSLEngine.checkServerTrusted turns every CertificateException into certificate_unknown "
                         + "(46), whatever the cause; engine-bc README Q5 (so bc lacks CERTIFICATE_ALERTS too)",
                 () -> serverReasonForUntrustedChain("bc")));
+        ledger.add(new Difference("conscrypt", "CS-1 alert for an untrusted server chain",
+                "the client sends unknown_ca (48): the server reads \"tlsv1 alert unknown ca\"",
+                "sslv3 alert certificate unknown",
+                "Conscrypt reports every trust manager failure to BoringSSL as certificate_unknown (46); "
+                        + "engine-conscrypt README (so conscrypt lacks CERTIFICATE_ALERTS too)",
+                () -> serverReasonForUntrustedChain("conscrypt")));
         return ledger.stream();
     }
 

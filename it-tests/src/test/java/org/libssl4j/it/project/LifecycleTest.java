@@ -48,10 +48,12 @@ class LifecycleTest {
     synchronized void cleanerFrees() throws InterruptedException {
         SslCtx ctx = SslCtx.newCtx(SslMethod.TLS_CLIENT, NULL_ENGINE);
         int before = NullEngineProvider.openEngines();
+        java.util.List<Ssl> held = new java.util.ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            startedClient(ctx); // dropped at once
+            held.add(startedClient(ctx));
         }
         assertThat(NullEngineProvider.openEngines()).isEqualTo(before + 10);
+        held.clear(); // dropped without close()
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (NullEngineProvider.openEngines() > before && System.nanoTime() < deadline) {
             System.gc();

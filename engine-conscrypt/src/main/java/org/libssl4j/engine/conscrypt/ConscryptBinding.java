@@ -1,0 +1,44 @@
+package org.libssl4j.engine.conscrypt;
+
+import java.security.GeneralSecurityException;
+import java.security.Provider;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import org.libssl4j.engine.jsse.JsseBinding;
+import org.libssl4j.spi.EngineException;
+
+/**
+ * Where Conscrypt's objects come from and how its failures read in OpenSSL's terms. The shared adapter drives
+ * Conscrypt's {@code SSLEngine} as it drives SunJSSE's; what differs is adapted here, at the JSSE level:
+ * <ul>
+ *   <li>{@link ConscryptSslContext}: the trust managers see SunJSSE's spelling of the TLS 1.3 authType (README
+ *       Q1), and the engines are {@link ConscryptSslEngine}s (Q3 the alert after a failure, Q5 renegotiation,
+ *       Q9 freeing the native SSL);</li>
+ *   <li>{@link ConscryptKeyManagers}: a server finds its certificate whatever its TLS 1.2 cipher list (Q2);</li>
+ *   <li>{@link ConscryptFailures}: BoringSSL's error strings as OpenSSL reasons (Q4).</li>
+ * </ul>
+ */
+final class ConscryptBinding implements JsseBinding {
+    private final Provider provider;
+
+    ConscryptBinding(Provider provider) {
+        this.provider = provider;
+    }
+
+    @Override
+    public SSLContext newSslContext() throws GeneralSecurityException {
+        return new ConscryptSslContext(SSLContext.getInstance("TLS", provider));
+    }
+
+    /** The JDK's default key manager factory, adapted to Conscrypt's choice of server certificate (Q2). */
+    @Override
+    public KeyManagerFactory newKeyManagerFactory() throws GeneralSecurityException {
+        return new ConscryptKeyManagers(KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm()));
+    }
+
+    @Override
+    public EngineException mapFailure(SSLException e, boolean client) {
+        return ConscryptFailures.map(e, client);
+    }
+}

@@ -1,0 +1,148 @@
+package org.libssl4j.engine.conscrypt;
+
+import java.net.Socket;
+import java.security.KeyManagementException;
+import java.security.SecureRandom;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * Conscrypt's {@link SSLContext}, with two changes: its engines are {@link ConscryptSslEngine}s, and the trust
+ * managers handed to {@link #init} see the {@code authType} that the JDK's PKIX trust manager understands (Quirk
+ * Q1 in this module's README).
+ *
+ * <p>For a TLS 1.3 server certificate Conscrypt passes {@code authType} {@code "GENERIC"} (BoringSSL's name for
+ * "the key exchange says nothing about the certificate"). The shared {@code VerifyingTrustManager} checks paths
+ * with SunJSSE's PKIX trust manager, whose {@code EndEntityChecker.checkTLSServer} knows SunJSSE's own spelling
+ * of the same thing, {@code "UNKNOWN"}, and throws {@code CertificateException: Unknown authType: GENERIC} for
+ * anything else, so every TLS 1.3 handshake with verification would fail. Everything else is delegated
+ * unchanged.
+ */
+final class ConscryptSslContext extends SSLContext {
+    ConscryptSslContext(SSLContext conscrypt) {
+        super(new Spi(conscrypt), conscrypt.getProvider(), conscrypt.getProtocol());
+    }
+
+    private static final class Spi extends SSLContextSpi {
+        private final SSLContext delegate;
+
+        Spi(SSLContext delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom sr) throws KeyManagementException {
+            TrustManager[] adapted = null;
+            if (tm != null) {
+                adapted = new TrustManager[tm.length];
+                for (int i = 0; i < tm.length; i++) {
+                    adapted[i] = tm[i] instanceof X509ExtendedTrustManager
+                            ? new AuthTypeAdapter((X509ExtendedTrustManager) tm[i]) : tm[i];
+                }
+            }
+            delegate.init(km, adapted, sr);
+        }
+
+        @Override
+        protected SSLEngine engineCreateSSLEngine() {
+            return new ConscryptSslEngine(delegate.createSSLEngine());
+        }
+
+        @Override
+        protected SSLEngine engineCreateSSLEngine(String host, int port) {
+            return new ConscryptSslEngine(delegate.createSSLEngine(host, port));
+        }
+
+        @Override
+        protected SSLSocketFactory engineGetSocketFactory() {
+            return delegate.getSocketFactory();
+        }
+
+        @Override
+        protected SSLServerSocketFactory engineGetServerSocketFactory() {
+            return delegate.getServerSocketFactory();
+        }
+
+        @Override
+        protected SSLSessionContext engineGetServerSessionContext() {
+            return delegate.getServerSessionContext();
+        }
+
+        @Override
+        protected SSLSessionContext engineGetClientSessionContext() {
+            return delegate.getClientSessionContext();
+        }
+
+        @Override
+        protected SSLParameters engineGetDefaultSSLParameters() {
+            return delegate.getDefaultSSLParameters();
+        }
+
+        @Override
+        protected SSLParameters engineGetSupportedSSLParameters() {
+            return delegate.getSupportedSSLParameters();
+        }
+    }
+
+    /** Translates BoringSSL's {@code "GENERIC"} authType into SunJSSE's {@code "UNKNOWN"}; delegates the rest. */
+    static final class AuthTypeAdapter extends X509ExtendedTrustManager {
+        private final X509ExtendedTrustManager delegate;
+
+        AuthTypeAdapter(X509ExtendedTrustManager delegate) {
+            this.delegate = delegate;
+        }
+
+        static String authType(String authType) {
+            return "GENERIC".equals(authType) ? "UNKNOWN" : authType;
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            delegate.checkServerTrusted(chain, authType(authType), engine);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            delegate.checkClientTrusted(chain, authType(authType), engine);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            delegate.checkServerTrusted(chain, authType(authType), socket);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            delegate.checkClientTrusted(chain, authType(authType), socket);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            delegate.checkServerTrusted(chain, authType(authType));
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            delegate.checkClientTrusted(chain, authType(authType));
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return delegate.getAcceptedIssuers();
+        }
+    }
+}

@@ -1,0 +1,303 @@
+package org.libssl4j.engine.conscrypt;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.function.BiFunction;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+
+/**
+ * Conscrypt's {@link SSLEngine} with three of its quirks evened out at the JSSE level, so that the shared adapter
+ * ({@code JsseEngine}) drives it as it drives SunJSSE. Everything else is delegated unchanged. See this module's
+ * README for the evidence of each quirk.
+ *
+ * <ol>
+ *   <li><b>The alert after a local failure (Q3).</b> When BoringSSL fails a connection it queues its fatal alert in
+ *       Conscrypt's network BIO, and Conscrypt's next {@code wrap} returns it; but Conscrypt then reports
+ *       {@code NOT_HANDSHAKING}, not {@code NEED_WRAP} as SunJSSE does, so the state machine would never send the
+ *       alert. After a failure, and while ciphertext is still waiting ({@code !isOutboundDone()}), this engine
+ *       reports {@code NEED_WRAP}.</li>
+ *   <li><b>Renegotiation (Q5).</b> Conscrypt's {@code beginHandshake()} on an established engine silently does
+ *       nothing (BoringSSL does not initiate renegotiation). This engine throws
+ *       {@link UnsupportedOperationException} instead, as BouncyCastle's does, so that {@code Ssl.renegotiate()}
+ *       is refused cleanly ("unsupported") rather than reporting a renegotiation that never happens.</li>
+ *   <li><b>Freeing the native {@code SSL} (Q9).</b> Conscrypt frees its native connection only when both
+ *       directions are closed <em>and</em> no ciphertext is waiting in its network BIO; otherwise only its
+ *       finalizer frees it. {@code JsseEngine.close()} calls {@code closeOutbound()} then {@code closeInbound()},
+ *       which queues a close_notify that nobody wraps. So {@link #closeInbound()}, once {@link #closeOutbound()}
+ *       was called too, wraps whatever is waiting into a scratch buffer and drops it (libssl's {@code SSL_free}
+ *       sends nothing either); Conscrypt's {@code wrap} then frees the native {@code SSL} and its BIO at once.</li>
+ * </ol>
+ */
+final class ConscryptSslEngine extends SSLEngine {
+    /** The message of the refusal of a renegotiation. */
+    static final String NO_RENEGOTIATION = "Conscrypt (BoringSSL) cannot start a renegotiation";
+
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+
+    /** Where pending ciphertext goes when the engine is freed; direct, so Conscrypt copies nothing. */
+    private static final ThreadLocal<ByteBuffer> SCRATCH =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(1024));
+
+    private final SSLEngine delegate;
+    private boolean started;
+    private boolean failed;
+    private boolean outboundClosed;
+
+    ConscryptSslEngine(SSLEngine delegate) {
+        super(delegate.getPeerHost(), delegate.getPeerPort());
+        this.delegate = delegate;
+    }
+
+    /** Conscrypt's own engine, for {@code org.conscrypt.Conscrypt}'s per-engine settings. */
+    SSLEngine delegate() {
+        return delegate;
+    }
+
+    // ---- the three changes -------------------------------------------------------------------------------
+
+    /**
+     * Starts the first handshake.
+     *
+     * @throws UnsupportedOperationException once the first handshake has begun: Conscrypt would silently ignore
+     *     the call; {@code JsseEngine.renegotiate()} reads this exception as "the engine cannot renegotiate", as
+     *     it does for BouncyCastle's engine
+     */
+    @Override
+    public void beginHandshake() throws SSLException {
+        if (started && delegate.getHandshakeStatus() == HandshakeStatus.NOT_HANDSHAKING && !delegate.isOutboundDone()) {
+            throw new UnsupportedOperationException(NO_RENEGOTIATION);
+        }
+        started = true;
+        try {
+            delegate.beginHandshake();
+        } catch (SSLException | RuntimeException e) {
+            failed = true;
+            throw e;
+        }
+    }
+
+    @Override
+    public HandshakeStatus getHandshakeStatus() {
+        HandshakeStatus hs = delegate.getHandshakeStatus();
+        if (failed && hs == HandshakeStatus.NOT_HANDSHAKING && !delegate.isOutboundDone()) {
+            return HandshakeStatus.NEED_WRAP; // the fatal alert BoringSSL queued
+        }
+        return hs;
+    }
+
+    @Override
+    public void closeOutbound() {
+        outboundClosed = true;
+        delegate.closeOutbound();
+    }
+
+    @Override
+    public void closeInbound() throws SSLException {
+        try {
+            delegate.closeInbound();
+        } finally {
+            if (outboundClosed) {
+                release();
+            }
+        }
+    }
+
+    /** Drops the ciphertext still waiting, which lets Conscrypt free its native SSL now (see the class comment). */
+    private void release() {
+        ByteBuffer scratch = SCRATCH.get();
+        for (int i = 0; i < 64 && !delegate.isOutboundDone(); i++) {
+            scratch.clear();
+            try {
+                if (delegate.wrap(EMPTY, scratch).bytesProduced() == 0) {
+                    break;
+                }
+            } catch (SSLException | RuntimeException e) {
+                break; // the engine is being freed; Conscrypt's finalizer remains the fallback
+            }
+        }
+        scratch.clear();
+    }
+
+    // ---- wrap and unwrap: delegated, noting a failure ---------------------------------------------------
+
+    @Override
+    public SSLEngineResult wrap(ByteBuffer src, ByteBuffer dst) throws SSLException {
+        started = true;
+        try {
+            return delegate.wrap(src, dst);
+        } catch (SSLException | RuntimeException e) {
+            failed = true;
+            throw e;
+        }
+    }
+
+    @Override
+    public SSLEngineResult wrap(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) throws SSLException {
+        started = true;
+        try {
+            return delegate.wrap(srcs, offset, length, dst);
+        } catch (SSLException | RuntimeException e) {
+            failed = true;
+            throw e;
+        }
+    }
+
+    @Override
+    public SSLEngineResult unwrap(ByteBuffer src, ByteBuffer dst) throws SSLException {
+        started = true;
+        try {
+            return delegate.unwrap(src, dst);
+        } catch (SSLException | RuntimeException e) {
+            failed = true;
+            throw e;
+        }
+    }
+
+    @Override
+    public SSLEngineResult unwrap(ByteBuffer src, ByteBuffer[] dsts, int offset, int length) throws SSLException {
+        started = true;
+        try {
+            return delegate.unwrap(src, dsts, offset, length);
+        } catch (SSLException | RuntimeException e) {
+            failed = true;
+            throw e;
+        }
+    }
+
+    // ---- everything else: delegated --------------------------------------------------------------------
+
+    @Override
+    public Runnable getDelegatedTask() {
+        return delegate.getDelegatedTask();
+    }
+
+    @Override
+    public boolean isInboundDone() {
+        return delegate.isInboundDone();
+    }
+
+    @Override
+    public boolean isOutboundDone() {
+        return delegate.isOutboundDone();
+    }
+
+    @Override
+    public String[] getSupportedCipherSuites() {
+        return delegate.getSupportedCipherSuites();
+    }
+
+    @Override
+    public String[] getEnabledCipherSuites() {
+        return delegate.getEnabledCipherSuites();
+    }
+
+    @Override
+    public void setEnabledCipherSuites(String[] suites) {
+        delegate.setEnabledCipherSuites(suites);
+    }
+
+    @Override
+    public String[] getSupportedProtocols() {
+        return delegate.getSupportedProtocols();
+    }
+
+    @Override
+    public String[] getEnabledProtocols() {
+        return delegate.getEnabledProtocols();
+    }
+
+    @Override
+    public void setEnabledProtocols(String[] protocols) {
+        delegate.setEnabledProtocols(protocols);
+    }
+
+    @Override
+    public SSLSession getSession() {
+        return delegate.getSession();
+    }
+
+    @Override
+    public SSLSession getHandshakeSession() {
+        return delegate.getHandshakeSession();
+    }
+
+    @Override
+    public void setUseClientMode(boolean mode) {
+        delegate.setUseClientMode(mode);
+    }
+
+    @Override
+    public boolean getUseClientMode() {
+        return delegate.getUseClientMode();
+    }
+
+    @Override
+    public void setNeedClientAuth(boolean need) {
+        delegate.setNeedClientAuth(need);
+    }
+
+    @Override
+    public boolean getNeedClientAuth() {
+        return delegate.getNeedClientAuth();
+    }
+
+    @Override
+    public void setWantClientAuth(boolean want) {
+        delegate.setWantClientAuth(want);
+    }
+
+    @Override
+    public boolean getWantClientAuth() {
+        return delegate.getWantClientAuth();
+    }
+
+    @Override
+    public void setEnableSessionCreation(boolean flag) {
+        delegate.setEnableSessionCreation(flag);
+    }
+
+    @Override
+    public boolean getEnableSessionCreation() {
+        return delegate.getEnableSessionCreation();
+    }
+
+    @Override
+    public SSLParameters getSSLParameters() {
+        return delegate.getSSLParameters();
+    }
+
+    @Override
+    public void setSSLParameters(SSLParameters params) {
+        delegate.setSSLParameters(params);
+    }
+
+    @Override
+    public String getApplicationProtocol() {
+        return delegate.getApplicationProtocol();
+    }
+
+    @Override
+    public String getHandshakeApplicationProtocol() {
+        return delegate.getHandshakeApplicationProtocol();
+    }
+
+    @Override
+    public void setHandshakeApplicationProtocolSelector(BiFunction<SSLEngine, List<String>, String> selector) {
+        delegate.setHandshakeApplicationProtocolSelector(selector);
+    }
+
+    @Override
+    public BiFunction<SSLEngine, List<String>, String> getHandshakeApplicationProtocolSelector() {
+        return delegate.getHandshakeApplicationProtocolSelector();
+    }
+
+    @Override
+    public String toString() {
+        return "ConscryptSslEngine[" + delegate + "]";
+    }
+}
