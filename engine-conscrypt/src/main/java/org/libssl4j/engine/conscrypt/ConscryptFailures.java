@@ -10,9 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLProtocolException;
 import org.libssl4j.SslReason;
+import org.libssl4j.engine.jsse.JsseFailures;
 import org.libssl4j.spi.EngineException;
 
 /**
@@ -259,7 +259,7 @@ public final class ConscryptFailures {
             reason = SslReason.INTERNAL_ERROR; // only another BoringSSL library (EVP, X509...) spoke: its own trouble
         }
         if (reason == 0) {
-            reason = byClass(e);
+            reason = JsseFailures.reasonForClass(e);
         }
         String detail = b != null ? b.line : shorten(message);
         if (reason == SslReason.CERTIFICATE_VERIFY_FAILED && b == null && !message.isEmpty()) {
@@ -293,20 +293,6 @@ public final class ConscryptFailures {
             }
         }
         return 0;
-    }
-
-    /** The generic fallback by exception class, as the jdk engine has it. */
-    private static int byClass(SSLException e) {
-        if (e instanceof SSLHandshakeException) {
-            return SslReason.SSL_HANDSHAKE_FAILURE;
-        }
-        if (e instanceof SSLPeerUnverifiedException) {
-            return SslReason.CERTIFICATE_VERIFY_FAILED;
-        }
-        if (e instanceof SSLProtocolException) {
-            return SslReason.UNEXPECTED_MESSAGE;
-        }
-        return SslReason.INTERNAL_ERROR;
     }
 
     /** One line without native pointers ({@code ssl=0x…}, {@code 0x…:0x…}), at most {@value #MAX_DETAIL}. */

@@ -12,6 +12,7 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLProtocolException;
 import org.libssl4j.SslReason;
+import org.libssl4j.engine.jsse.JsseFailures;
 import org.libssl4j.spi.EngineException;
 
 /**
@@ -164,10 +165,10 @@ public final class JdkFailures {
             reason = byDiagnostic(diagnostic, client);
         }
         if (reason == 0) {
-            reason = bySentAlert(sent);
+            reason = JsseFailures.reasonForSentAlert(sent);
         }
         if (reason == 0) {
-            reason = byClass(e);
+            reason = JsseFailures.reasonForClass(e);
         }
         if (reason == SslReason.CERTIFICATE_VERIFY_FAILED && !message.isEmpty()) {
             detail = shorten((client ? "server" : "client") + " certificate: " + diagnostic);
@@ -364,57 +365,6 @@ public final class JdkFailures {
             return SslReason.UNEXPECTED_MESSAGE;
         }
         return 0;
-    }
-
-    /** The usual libssl reason for a failure on which SunJSSE sent {@code alert}, or 0. */
-    private static int bySentAlert(int alert) {
-        switch (alert) {
-            case 10: return SslReason.UNEXPECTED_MESSAGE;
-            case 20:
-            case 21: return SslReason.DECRYPTION_FAILED_OR_BAD_RECORD_MAC;
-            case 22: return SslReason.ENCRYPTED_LENGTH_TOO_LONG;
-            case 30: return SslReason.BAD_DECOMPRESSION;
-            case 40: return SslReason.SSL_HANDSHAKE_FAILURE;
-            case 41: return SslReason.PEER_DID_NOT_RETURN_A_CERTIFICATE;
-            case 42:
-            case 43:
-            case 44:
-            case 45:
-            case 46:
-            case 48:
-            case 111:
-            case 113:
-            case 114: return SslReason.CERTIFICATE_VERIFY_FAILED;
-            case 47: return SslReason.BAD_PACKET;
-            case 50: return SslReason.LENGTH_MISMATCH;
-            case 51: return SslReason.DIGEST_CHECK_FAILED;
-            case 70: return SslReason.UNSUPPORTED_PROTOCOL;
-            case 71: return SslReason.INSUFFICIENT_SECURITY;
-            case 80: return SslReason.INTERNAL_ERROR;
-            case 86: return SslReason.INAPPROPRIATE_FALLBACK;
-            case 100: return SslReason.NO_RENEGOTIATION;
-            case 109: return SslReason.BAD_EXTENSION;
-            case 110: return SslReason.UNSOLICITED_EXTENSION;
-            case 112: return SslReason.CALLBACK_FAILED;
-            case 115: return SslReason.PSK_IDENTITY_NOT_FOUND;
-            case 116: return SslReason.PEER_DID_NOT_RETURN_A_CERTIFICATE;
-            case 120: return SslReason.NO_APPLICATION_PROTOCOL;
-            default: return 0; // 49, 60, 90 and unknown: SunJSSE never sends them on its own failures
-        }
-    }
-
-    /** The generic fallback by exception class. */
-    private static int byClass(SSLException e) {
-        if (e instanceof SSLHandshakeException) {
-            return SslReason.SSL_HANDSHAKE_FAILURE;
-        }
-        if (e instanceof SSLPeerUnverifiedException) {
-            return SslReason.CERTIFICATE_VERIFY_FAILED;
-        }
-        if (e instanceof SSLProtocolException) {
-            return SslReason.UNEXPECTED_MESSAGE;
-        }
-        return SslReason.INTERNAL_ERROR;
     }
 
     private static String shorten(String s) {
