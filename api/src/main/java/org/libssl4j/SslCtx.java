@@ -92,8 +92,17 @@ public final class SslCtx implements AutoCloseable {
         return new SslCtx(method, engine);
     }
 
-    /** {@code SSL_new}: a connection that starts from this context's settings. */
+    /**
+     * {@code SSL_new}: a connection that starts from this context's settings.
+     *
+     * @throws IllegalStateException if this context was closed
+     */
     public Ssl newSsl() {
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("SslCtx is closed");
+            }
+        }
         return new Ssl(this);
     }
 
@@ -460,9 +469,7 @@ public final class SslCtx implements AutoCloseable {
 
     /** The engine context for the current settings, made on first use and again after a setting changed. */
     synchronized EngineContext engineContext() throws EngineException {
-        if (closed) {
-            throw new IllegalStateException("SslCtx is closed");
-        }
+        // Connections made before close() keep working, as SSL objects keep their SSL_CTX alive in libssl.
         if (engineContext == null) {
             snapshot = new ContextConfig(method, minVersion, maxVersion, options, mode, chain, privateKey, trusted,
                     verifyMode, verifySet ? verifyMode : defaultServerVerify(), verifyCallback, checkHostName,
@@ -486,7 +493,7 @@ public final class SslCtx implements AutoCloseable {
         engineContext = null;
     }
 
-    /** {@code SSL_CTX_free}. Connections already made keep working. Idempotent. */
+    /** {@code SSL_CTX_free}. Connections already made keep working; {@link #newSsl()} is refused. Idempotent. */
     @Override
     public synchronized void close() {
         closed = true;

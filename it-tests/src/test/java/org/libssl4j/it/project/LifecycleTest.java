@@ -61,4 +61,28 @@ class LifecycleTest {
         }
         assertThat(NullEngineProvider.openEngines()).as("engines left open").isEqualTo(before);
     }
+
+    @Test
+    @DisplayName("CLOSE-3 closing a context refuses new connections; those made before keep working, as in libssl")
+    synchronized void contextClose() {
+        SslCtx client = SslCtx.newCtx(SslMethod.TLS_CLIENT, NULL_ENGINE);
+        SslCtx server = SslCtx.newCtx(SslMethod.TLS_SERVER, NULL_ENGINE);
+        Ssl c = client.newSsl();
+        Ssl s = server.newSsl();
+        client.close();
+        server.close();
+        org.assertj.core.api.Assertions.assertThatThrownBy(client::newSsl).isInstanceOf(IllegalStateException.class);
+        BioPair pair = BioPair.create();
+        c.setBio(pair.first(), pair.first());
+        s.setBio(pair.second(), pair.second());
+        c.setConnectState();
+        s.setAcceptState();
+        for (int i = 0; i < 5; i++) {
+            c.doHandshake();
+            s.doHandshake();
+        }
+        assertThat(c.isInitFinished() && s.isInitFinished()).isTrue();
+        assertThat(c.write(new byte[7], 0, 7)).isEqualTo(7);
+        assertThat(s.read(new byte[10], 0, 10)).isEqualTo(7);
+    }
 }
