@@ -1,5 +1,7 @@
 package org.libssl4j.bench;
 
+import org.libssl4j.engine.bc.FallbackJcaJceHelper;
+
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;

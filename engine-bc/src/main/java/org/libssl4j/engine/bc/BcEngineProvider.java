@@ -76,15 +76,24 @@ public final class BcEngineProvider implements EngineProvider {
 
     /**
      * A {@code BCJSSE} provider instance over the JDK's cryptography, with a private {@code BC} provider for what
-     * the JDK lacks. Neither is registered with {@code Security}: other code in the JVM is not affected.
+     * the JDK lacks: exactly what this engine runs on (the benchmarks use it for their raw BCJSSE runs). Neither is
+     * registered with {@code Security}: other code in the JVM is not affected.
      */
-    static Provider newJsseProvider() {
+    public static Provider newJsseProvider() {
         return newJsseProvider(new BouncyCastleProvider());
     }
 
     /** As {@link #newJsseProvider()}, with {@code bc} as the fallback provider. */
     static Provider newJsseProvider(Provider bc) {
         quietLogging();
+        return new BouncyCastleJsseProvider(false, cryptoProvider(bc));
+    }
+
+    /**
+     * bctls's {@code JcaTlsCrypto} over the JDK's providers, with {@code bc} as fallback ({@link FallbackJcaJceHelper}):
+     * this engine's cryptography, for bctls's other APIs too.
+     */
+    public static JcaTlsCryptoProvider cryptoProvider(Provider bc) {
         JcaJceHelper helper = new FallbackJcaJceHelper(bc);
         JcaTlsCryptoProvider crypto = new JcaTlsCryptoProvider() {
             @Override
@@ -93,7 +102,7 @@ public final class BcEngineProvider implements EngineProvider {
             }
         };
         crypto.setAlternateProvider(bc);
-        return new BouncyCastleJsseProvider(false, crypto);
+        return crypto;
     }
 
     /** Turns bctls's per-connection INFO logging down to WARNING, unless the application set a level itself. */

@@ -24,11 +24,12 @@ import org.bouncycastle.jcajce.util.ProviderJcaJceHelper;
  * ({@code JcaTlsCryptoProvider.setAlternateProvider}) is consulted only when a signer refuses a key
  * ({@code JcaTlsCrypto.createStreamSigner}), not for that lookup, so it does not help.
  */
-final class FallbackJcaJceHelper implements JcaJceHelper {
+public final class FallbackJcaJceHelper implements JcaJceHelper {
     private final JcaJceHelper jdk = new DefaultJcaJceHelper();
     private final JcaJceHelper fallback;
 
-    FallbackJcaJceHelper(Provider fallback) {
+    /** A helper asking the installed providers first and {@code fallback} when they lack an algorithm. */
+    public FallbackJcaJceHelper(Provider fallback) {
         this.fallback = new ProviderJcaJceHelper(fallback);
     }
 
