@@ -396,6 +396,14 @@ public final class Ssl implements AutoCloseable {
         return sm.peerChain();
     }
 
+    /**
+     * {@code SSL_get_servername(ssl, TLSEXT_NAMETYPE_host_name)}: on a client the name given to
+     * {@link #setTlsextHostName}, on a server the name the client sent (SNI), or null.
+     */
+    public String getServername() {
+        return sm.servername();
+    }
+
     /** {@code SSL_get0_alpn_selected}: the negotiated protocol, or null. */
     public String getAlpnSelected() {
         return sm.alpn();

@@ -1012,6 +1012,14 @@ public final class StateMachine {
         return engine != null && started ? engine.peerCertificates() : List.of();
     }
 
+    /** {@code SSL_get_servername}: a client's own SNI name; on a server the name the client sent, once known. */
+    public String servername() {
+        if (role == ROLE_CLIENT) {
+            return settings.sniHostName;
+        }
+        return engine != null && started ? engine.requestedServerName() : null;
+    }
+
     public String alpn() {
         return engine != null && handshakeDone ? engine.selectedAlpn() : null;
     }

@@ -106,6 +106,11 @@ public interface TlsEngine extends AutoCloseable {
     /** The peer's certificate chain, leaf first; empty when there is none. */
     List<X509Certificate> peerCertificates();
 
+    /** On a server, the host name the client asked for with SNI, or null. */
+    default String requestedServerName() {
+        return null;
+    }
+
     /** The negotiated ALPN protocol, or null. */
     default String selectedAlpn() {
         return null;

@@ -27,6 +27,7 @@ final class JsseEngine implements TlsEngine {
     private final JsseBinding binding;
     private final boolean client;
     private boolean closing;
+    private String serverName;
 
     JsseEngine(SSLEngine engine, JsseBinding binding, boolean client) {
         this.engine = engine;
@@ -46,6 +47,9 @@ final class JsseEngine implements TlsEngine {
     @Override
     public Status status() throws EngineException {
         SSLEngineResult.HandshakeStatus hs = engine.getHandshakeStatus();
+        if (!client && serverName == null && hs != SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING) {
+            captureServerName(engine.getHandshakeSession());
+        }
         while (hs == SSLEngineResult.HandshakeStatus.NEED_TASK) {
             Runnable task;
             while ((task = engine.getDelegatedTask()) != null) {
@@ -204,6 +208,33 @@ final class JsseEngine implements TlsEngine {
             return list;
         } catch (SSLPeerUnverifiedException e) {
             return List.of();
+        }
+    }
+
+    @Override
+    public String requestedServerName() {
+        captureServerName(engine.getSession());
+        return serverName;
+    }
+
+    /**
+     * Keeps the SNI host name a client asked for. Some providers answer only from the handshake session
+     * (BCJSSE's established session throws {@link UnsupportedOperationException}), so it is taken while the
+     * handshake runs.
+     */
+    private void captureServerName(SSLSession session) {
+        if (client || serverName != null || !(session instanceof javax.net.ssl.ExtendedSSLSession)) {
+            return;
+        }
+        try {
+            for (javax.net.ssl.SNIServerName name : ((javax.net.ssl.ExtendedSSLSession) session).getRequestedServerNames()) {
+                if (name instanceof javax.net.ssl.SNIHostName) {
+                    serverName = ((javax.net.ssl.SNIHostName) name).getAsciiName();
+                    return;
+                }
+            }
+        } catch (UnsupportedOperationException e) {
+            // this provider tells only during the handshake
         }
     }
 
