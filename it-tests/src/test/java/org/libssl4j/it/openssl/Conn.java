@@ -1,0 +1,212 @@
+package org.libssl4j.it.openssl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.libssl4j.Ssl;
+import org.libssl4j.SslCtx;
+import org.libssl4j.SslError;
+import org.libssl4j.SslErrorQueue;
+import org.libssl4j.testkit.TestCerts;
+
+/**
+ * One of our connections over a real, blocking loopback socket with a short {@code SO_TIMEOUT}: a read that times
+ * out answers -1/WANT_READ, so every loop here re-checks its deadline and no call can hang.
+ */
+final class Conn implements AutoCloseable {
+    /** The socket read timeout: how often a waiting read comes back with WANT_READ. */
+    static final int SO_TIMEOUT_MS = 200;
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    final Ssl ssl;
+    final SocketChannel channel;
+    private final Supplier<String> peer;
+
+    private Conn(Ssl ssl, SocketChannel channel, Supplier<String> peer) {
+        this.ssl = ssl;
+        this.channel = channel;
+        this.peer = peer;
+    }
+
+    /** A client connection to 127.0.0.1:{@code port}, naming {@link TestCerts#HOST} in SNI; handshake not started. */
+    static Conn connect(SslCtx ctx, int port, Supplier<String> peer) {
+        try {
+            SocketChannel ch = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
+            Ssl ssl = ctx.newSsl();
+            attach(ssl, ch);
+            ssl.setConnectState();
+            ssl.setTlsextHostName(TestCerts.HOST);
+            return new Conn(ssl, ch, peer);
+        } catch (IOException e) {
+            throw new AssertionError("cannot connect to 127.0.0.1:" + port + ": " + e + peer.get(), e);
+        }
+    }
+
+    /** Accepts one connection on {@code listener} (bounded wait) as a server; handshake not started. */
+    static Conn accept(SslCtx ctx, ServerSocketChannel listener, Supplier<String> peer) {
+        try {
+            listener.socket().setSoTimeout((int) WAIT.toMillis());
+            Socket s = listener.socket().accept();
+            SocketChannel ch = s.getChannel();
+            Ssl ssl = ctx.newSsl();
+            attach(ssl, ch);
+            ssl.setAcceptState();
+            return new Conn(ssl, ch, peer);
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("no connection within " + WAIT + peer.get(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A listener on 127.0.0.1 at a port the kernel chooses. */
+    static ServerSocketChannel listen() {
+        try {
+            ServerSocketChannel ss = ServerSocketChannel.open();
+            ss.bind(new InetSocketAddress("127.0.0.1", 0));
+            return ss;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int port(ServerSocketChannel ss) {
+        return ss.socket().getLocalPort();
+    }
+
+    private static void attach(Ssl ssl, SocketChannel ch) throws IOException {
+        ch.configureBlocking(true);
+        ch.socket().setSoTimeout(SO_TIMEOUT_MS);
+        ch.socket().setTcpNoDelay(true);
+        TimedSocketBio bio = new TimedSocketBio(ch);
+        ssl.setBio(bio, bio);
+    }
+
+    /** What went wrong, for messages: the error queue and the peer's output. */
+    String why() {
+        return " [error queue " + SslErrorQueue.snapshot() + "]" + peer.get();
+    }
+
+    /** Drives the handshake to its end (bounded); fails with the queue and the peer's output otherwise. */
+    Conn handshake() {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            int r = ssl.doHandshake();
+            if (r == 1) {
+                return this;
+            }
+            SslError e = ssl.getError(r);
+            if (e != SslError.WANT_READ || System.nanoTime() > deadline) {
+                throw new AssertionError("handshake: " + r + "/" + e + why());
+            }
+        }
+    }
+
+    /** The first result of doHandshake other than a WANT_READ timeout (bounded). */
+    int handshakeResult() {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        int r;
+        while ((r = ssl.doHandshake()) <= 0 && ssl.getError(r) == SslError.WANT_READ) {
+            assertThat(System.nanoTime()).as("handshake within " + WAIT + why()).isLessThan(deadline);
+        }
+        return r;
+    }
+
+    /** SSL_write of all of {@code data}; a blocking write returns the full length (WANT_READ is retried). */
+    void writeAll(byte[] data) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        int off = 0;
+        while (off < data.length) {
+            int len = Math.min(data.length - off, 256 * 1024);
+            int w = ssl.write(data, off, len);
+            if (w > 0) {
+                assertThat(w).as("a blocking write without partial-write mode writes everything").isEqualTo(len);
+                off += w;
+            } else {
+                SslError e = ssl.getError(w);
+                if (e != SslError.WANT_READ || System.nanoTime() > deadline) {
+                    throw new AssertionError("write: " + w + "/" + e + why());
+                }
+            }
+        }
+    }
+
+    /** Reads exactly {@code n} bytes (bounded); any result but data or WANT_READ fails. */
+    byte[] readExactly(int n) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        ByteArrayOutputStream got = new ByteArrayOutputStream(n);
+        byte[] buf = new byte[16384];
+        while (got.size() < n) {
+            int r = ssl.read(buf, 0, Math.min(buf.length, n - got.size()));
+            if (r > 0) {
+                got.write(buf, 0, r);
+                continue;
+            }
+            SslError e = ssl.getError(r);
+            if (e != SslError.WANT_READ || System.nanoTime() > deadline) {
+                throw new AssertionError("read after " + got.size() + " of " + n + " bytes: " + r + "/" + e + why());
+            }
+        }
+        return got.toByteArray();
+    }
+
+    /** Reads until {@code text} has arrived (bounded), and returns everything read. */
+    String readUntil(String text) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        StringBuilder got = new StringBuilder();
+        byte[] buf = new byte[16384];
+        while (got.indexOf(text) < 0) {
+            int r = ssl.read(buf, 0, buf.length);
+            if (r > 0) {
+                got.append(new String(buf, 0, r, java.nio.charset.StandardCharsets.ISO_8859_1));
+                continue;
+            }
+            SslError e = ssl.getError(r);
+            if (e != SslError.WANT_READ || System.nanoTime() > deadline) {
+                throw new AssertionError("read while waiting for '" + text + "' (got '" + got + "'): " + r + "/" + e + why());
+            }
+        }
+        return got.toString();
+    }
+
+    /** The result of the first read that does not time out (bounded): bytes read, or ≤ 0 for the caller to judge. */
+    Result readResult(byte[] buf) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            SslErrorQueue.clear();
+            int r = ssl.read(buf, 0, buf.length);
+            SslError e = ssl.getError(r);
+            if (r > 0 || e != SslError.WANT_READ) {
+                return new Result(r, e, SslErrorQueue.snapshot().toString());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no read result but WANT_READ within " + WAIT + why());
+            }
+        }
+    }
+
+    record Result(int ret, SslError error, String queue) {
+    }
+
+    @Override
+    public void close() {
+        try {
+            ssl.close();
+        } finally {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // closing a test socket
+            }
+        }
+    }
+}
