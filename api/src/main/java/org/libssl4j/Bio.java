@@ -115,6 +115,71 @@ public interface Bio extends AutoCloseable {
     /** {@code BIO_eof}: the source has ended; a read returning {@code <= 0} without retry flags is end of stream. */
     boolean eof();
 
+    // ---- chains -------------------------------------------------------------------------------------------
+
+    /**
+     * {@code BIO_next}: the BIO this one passes data to, or null. Only a filter BIO ({@code BufferBio},
+     * {@code SslBio}) has one; a source/sink BIO (memory, pair, socket) ends a chain.
+     */
+    default Bio next() {
+        return null;
+    }
+
+    /**
+     * {@code BIO_set_next}: makes {@code next} the BIO this filter passes data to (null detaches it).
+     *
+     * @throws UnsupportedOperationException if this is a source/sink BIO, which passes data to nothing
+     */
+    default void setNext(Bio next) {
+        throw new UnsupportedOperationException(getClass().getSimpleName()
+                + " is a source/sink BIO: only a filter BIO (BufferBio, SslBio) can have a next BIO");
+    }
+
+    /**
+     * {@code BIO_push}: appends {@code append} to the end of the chain that starts at this BIO, and returns this
+     * BIO, so that {@code buffer.push(ssl).push(socket)} reads as the chain it builds.
+     *
+     * @throws NullPointerException if {@code append} is null
+     * @throws IllegalArgumentException if {@code append} is already part of this chain (a loop)
+     * @throws UnsupportedOperationException if the last BIO of this chain is a source/sink BIO
+     */
+    default Bio push(Bio append) {
+        if (append == null) {
+            throw new NullPointerException("append");
+        }
+        Bio last = this;
+        for (Bio b = this; b != null; b = b.next()) {
+            if (b == append) {
+                throw new IllegalArgumentException("the BIO is already in this chain; pushing it would make a loop");
+            }
+            last = b;
+        }
+        last.setNext(append);
+        return this;
+    }
+
+    /**
+     * {@code BIO_pop}: detaches this BIO from the BIO after it, and returns that BIO (or null). Called on the head
+     * of a chain, it removes the head and leaves the rest intact.
+     */
+    default Bio pop() {
+        Bio next = next();
+        if (next != null) {
+            setNext(null);
+        }
+        return next;
+    }
+
+    /** {@code BIO_free_all}: closes this BIO and every BIO after it in its chain, head first. */
+    default void closeAll() {
+        Bio b = this;
+        while (b != null) {
+            Bio next = b.next();
+            b.close();
+            b = next;
+        }
+    }
+
     /** {@code BIO_free}: releases the BIO. Idempotent. */
     @Override
     void close();

@@ -1,10 +1,12 @@
 package org.libssl4j;
 
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
 import org.libssl4j.internal.Settings;
+import org.libssl4j.internal.SocketChannelBio;
 import org.libssl4j.internal.StateMachine;
 
 /**
@@ -86,6 +88,30 @@ public final class Ssl implements AutoCloseable {
     /** {@code SSL_set0_wbio}. */
     public void setWbio(Bio wbio) {
         sm.setBio(sm.rbio(), wbio);
+    }
+
+    /**
+     * {@code SSL_set_fd}: reads and writes records on {@code channel} through one socket BIO, used both ways.
+     * Blocking follows the channel: on a blocking channel {@code write} returns once every byte is sent and
+     * {@code read} waits for data, up to {@code channel.socket().getSoTimeout()} if set (a timeout is
+     * {@code -1}/{@link SslError#WANT_READ}, as {@code SO_RCVTIMEO} gives in C); on a non-blocking channel
+     * {@link SslError#WANT_READ} / {@link SslError#WANT_WRITE} mean {@code OP_READ} / {@code OP_WRITE}.
+     * Closing this connection does not close the channel ({@code BIO_NOCLOSE}, as in C).
+     *
+     * @throws NullPointerException if {@code channel} is null
+     * @throws java.nio.channels.NotYetConnectedException if the channel is not connected yet
+     */
+    public void setChannel(SocketChannel channel) {
+        Bio bio = new SocketChannelBio(channel, false);
+        sm.setBio(bio, bio);
+    }
+
+    /**
+     * {@code SSL_get_fd}: the channel given to {@link #setChannel(SocketChannel)}, or null if the read BIO is not
+     * a socket BIO made by it.
+     */
+    public SocketChannel getChannel() {
+        return sm.rbio() instanceof SocketChannelBio ? ((SocketChannelBio) sm.rbio()).channel() : null;
     }
 
     /** {@code SSL_get_rbio}, or null. */

@@ -1,0 +1,210 @@
+package org.libssl4j.bio;
+
+import java.util.Objects;
+import org.libssl4j.Bio;
+import org.libssl4j.Ssl;
+import org.libssl4j.SslCtx;
+
+/**
+ * An SSL filter BIO, as OpenSSL's {@code BIO_f_ssl}: writes to it are {@link Ssl#write} calls, reads are
+ * {@link Ssl#read} calls, and the {@linkplain #next() next BIO} is the connection's transport, so a chain such as
+ * {@code BufferBio.create().push(SslBio.of(ssl)).push(SocketBio.of(channel))} buffers plaintext, encrypts it and
+ * sends the records on a socket.
+ *
+ * <p>As in {@code bio_ssl.c}, {@link Ssl#getError(int)} becomes this BIO's retry flags: WANT_READ sets
+ * {@link #shouldRead()}, WANT_WRITE {@link #shouldWrite()}, WANT_X509_LOOKUP, WANT_CONNECT and WANT_ACCEPT
+ * {@link #shouldIoSpecial()}; every other outcome (SSL, SYSCALL, ZERO_RETURN) sets none, and its reason stays on
+ * the thread's error queue. Setting the next BIO ({@code BIO_push}) gives it to the connection as both read and
+ * write BIO ({@code SSL_set_bio}).
+ *
+ * <p>Not thread-safe: one thread at a time, as a {@code BIO} in C.
+ */
+public final class SslBio implements Bio {
+    private final Ssl ssl;
+    private final boolean closeSsl;
+    private Bio next;
+    private boolean retryRead;
+    private boolean retryWrite;
+    private boolean retrySpecial;
+    private boolean closed;
+
+    private SslBio(Ssl ssl, boolean closeSsl) {
+        this.ssl = Objects.requireNonNull(ssl, "ssl");
+        this.closeSsl = closeSsl;
+        this.next = ssl.getRbio();
+    }
+
+    /**
+     * {@code BIO_new(BIO_f_ssl())} with {@code BIO_set_ssl(b, ssl, BIO_NOCLOSE)}: the connection stays the
+     * caller's to close.
+     *
+     * @throws NullPointerException if {@code ssl} is null
+     */
+    public static SslBio of(Ssl ssl) {
+        return new SslBio(ssl, false);
+    }
+
+    /**
+     * {@code BIO_set_ssl(b, ssl, closeFlag)}: with {@code closeSsl} true, {@link #close()} frees the connection.
+     *
+     * @throws NullPointerException if {@code ssl} is null
+     */
+    public static SslBio of(Ssl ssl, boolean closeSsl) {
+        return new SslBio(ssl, closeSsl);
+    }
+
+    /**
+     * {@code BIO_new_ssl(ctx, client)}: a new connection from {@code ctx}, in client or server state, owned by
+     * the BIO.
+     *
+     * @throws NullPointerException if {@code ctx} is null
+     */
+    public static SslBio create(SslCtx ctx, boolean client) {
+        Ssl ssl = ctx.newSsl();
+        if (client) {
+            ssl.setConnectState();
+        } else {
+            ssl.setAcceptState();
+        }
+        return new SslBio(ssl, true);
+    }
+
+    /** {@code BIO_get_ssl}: the connection. */
+    public Ssl ssl() {
+        return ssl;
+    }
+
+    @Override
+    public Bio next() {
+        return next;
+    }
+
+    /** {@code BIO_push} onto this BIO: {@code next} becomes the connection's read and write BIO. */
+    @Override
+    public void setNext(Bio next) {
+        this.next = next;
+        ssl.setBio(next, next);
+    }
+
+    /** {@code BIO_do_handshake}: {@link Ssl#doHandshake()}, with the retry flags set from its outcome. */
+    public int doHandshake() {
+        return outcome(ssl.doHandshake());
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+        Checks.range(b, off, len);
+        return outcome(ssl.read(b, off, len));
+    }
+
+    @Override
+    public int write(byte[] b, int off, int len) {
+        Checks.range(b, off, len);
+        return outcome(ssl.write(b, off, len));
+    }
+
+    private int outcome(int ret) {
+        retryRead = false;
+        retryWrite = false;
+        retrySpecial = false;
+        if (ret > 0) {
+            return ret;
+        }
+        switch (ssl.getError(ret)) {
+            case WANT_READ:
+                retryRead = true;
+                break;
+            case WANT_WRITE:
+                retryWrite = true;
+                break;
+            case WANT_X509_LOOKUP:
+            case WANT_CONNECT:
+            case WANT_ACCEPT:
+                retrySpecial = true;
+                break;
+            default:
+                break;
+        }
+        return ret;
+    }
+
+    @Override
+    public boolean shouldRetry() {
+        return retryRead || retryWrite || retrySpecial;
+    }
+
+    @Override
+    public boolean shouldRead() {
+        return retryRead;
+    }
+
+    @Override
+    public boolean shouldWrite() {
+        return retryWrite;
+    }
+
+    @Override
+    public boolean shouldIoSpecial() {
+        return retrySpecial;
+    }
+
+    /** {@code SSL_pending}, or when nothing is decrypted, what the next BIO has (as {@code bio_ssl.c}). */
+    @Override
+    public long pending() {
+        int decrypted = ssl.pending();
+        return decrypted > 0 ? decrypted : next == null ? 0 : next.pending();
+    }
+
+    @Override
+    public long wpending() {
+        return next == null ? 0 : next.wpending();
+    }
+
+    /** {@code BIO_flush}: flushes the next BIO. */
+    @Override
+    public int flush() {
+        retryRead = false;
+        retryWrite = false;
+        retrySpecial = false;
+        if (next == null) {
+            return 0;
+        }
+        int r = next.flush();
+        if (r <= 0) {
+            retryRead = next.shouldRetry() && next.shouldRead();
+            retryWrite = next.shouldRetry() && next.shouldWrite();
+            retrySpecial = next.shouldRetry() && next.shouldIoSpecial();
+        }
+        return r;
+    }
+
+    /** End of stream once the peer's close_notify has been read. */
+    @Override
+    public boolean eof() {
+        return (ssl.getShutdown() & Ssl.RECEIVED_SHUTDOWN) != 0;
+    }
+
+    /**
+     * {@code BIO_free}: as {@code bio_ssl.c}, sends close_notify ({@link Ssl#shutdown()}, once, without waiting
+     * for the peer's) and, if the BIO owns the connection, frees it. A connection whose handshake has not finished
+     * gets no close_notify, so closing leaves no "shutdown while in init" on the error queue. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (ssl.isInitFinished() && (ssl.getShutdown() & Ssl.SENT_SHUTDOWN) == 0) {
+            ssl.shutdown();
+        }
+        if (closeSsl) {
+            ssl.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SslBio[" + ssl + "]";
+    }
+}
