@@ -87,8 +87,7 @@ final class Conn implements AutoCloseable {
         ch.configureBlocking(true);
         ch.socket().setSoTimeout(SO_TIMEOUT_MS);
         ch.socket().setTcpNoDelay(true);
-        TimedSocketBio bio = new TimedSocketBio(ch);
-        ssl.setBio(bio, bio);
+        ssl.setChannel(ch);
     }
 
     /** What went wrong, for messages: the error queue and the peer's output. */
