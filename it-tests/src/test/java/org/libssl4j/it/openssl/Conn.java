@@ -185,7 +185,7 @@ final class Conn implements AutoCloseable {
             int r = ssl.read(buf, 0, buf.length);
             SslError e = ssl.getError(r);
             if (r > 0 || e != SslError.WANT_READ) {
-                return new Result(r, e, SslErrorQueue.snapshot().toString());
+                return new Result(r, e, SslErrorQueue.snapshot());
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("no read result but WANT_READ within " + WAIT + why());
@@ -193,7 +193,12 @@ final class Conn implements AutoCloseable {
         }
     }
 
-    record Result(int ret, SslError error, String queue) {
+    /** A call's return value, what getError said, and the error queue after it. */
+    record Result(int ret, SslError error, java.util.List<org.libssl4j.SslErrorEntry> queue) {
+        /** The oldest queue entry's reason, or -1 for an empty queue. */
+        int reason() {
+            return queue.isEmpty() ? -1 : queue.get(0).reason();
+        }
     }
 
     @Override

@@ -150,6 +150,13 @@ final class OpenSslProcess implements AutoCloseable {
     }
 
     private static OpenSslProcess start(String name, List<String> cmd) {
+        // s_server prints some lines ("SSL_do_handshake -> 1") with printf, which a pipe buffers until the next
+        // BIO_flush; stdbuf makes stdout line-buffered so that every line can be waited for as it is printed.
+        String stdbuf = findOnPath("stdbuf");
+        if (stdbuf != null) {
+            cmd = new ArrayList<>(cmd);
+            cmd.addAll(0, List.of(stdbuf, "-oL"));
+        }
         try {
             return new OpenSslProcess(name, cmd);
         } catch (IOException e) {
@@ -285,7 +292,9 @@ final class OpenSslProcess implements AutoCloseable {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || buffer.closed) {
                     throw new AssertionError(name + ": expected /" + pattern + "/ on " + stream
-                            + (buffer.closed ? ", but the stream ended" : " within " + timeout) + describe());
+                            + (buffer.closed ? ", but the stream ended" : " within " + timeout)
+                            + (findOnPath("stdbuf") == null ? " (no stdbuf on the PATH: lines that openssl prints with "
+                                    + "printf stay in its stdout buffer)" : "") + describe());
                 }
                 waitOn(buffer, left);
             }

@@ -1,0 +1,188 @@
+package org.libssl4j.it.openssl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
+import org.libssl4j.Capability;
+import org.libssl4j.Engines;
+import org.libssl4j.Ssl;
+import org.libssl4j.SslCtx;
+import org.libssl4j.SslError;
+import org.libssl4j.SslErrorQueue;
+import org.libssl4j.SslReason;
+import org.libssl4j.it.EngineTest;
+import org.libssl4j.testkit.TestCerts;
+import org.libssl4j.testkit.TestContexts;
+import org.libssl4j.testkit.TestEngines;
+
+/**
+ * Renegotiation and key update started by s_server's interactive commands ({@code r}, {@code R}, {@code k},
+ * {@code K} on its stdin; s_server prints {@code SSL_do_handshake -> 1} once it has sent the HelloRequest or the
+ * KeyUpdate, and with {@code -msg} every handshake message it sends ({@code >>>}) and receives ({@code <<<})).
+ *
+ * <p>Needs the {@code openssl} command-line tool: without it these tests fail, unless
+ * {@code -Dlibssl4j.skipOpenssl=true} (see {@link OpenSslProcess}).
+ */
+class OpenSslCommandsTest {
+    private static final Duration WAIT = OpenSslProcess.WAIT;
+
+    @TempDir
+    static Path dir;
+    static Pems pems;
+
+    @BeforeAll
+    static void certificates() {
+        OpenSslProcess.binary();
+        pems = Pems.write(dir);
+    }
+
+    @BeforeEach
+    void clearQueue() {
+        SslErrorQueue.clear();
+    }
+
+    private static OpenSslProcess sServer(String versionFlag) {
+        return OpenSslProcess.server(OpenSslBulkTest.concat(Pems.certKey(pems.rsa()), versionFlag, "-naccept", "1", "-msg"));
+    }
+
+    private static int count(String text, String what) {
+        Matcher m = Pattern.compile(Pattern.quote(what)).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    /** One line each way, to show the connection moves data. */
+    private static void exchange(OpenSslProcess server, Conn conn, String tag) {
+        server.writeLine("from s_server " + tag);
+        assertThat(conn.readUntil("from s_server " + tag + "\n")).endsWith("from s_server " + tag + "\n");
+        conn.writeAll(("from us " + tag + "\n").getBytes(StandardCharsets.US_ASCII));
+        server.awaitStdout("from us " + tag, WAIT);
+    }
+
+    @EngineTest
+    @DisplayName("R11.4 R11.5 s_server's 'r' (HelloRequest) on TLS 1.2: an engine with RENEGOTIATION renegotiates and the connection keeps moving data")
+    void renegotiate(String engine) {
+        TestEngines.assumeCapability(engine, Capability.RENEGOTIATION);
+        renegotiation(engine, "r", false);
+    }
+
+    @EngineTest
+    @DisplayName("R11.4 R11.5 s_server's 'R' (HelloRequest, then a CertificateRequest) on TLS 1.2: an engine with RENEGOTIATION renegotiates, presents its client certificate, and the connection keeps moving data")
+    void renegotiateWithClientCert(String engine) {
+        TestEngines.assumeCapability(engine, Capability.RENEGOTIATION);
+        renegotiation(engine, "R", true);
+    }
+
+    private void renegotiation(String engine, String command, boolean clientCert) {
+        TestContexts.Builder c = TestContexts.client(engine).tls12();
+        if (clientCert) {
+            c.identity(TestCerts.client());
+        }
+        try (SslCtx ctx = c.build();
+                OpenSslProcess server = sServer("-tls1_2");
+                Conn conn = Conn.connect(ctx, server.port(), server::describe).handshake()) {
+            server.awaitStdout("CIPHER is", WAIT);
+            exchange(server, conn, "before");
+            server.writeLine(command);
+            server.awaitStdout("SSL_do_handshake -> 1", WAIT);
+            assertThat(server.stdoutText()).contains(">>> TLS 1.2, Handshake [length 0004], HelloRequest");
+            // Our read takes the HelloRequest and drives the new handshake; s_server then sends a line.
+            exchange(server, conn, "after");
+            String out = server.stdoutText();
+            assertThat(count(out, "], ClientHello")).as("ClientHellos s_server received" + server.describe()).isEqualTo(2);
+            assertThat(count(out, "], Finished")).as("Finished messages (2 per handshake)" + server.describe()).isEqualTo(4);
+            if (clientCert) {
+                assertThat(out).as(server.describe()).contains(">>> TLS 1.2, Handshake", "], CertificateRequest")
+                        .contains("<<< TLS 1.2, Handshake", "], CertificateVerify");
+            }
+            assertThat(conn.ssl.isInitFinished()).isTrue();
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R11.8 R11.9 R15.7 s_server's 'r' (HelloRequest) on TLS 1.2 to an engine without RENEGOTIATION: refused with libssl's no_renegotiation warning (data goes on, then s_server's handshake_failure: 0/SSL) or failed at once with -1/SSL and a reason; never a hang")
+    void renegotiationRefused(String engine) {
+        org.junit.jupiter.api.Assumptions.assumeFalse(Engines.get(engine).has(Capability.RENEGOTIATION),
+                () -> "engine " + engine + " has capability RENEGOTIATION; this test is for engines without it");
+        try (SslCtx ctx = TestContexts.client(engine).tls12().build();
+                OpenSslProcess server = sServer("-tls1_2");
+                Conn conn = Conn.connect(ctx, server.port(), server::describe).handshake()) {
+            server.awaitStdout("CIPHER is", WAIT);
+            exchange(server, conn, "before");
+            server.writeLine("r");
+            server.awaitStdout("SSL_do_handshake -> 1", WAIT);
+            server.writeLine("from s_server after");
+            Ssl ssl = conn.ssl;
+            Conn.Result first = conn.readResult(new byte[100]);
+            if (first.ret() > 0) {
+                // libssl's refusal (R11.8): a no_renegotiation warning, and the data that follows is returned ...
+                assertThat(first.ret()).as("R11.8 the data after the HelloRequest").isEqualTo("from s_server after\n".length());
+                server.awaitStdout("<<< TLS 1.2, Alert [length 0002], warning no_renegotiation", WAIT);
+                // ... then s_server fails with "no renegotiation" and sends handshake_failure (R11.9).
+                server.awaitStderr("no renegotiation", WAIT);
+                Conn.Result alert = conn.readResult(new byte[100]);
+                assertThat(alert.ret()).as("R11.9 read after s_server's alert: " + alert + conn.why()).isZero();
+                assertThat(alert.error()).as("R11.9 " + alert + conn.why()).isEqualTo(SslError.SSL);
+                assertThat(alert.reason()).as("R11.9 " + alert).isEqualTo(SslReason.SSLV3_ALERT_HANDSHAKE_FAILURE);
+                assertThat(ssl.getShutdown() & Ssl.RECEIVED_SHUTDOWN).as("R09.3 RECEIVED_SHUTDOWN").isEqualTo(Ssl.RECEIVED_SHUTDOWN);
+            } else {
+                // The engine cannot answer with a warning: the read fails cleanly, with a reason, and the connection
+                // is failed (R15.7); s_server gets a fatal alert.
+                assertThat(first.ret()).as("read at the HelloRequest: " + first + conn.why()).isEqualTo(-1);
+                assertThat(first.error()).as("read at the HelloRequest: " + first + conn.why()).isEqualTo(SslError.SSL);
+                assertThat(first.queue()).as("a reason on the queue").isNotEmpty();
+                server.awaitStdout("<<< TLS 1.2, Alert [length 0002], fatal", WAIT);
+                Conn.Result later = conn.readResult(new byte[100]);
+                assertThat(later.error()).as("R15.7 later read: " + later).isEqualTo(SslError.SYSCALL);
+                assertThat(later.queue()).as("R15.7 later read").isEmpty();
+            }
+            assertThat(server.awaitExit(WAIT)).as(server.describe()).isZero();
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R12.3 s_server's 'k' (KeyUpdate, update_not_requested) on TLS 1.3: every engine absorbs it and the connection keeps moving data")
+    void keyUpdateNotRequested(String engine) {
+        keyUpdate(engine, "k");
+    }
+
+    @EngineTest
+    @DisplayName("R12.3 s_server's 'K' (KeyUpdate, update_requested) on TLS 1.3: every engine absorbs it, answers with its own KeyUpdate, and the connection keeps moving data")
+    void keyUpdateRequested(String engine) {
+        keyUpdate(engine, "K");
+    }
+
+    private void keyUpdate(String engine, String command) {
+        try (SslCtx ctx = TestContexts.client(engine).tls13().build();
+                OpenSslProcess server = sServer("-tls1_3");
+                Conn conn = Conn.connect(ctx, server.port(), server::describe).handshake()) {
+            server.awaitStdout("CIPHER is", WAIT);
+            exchange(server, conn, "before");
+            int received = count(server.stdoutText(), "<<< TLS 1.3, Handshake [length 0005], KeyUpdate");
+            server.writeLine(command);
+            server.awaitStdout("SSL_do_handshake -> 1", WAIT);
+            assertThat(server.stdoutText()).as(server.describe()).contains(">>> TLS 1.3, Handshake [length 0005], KeyUpdate");
+            exchange(server, conn, "after");
+            exchange(server, conn, "and again");
+            int answered = count(server.stdoutText(), "<<< TLS 1.3, Handshake [length 0005], KeyUpdate") - received;
+            assertThat(answered).as("KeyUpdates s_server received from us after its " + command + server.describe())
+                    .isEqualTo(command.equals("K") ? 1 : 0);
+            Ssl ssl = conn.ssl;
+            assertThat(ssl.getKeyUpdateType()).isEqualTo(Ssl.KEY_UPDATE_NONE);
+            assertThat(ssl.shutdown()).isZero();
+            Conn.Result r = conn.readResult(new byte[100]);
+            assertThat(r.error()).as("s_server answers our close_notify: " + r + conn.why()).isEqualTo(SslError.ZERO_RETURN);
+        }
+    }
+}
