@@ -82,6 +82,9 @@ final class OpenSslProcess implements AutoCloseable {
                         problem = "'" + candidate + " version' failed: " + new String(out, StandardCharsets.UTF_8);
                     } else {
                         version = new String(out, StandardCharsets.UTF_8).trim();
+                        if (!version.matches("(?s)OpenSSL [3-9]\\..*")) {
+                            problem = candidate + " is " + version + "; these tests expect the messages of OpenSSL 3.0 or later";
+                        }
                     }
                 } catch (IOException e) {
                     problem = "cannot run " + candidate + ": " + e;
