@@ -36,6 +36,7 @@ import org.libssl4j.testkit.TestIdentity;
  * saying so, unless {@code -Dlibssl4j.skipOpenssl=true} is given, which skips them ({@code -Dlibssl4j.openssl=PATH}
  * names another binary). Every openssl process is destroyed when its test ends, pass or fail.
  */
+@org.junit.jupiter.api.extension.ExtendWith(ReapOpenSsl.class)
 class OpenSslBulkTest {
     static final int BYTES = 1 << 20;
     private static final Duration WAIT = OpenSslProcess.WAIT;

@@ -44,6 +44,7 @@ import org.libssl4j.testkit.TestEngines;
  * <p>Needs the {@code openssl} command-line tool: without it these tests fail, unless
  * {@code -Dlibssl4j.skipOpenssl=true} (see {@link OpenSslProcess}).
  */
+@org.junit.jupiter.api.extension.ExtendWith(ReapOpenSsl.class)
 class OpenSslFaultTest {
     private static final Duration WAIT = OpenSslProcess.WAIT;
 

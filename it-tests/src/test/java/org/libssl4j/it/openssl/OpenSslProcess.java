@@ -36,6 +36,9 @@ final class OpenSslProcess implements AutoCloseable {
     private static final Pattern ACCEPT = Pattern.compile("ACCEPT 127\\.0\\.0\\.1:(\\d+)");
     static final Duration WAIT = Duration.ofSeconds(15);
 
+    /** Every process started and not yet closed: what {@link ReapOpenSsl} checks after each test. */
+    static final java.util.Set<OpenSslProcess> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private static String binary;
     private static String version;
 
@@ -58,6 +61,7 @@ final class OpenSslProcess implements AutoCloseable {
         this.stdin = process.getOutputStream();
         this.outDrainer = drain(process.getInputStream(), stdout, name + "-stdout");
         this.errDrainer = drain(process.getErrorStream(), stderr, name + "-stderr");
+        LIVE.add(this);
     }
 
     /**
@@ -270,22 +274,28 @@ final class OpenSslProcess implements AutoCloseable {
     /** Waits until stdout holds at least {@code n} bytes from {@code from} on, and returns them. */
     byte[] awaitStdoutBytes(int from, int n, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        boolean ended;
         synchronized (stdout) {
-            while (stdout.size() < from + n) {
+            while (true) {
+                if (stdout.size() >= from + n) {
+                    return Arrays.copyOfRange(stdout.bytes(), from, from + n);
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || stdout.closed) {
-                    throw new AssertionError(name + ": expected " + n + " bytes on stdout after offset " + from
-                            + ", got " + Math.max(0, stdout.size() - from) + (stdout.closed ? " (stdout closed)" : " within " + timeout)
-                            + describe());
+                    ended = stdout.closed;
+                    break;
                 }
                 waitOn(stdout, left);
             }
-            return Arrays.copyOfRange(stdout.bytes(), from, from + n);
         }
+        settleIfEnded(ended);
+        throw new AssertionError(name + ": expected " + n + " bytes on stdout after offset " + from + ", got "
+                + Math.max(0, stdout.size() - from) + (ended ? " (stdout closed)" : " within " + timeout) + describe());
     }
 
     private Matcher awaitMatch(Buffer buffer, String stream, Pattern pattern, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        boolean ended;
         synchronized (buffer) {
             while (true) {
                 Matcher m = pattern.matcher(new String(buffer.bytes(), StandardCharsets.ISO_8859_1));
@@ -294,13 +304,30 @@ final class OpenSslProcess implements AutoCloseable {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || buffer.closed) {
-                    throw new AssertionError(name + ": expected /" + pattern + "/ on " + stream
-                            + (buffer.closed ? ", but the stream ended" : " within " + timeout)
-                            + (findOnPath("stdbuf") == null ? " (no stdbuf on the PATH: lines that openssl prints with "
-                                    + "printf stay in its stdout buffer)" : "") + describe());
+                    ended = buffer.closed;
+                    break;
                 }
                 waitOn(buffer, left);
             }
+        }
+        settleIfEnded(ended);
+        throw new AssertionError(name + ": expected /" + pattern + "/ on " + stream
+                + (ended ? ", but the stream ended" : " within " + timeout)
+                + (findOnPath("stdbuf") == null ? " (no stdbuf on the PATH: lines that openssl prints with "
+                        + "printf stay in its stdout buffer)" : "") + describe());
+    }
+
+    /** When a stream ended, lets the process exit and both streams drain (bounded), so the message has it all. */
+    private void settleIfEnded(boolean ended) {
+        if (!ended) {
+            return;
+        }
+        try {
+            process.waitFor(2, TimeUnit.SECONDS);
+            outDrainer.join(2000);
+            errDrainer.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -371,6 +398,7 @@ final class OpenSslProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        LIVE.remove(this);
         closeStdin();
         if (feeder != null) {
             feeder.interrupt();

@@ -32,6 +32,10 @@
  * <li>{@code s_client -quiet} implies {@code -ign_eof}: stdin is sent as is (no commands), its EOF is ignored, and
  *     stdout carries exactly the bytes received; it answers our close_notify with its own and exits with 0.
  *     {@code -msg -msgfile F} records every record and alert it saw.</li>
+ * <li>Without {@code -quiet}, s_client takes stdin lines beginning with {@code Q} (quit, with close_notify),
+ *     {@code R} (renegotiate: prints {@code RENEGOTIATING} on stderr; the ClientHello goes out with its next read
+ *     or write) and {@code k}/{@code K} (prints {@code KEYUPDATE} on stderr; the KeyUpdate goes out with its next
+ *     data) as commands; {@code -quiet} ({@code -ign_eof}) turns them off.</li>
  * <li>{@code s_server -servername NAME} needs {@code -cert2}/{@code -key2} (default {@code server2.pem}) and prints
  *     {@code Hostname in TLS extension: "NAME"} and {@code Switching server context.}; after the switch s_server
  *     negotiates no ALPN (its callback is only on the first context), so SNI and ALPN need separate servers.
