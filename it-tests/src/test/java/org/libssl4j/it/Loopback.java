@@ -102,6 +102,7 @@ final class Loopback implements AutoCloseable {
      */
     void run(Side clientSide, Side serverSide, long timeoutMillis) throws Exception {
         Throwable[] failures = new Throwable[2];
+        java.util.concurrent.atomic.AtomicInteger firstToFail = new java.util.concurrent.atomic.AtomicInteger(-1);
         Thread[] threads = new Thread[2];
         Side[] sides = {clientSide, serverSide};
         Ssl[] ssls = {client, server};
@@ -114,6 +115,7 @@ final class Loopback implements AutoCloseable {
                     sides[k].run(ssls[k]);
                 } catch (Throwable t) {
                     failures[k] = t;
+                    firstToFail.compareAndSet(-1, k);
                     // The peer may be blocked waiting for this side: end it at once.
                     closeChannelsQuietly();
                 }
@@ -137,7 +139,9 @@ final class Loopback implements AutoCloseable {
                 t.join(5_000);
             }
         }
-        for (int i = 0; i < 2; i++) {
+        // The side that failed first is the cause; the other usually failed because its sockets were closed.
+        int first = firstToFail.get();
+        for (int i : first == 1 ? new int[] {1, 0} : new int[] {0, 1}) {
             if (failures[i] != null) {
                 AssertionError e = new AssertionError(names[i] + " side failed: " + failures[i], failures[i]);
                 if (failures[1 - i] != null) {
