@@ -485,6 +485,71 @@ class RenegotiationBulkTest {
         }
     }
 
+    @EngineTest
+    @DisplayName("R11.3 blocking socket: one write of 8 MiB while the server renegotiates returns 8 MiB; the client answers the HelloRequest only with its next read")
+    void blockingWriteWhileServerRenegotiates(String engine) throws Exception {
+        TestEngines.assumeCapability(engine, Capability.RENEGOTIATION);
+        for (boolean autoRetry : new boolean[] {true, false}) {
+            try (SslCtx cctx = ctx(engine, false, TLS12, c -> { });
+                 SslCtx sctx = ctx(engine, true, TLS12, c -> { });
+                 Loopback lb = Loopback.openCounted(cctx, sctx, LONG_TIMEOUT_MILLIS)) {
+                if (!autoRetry) {
+                    lb.client.clearMode(SslMode.AUTO_RETRY);
+                }
+                lb.server.clearMode(SslMode.AUTO_RETRY);
+                byte[] data = Arrays.copyOf(random(16), BULK / 2);
+                byte[] after = Fixtures.ascii("after the renegotiation");
+                List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+                lb.run(ssl -> {
+                    Loopback.handshake(ssl, System.nanoTime() + TimeUnit.SECONDS.toNanos(20));
+                    int w = ssl.write(data, 0, data.length);
+                    assertThat(w).as("AUTO_RETRY %s: %s, queue %s", autoRetry, w > 0 ? "" : ssl.getError(w),
+                            SslErrorQueue.snapshot()).isEqualTo(data.length);
+                    assertThat(ssl.isInitFinished()).as("the write did not answer the HelloRequest").isTrue();
+                    byte[] buf = new byte[100];
+                    int n = ssl.read(buf, 0, buf.length);
+                    if (n <= 0) {
+                        log.add(ssl.getError(n).toString());
+                        SslErrorQueue.clear();
+                        n = ssl.read(buf, 0, buf.length);
+                    }
+                    assertThat(n).as("read, queue %s", SslErrorQueue.snapshot()).isEqualTo(after.length);
+                    log.add("data");
+                    assertThat(ssl.isInitFinished()).isTrue();
+                }, ssl -> {
+                    Loopback.handshake(ssl, System.nanoTime() + TimeUnit.SECONDS.toNanos(20));
+                    MessageDigest md = MessageDigest.getInstance("SHA-256");
+                    byte[] buf = new byte[20_000];
+                    long got = 0;
+                    boolean asked = false;
+                    while (got < data.length) {
+                        if (!asked && got >= data.length / 8) {
+                            renegotiateNow(ssl, 0);
+                            asked = true;
+                        }
+                        int n = ssl.read(buf, 0, buf.length);
+                        assertThat(n).as("server read, %s", n > 0 ? "" : ssl.getError(n)).isPositive();
+                        md.update(buf, 0, n);
+                        got += n;
+                    }
+                    assertThat(md.digest()).isEqualTo(sha256(data));
+                    assertThat(ssl.renegotiatePending()).as("R11.3 the client's write did not answer").isTrue();
+                    // The client's next read answers; the server's read (AUTO_RETRY off) takes part and returns
+                    // WANT_READ when the new handshake is done.
+                    int n = ssl.read(buf, 0, buf.length);
+                    assertThat(n).isEqualTo(-1);
+                    assertThat(ssl.getError(n)).as("queue %s", SslErrorQueue.snapshot()).isEqualTo(SslError.WANT_READ);
+                    SslErrorQueue.clear();
+                    assertThat(ssl.renegotiatePending()).isFalse();
+                    assertThat(ssl.write(after, 0, after.length)).isEqualTo(after.length);
+                }, RUN_MILLIS);
+                assertThat(log).as("client reads, AUTO_RETRY " + autoRetry)
+                        .isEqualTo(autoRetry ? List.of("data") : List.of("WANT_READ", "data"));
+                assertThat(lb.records(0, 20, true)).as("client ChangeCipherSpec after app data").isEqualTo(1);
+            }
+        }
+    }
+
     // =========================================================================================================
     // 3. A blocking write returns when every byte is written, or on an error
     // =========================================================================================================
