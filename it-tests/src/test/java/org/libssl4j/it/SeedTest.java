@@ -184,8 +184,10 @@ class SeedTest {
             c.setOption(java.net.StandardSocketOptions.SO_SNDBUF, 65536);
             s.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 65536);
             try (Selector selector = Selector.open(); Ssl client = cctx.newSsl(); Ssl server = sctx.newSsl()) {
-                client.setBio(new ChannelBio(c), new ChannelBio(c));
-                server.setBio(new ChannelBio(s), new ChannelBio(s));
+                c.configureBlocking(false);
+                s.configureBlocking(false);
+                client.setChannel(c); // SSL_set_fd: the product's socket BIO, non-blocking as the channel is
+                server.setChannel(s);
                 client.setConnectState();
                 client.setTlsextHostName("localhost");
                 server.setAcceptState();

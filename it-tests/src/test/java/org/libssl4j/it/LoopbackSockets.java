@@ -1,0 +1,54 @@
+package org.libssl4j.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+
+/** A connected pair of loopback TCP channels (blocking), closed together. */
+final class LoopbackSockets implements AutoCloseable {
+    final SocketChannel client;
+    final SocketChannel server;
+
+    private LoopbackSockets(SocketChannel client, SocketChannel server) {
+        this.client = client;
+        this.server = server;
+    }
+
+    static LoopbackSockets open() {
+        try (ServerSocketChannel listener = ServerSocketChannel.open()) {
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            SocketChannel client = SocketChannel.open(listener.getLocalAddress());
+            return new LoopbackSockets(client, listener.accept());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Both ends time out blocking reads after {@code millis}, so no test can hang on a silent peer. */
+    LoopbackSockets timeout(int millis) {
+        try {
+            client.socket().setSoTimeout(millis);
+            server.socket().setSoTimeout(millis);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException ignored) {
+            // closing a test socket
+        }
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // closing a test socket
+        }
+    }
+}

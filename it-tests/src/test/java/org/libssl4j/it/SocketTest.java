@@ -1,0 +1,272 @@
+package org.libssl4j.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.libssl4j.it.Fixtures.assertResult;
+
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.libssl4j.Ssl;
+import org.libssl4j.SslCtx;
+import org.libssl4j.SslError;
+import org.libssl4j.SslErrorEntry;
+import org.libssl4j.SslErrorQueue;
+import org.libssl4j.SslReason;
+import org.libssl4j.bio.BufferBio;
+import org.libssl4j.bio.SocketBio;
+import org.libssl4j.bio.SslBio;
+import org.libssl4j.testkit.TestCerts;
+import org.libssl4j.testkit.TestContexts;
+
+/**
+ * Blocking sockets through {@link Ssl#setChannel}: calls block until they can finish, a read timeout
+ * ({@code SO_TIMEOUT}) is reported as libssl reports {@code SO_RCVTIMEO} (WANT_READ, the connection intact), and
+ * the end of a connection is told apart as SEMANTICS.md R07/R08 say. Also the BIO chain buffer → ssl → socket.
+ * Every blocking read has a timeout, so no case can hang.
+ */
+class SocketTest {
+    private static final int TIMEOUT_MS = 10_000;
+
+    @BeforeEach
+    void clearQueue() {
+        SslErrorQueue.clear();
+    }
+
+    /** A connected client and server over blocking loopback sockets; the handshake ran on two threads. */
+    private static final class Connection implements AutoCloseable {
+        final LoopbackSockets sockets;
+        final SslCtx clientCtx;
+        final SslCtx serverCtx;
+        final Ssl client;
+        final Ssl server;
+
+        Connection(String engine) throws Exception {
+            sockets = LoopbackSockets.open().timeout(TIMEOUT_MS);
+            clientCtx = TestContexts.client(engine).build();
+            serverCtx = TestContexts.server(engine).build();
+            client = clientCtx.newSsl();
+            client.setTlsextHostName(TestCerts.HOST);
+            client.setChannel(sockets.client);
+            server = serverCtx.newSsl();
+            server.setChannel(sockets.server);
+            CompletableFuture<Integer> accepted = CompletableFuture.supplyAsync(server::accept);
+            assertThat(client.connect()).as("connect on a blocking socket: " + SslErrorQueue.snapshot()).isEqualTo(1);
+            assertThat(accepted.get(TIMEOUT_MS, TimeUnit.MILLISECONDS)).as("accept on a blocking socket").isEqualTo(1);
+        }
+
+        @Override
+        public void close() {
+            client.close();
+            server.close();
+            clientCtx.close();
+            serverCtx.close();
+            sockets.close();
+        }
+    }
+
+    @EngineTest
+    @DisplayName("SEED-SOCKET on blocking sockets connect/accept return 1, and the channel is what getChannel returns")
+    void blockingHandshake(String engine) throws Exception {
+        try (Connection c = new Connection(engine)) {
+            assertThat(c.client.isInitFinished()).isTrue();
+            assertThat(c.server.isInitFinished()).isTrue();
+            assertThat(c.client.getChannel()).isSameAs(c.sockets.client);
+            assertThat(c.sockets.client.isBlocking()).isTrue();
+        }
+    }
+
+    @EngineTest
+    @DisplayName("SEED-SOCKET a blocking read waits for data written later, and returns it without WANT_READ")
+    void readWaitsForData(String engine) throws Exception {
+        try (Connection c = new Connection(engine)) {
+            CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
+                byte[] b = new byte[64];
+                int n = c.server.read(b, 0, b.length);
+                return n > 0 ? new String(b, 0, n, StandardCharsets.US_ASCII) : "read " + n + " " + c.server.getError(n);
+            });
+            byte[] hello = Fixtures.ascii("hello");
+            assertThat(c.client.write(hello, 0, hello.length)).isEqualTo(hello.length);
+            assertThat(read.get(TIMEOUT_MS, TimeUnit.MILLISECONDS)).isEqualTo("hello");
+        }
+    }
+
+    @EngineTest
+    @DisplayName("SEED-SOCKET a blocking write of 1 MiB returns 1 MiB while the peer reads in small pieces")
+    void blockingWriteIsWhole(String engine) throws Exception {
+        try (Connection c = new Connection(engine)) {
+            c.sockets.client.setOption(StandardSocketOptions.SO_SNDBUF, 8192);
+            byte[] data = Fixtures.bytes(1 << 20, 7);
+            CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
+                java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+                byte[] b = new byte[1000];
+                while (got.size() < data.length) {
+                    int n = c.server.read(b, 0, b.length);
+                    if (n <= 0) {
+                        break;
+                    }
+                    got.write(b, 0, n);
+                }
+                return got.toByteArray();
+            });
+            assertThat(c.client.write(data, 0, data.length)).isEqualTo(data.length);
+            Fixtures.assertSameBytes(read.get(TIMEOUT_MS, TimeUnit.MILLISECONDS), data);
+        }
+    }
+
+    @EngineTest
+    @DisplayName("SEED-SOCKET a blocking read past SO_TIMEOUT returns -1/WANT_READ with an empty queue; the connection goes on")
+    void readTimeout(String engine) throws Exception {
+        try (Connection c = new Connection(engine)) {
+            c.sockets.server.socket().setSoTimeout(200);
+            byte[] b = new byte[16];
+            long start = System.nanoTime();
+            int r = c.server.read(b, 0, b.length);
+            long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertResult(c.server, r, -1, SslError.WANT_READ);
+            assertThat(SslErrorQueue.isEmpty()).isTrue();
+            assertThat(waited).as("waited for the timeout").isGreaterThanOrEqualTo(150);
+            assertThat(c.server.want()).isEqualTo(Ssl.READING);
+
+            byte[] later = Fixtures.ascii("later");
+            assertThat(c.client.write(later, 0, later.length)).isEqualTo(later.length);
+            c.sockets.server.socket().setSoTimeout(TIMEOUT_MS);
+            assertThat(c.server.read(b, 0, b.length)).isEqualTo(later.length);
+        }
+    }
+
+    @EngineTest
+    @DisplayName("SEED-SOCKET a handshake whose peer never answers times out with -1/WANT_READ, not a hang, and is still in init")
+    void handshakeTimeout(String engine) throws Exception {
+        try (LoopbackSockets sockets = LoopbackSockets.open().timeout(200);
+                SslCtx ctx = TestContexts.client(engine).build()) {
+            Ssl client = ctx.newSsl();
+            client.setTlsextHostName(TestCerts.HOST);
+            client.setChannel(sockets.client);
+            assertResult(client, client.connect(), -1, SslError.WANT_READ);
+            assertThat(client.isInitFinished()).isFalse();
+            assertThat(client.inInit()).isTrue();
+            ByteBuffer hello = ByteBuffer.allocate(5);
+            sockets.server.read(hello);
+            assertThat(hello.get(0)).as("the ClientHello went out: a handshake record").isEqualTo((byte) 22);
+            client.close();
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R07.2 a blocking read returns 0/ZERO_RETURN when the peer sends close_notify")
+    void readEndsAtCloseNotify(String engine) throws Exception {
+        try (Connection c = new Connection(engine)) {
+            assertThat(c.client.shutdown()).isZero();
+            int r = c.server.read(new byte[8], 0, 8);
+            assertResult(c.server, r, 0, SslError.ZERO_RETURN);
+            assertThat(c.server.getShutdown() & Ssl.RECEIVED_SHUTDOWN).isNotZero();
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R08.1 a blocking read returns 0/SSL \"unexpected eof while reading\" when the peer closes the socket without close_notify")
+    void readEndsAtEof(String engine) throws Exception {
+        try (Connection c = new Connection(engine)) {
+            // A FIN without close_notify. (close() could send RST instead, if session tickets sit unread.)
+            c.sockets.client.shutdownOutput();
+            int r = c.server.read(new byte[8], 0, 8);
+            assertResult(c.server, r, 0, SslError.SSL);
+            Fixtures.assertReason(SslReason.UNEXPECTED_EOF_WHILE_READING, "unexpected eof while reading");
+            assertThat(c.server.getShutdown()).isZero();
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R08.7 a reset connection makes read return -1/SYSCALL with an empty queue, and is not fatal")
+    void readEndsAtReset(String engine) throws Exception {
+        try (Connection c = new Connection(engine)) {
+            c.sockets.client.setOption(StandardSocketOptions.SO_LINGER, 0);
+            c.sockets.client.close(); // linger 0: RST instead of FIN
+            int r = c.server.read(new byte[8], 0, 8);
+            assertResult(c.server, r, -1, SslError.SYSCALL);
+            assertThat(SslErrorQueue.isEmpty()).as("queue: " + SslErrorQueue.snapshot()).isTrue();
+        }
+    }
+
+    @EngineTest
+    @DisplayName("SEED-SOCKET the chain buffer -> ssl -> socket: BIO_do_handshake, buffered writes reach the peer on flush, reads come back through the chain")
+    void bufferSslSocketChain(String engine) throws Exception {
+        try (LoopbackSockets sockets = LoopbackSockets.open().timeout(TIMEOUT_MS);
+                SslCtx cctx = TestContexts.client(engine).build();
+                SslCtx sctx = TestContexts.server(engine).build()) {
+            Ssl server = sctx.newSsl();
+            server.setAcceptState();
+            server.setChannel(sockets.server);
+            // The server echoes each line it reads until close_notify.
+            CompletableFuture<Integer> echo = CompletableFuture.supplyAsync(() -> {
+                byte[] b = new byte[4096];
+                int lines = 0;
+                while (true) {
+                    int n = server.read(b, 0, b.length);
+                    if (n <= 0) {
+                        return server.getError(n) == SslError.ZERO_RETURN ? lines : -1;
+                    }
+                    for (int i = 0; i < n; i++) {
+                        lines += b[i] == '\n' ? 1 : 0;
+                    }
+                    if (server.write(b, 0, n) != n) {
+                        return -2;
+                    }
+                }
+            });
+
+            SslBio ssl = SslBio.create(cctx, true);
+            ssl.ssl().setTlsextHostName(TestCerts.HOST);
+            BufferBio chain = BufferBio.create();
+            chain.push(ssl).push(SocketBio.of(sockets.client));
+            assertThat(chain.next()).isSameAs(ssl);
+            assertThat(ssl.ssl().getRbio()).isInstanceOf(SocketBio.class);
+            assertThat(ssl.doHandshake()).as("BIO_do_handshake " + SslErrorQueue.snapshot()).isEqualTo(1);
+
+            StringBuilder sent = new StringBuilder();
+            for (int i = 0; i < 100; i++) {
+                byte[] line = Fixtures.ascii("line " + i + "\n");
+                assertThat(chain.write(line, 0, line.length)).isEqualTo(line.length);
+                sent.append("line ").append(i).append('\n');
+            }
+            assertThat(chain.wpending()).as("small writes wait in the buffer").isPositive();
+            assertThat(chain.flush()).isEqualTo(1);
+            assertThat(chain.wpending()).isZero();
+
+            StringBuilder got = new StringBuilder();
+            byte[] b = new byte[100];
+            while (got.length() < sent.length()) {
+                // Never ask for more than is coming: like bf_buff.c, a buffer BIO waits until a request is full.
+                int n = chain.read(b, 0, Math.min(b.length, sent.length() - got.length()));
+                assertThat(n).as("read through the chain: " + SslErrorQueue.snapshot()).isPositive();
+                got.append(new String(b, 0, n, StandardCharsets.US_ASCII));
+            }
+            assertThat(got.toString()).isEqualTo(sent.toString());
+
+            chain.closeAll(); // BIO_free_all: the SSL BIO sends close_notify and frees its connection
+            assertThat(echo.get(TIMEOUT_MS, TimeUnit.MILLISECONDS)).isEqualTo(100);
+            assertThat(sockets.client.isOpen()).as("SocketBio.of leaves the channel open").isTrue();
+            server.close();
+        }
+    }
+
+    @EngineTest
+    @DisplayName("SEED-SOCKET an SSL BIO on a non-blocking socket turns WANT_READ into retry + read flags")
+    void sslBioRetryFlags(String engine) throws Exception {
+        try (Connection c = new Connection(engine)) {
+            c.sockets.client.configureBlocking(false);
+            SslBio bio = SslBio.of(c.client);
+            assertThat(bio.read(new byte[8], 0, 8)).isEqualTo(-1);
+            assertThat(bio.shouldRetry()).isTrue();
+            assertThat(bio.shouldRead()).isTrue();
+            assertThat(bio.shouldWrite()).isFalse();
+            assertThat(bio.eof()).isFalse();
+            SslErrorEntry none = SslErrorQueue.peek();
+            assertThat(none).isNull();
+        }
+    }
+}
