@@ -64,7 +64,8 @@ public final class Ssl implements AutoCloseable {
         Inherited in = ctx.inherited();
         this.settings = new Settings(in.mode(), in.options(), in.readAhead(), in.maxSendFragment(), in.quietShutdown(),
                 in.minVersion(), in.maxVersion());
-        this.sm = new StateMachine(ctx.method(), ctx::engineContext, ctx.engine().has(Capability.DIRECT_BUFFERS), settings);
+        this.sm = new StateMachine(ctx.method(), ctx::engineContext, ctx.engine().has(Capability.DIRECT_BUFFERS),
+                ctx.engine().has(Capability.RENEGOTIATION), settings);
         this.cleanable = CLEANER.register(this, sm::close); // the action holds the state machine, never this
     }
 

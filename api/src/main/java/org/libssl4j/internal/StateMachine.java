@@ -44,6 +44,7 @@ public final class StateMachine {
     private static final int CONTENT_APPLICATION_DATA = 23;
     private static final int ALERT_CLOSE_NOTIFY = 0;
     private static final int ALERT_UNEXPECTED_MESSAGE = 10;
+    private static final int ALERT_NO_RENEGOTIATION = 100;
 
     /** {@link #open} outcomes besides a positive count of application bytes. */
     private static final int OPENED_NOTHING = 0;
@@ -71,6 +72,7 @@ public final class StateMachine {
     private TlsEngine engine;
     private boolean started;
     private boolean handshakeDone;
+    private final boolean canRenegotiate;
     /** The handshake negotiated TLS 1.3 (kept, so that no record asks the engine's session). */
     private boolean negotiatedTls13;
     private boolean fatal;
@@ -111,10 +113,16 @@ public final class StateMachine {
      *
      * @param direct whether the engine works best on direct buffers
      */
-    public StateMachine(SslMethod method, ContextSource contexts, boolean direct, Settings settings) {
+    /**
+     * @param direct the engine works on direct buffers ({@code Capability.DIRECT_BUFFERS})
+     * @param canRenegotiate the engine would follow a client's renegotiation ({@code Capability.RENEGOTIATION}), so
+     *     the state machine must refuse one the options do not allow (R11.10)
+     */
+    public StateMachine(SslMethod method, ContextSource contexts, boolean direct, boolean canRenegotiate, Settings settings) {
         this.method = method;
         this.contexts = contexts;
         this.direct = direct;
+        this.canRenegotiate = canRenegotiate;
         this.settings = settings;
         this.in = new Inbound(direct);
         this.plain = new Plaintext(direct);
@@ -558,6 +566,13 @@ public final class StateMachine {
                     // libssl hands such records (tickets, KeyUpdate, HelloRequest) to its state machine, which
                     // clears the error queue (R15.2).
                     SslErrorQueue.clear();
+                    if (engine.status() != TlsEngine.Status.NOT_HANDSHAKING && refusesClientRenegotiation()) {
+                        // R11.10: a renegotiation the client starts is refused unless the server allows it. The
+                        // engine would follow it, so the state machine refuses: fatally, since only an engine that
+                        // seals a chosen alert can send libssl's no_renegotiation warning and carry on.
+                        failWithAlert(SslReason.NO_RENEGOTIATION, ALERT_NO_RENEGOTIATION);
+                        return -1;
+                    }
                     if (engine.status() != TlsEngine.Status.NOT_HANDSHAKING && pendingApp) {
                         // libssl starts no handshake while a write is half-sent (ssl3_renegotiate_check): the
                         // answer waits until the write is finished.
@@ -971,6 +986,17 @@ public final class StateMachine {
         renegotiatePending = true;
         renegotiationStarted = false;
         return 1;
+    }
+
+    /**
+     * A TLS 1.2 server that did not ask for a renegotiation meets one the client started: libssl refuses it
+     * unless {@code SSL_OP_ALLOW_CLIENT_RENEGOTIATION} (and never with {@code SSL_OP_NO_RENEGOTIATION}). Engines
+     * that cannot renegotiate refuse it themselves.
+     */
+    private boolean refusesClientRenegotiation() {
+        return role == ROLE_SERVER && canRenegotiate && !negotiatedTls13 && !renegotiatePending
+                && ((settings.options & SslOptions.ALLOW_CLIENT_RENEGOTIATION) == 0
+                        || (settings.options & SslOptions.NO_RENEGOTIATION) != 0);
     }
 
     /** {@code SSL_renegotiate_pending}. */

@@ -230,6 +230,44 @@ class RenegotiationTest {
     }
 
     @EngineTest
+    @DisplayName("R11.10 a server refuses a renegotiation the client starts: its read fails with \"no renegotiation\", and the connection is failed")
+    void clientRenegotiationRefusedByDefault(String engine) {
+        TestEngines.assumeCapability(engine, Capability.RENEGOTIATION);
+        try (TestPair p = Fixtures.connected(engine, TLS12, 0)) {
+            assertThat(p.client().renegotiate()).isEqualTo(1);
+            assertResult(p.client(), p.client().read(new byte[10], 0, 10), -1, SslError.WANT_READ); // ClientHello out
+            assertResult(p.server(), p.server().read(new byte[10], 0, 10), -1, SslError.SSL);
+            Fixtures.assertReason(org.libssl4j.SslReason.NO_RENEGOTIATION, "no renegotiation");
+            SslErrorQueue.clear();
+            assertResult(p.server(), p.server().read(new byte[10], 0, 10), -1, SslError.SYSCALL); // R15.7
+            assertThat(SslErrorQueue.isEmpty()).isTrue();
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R11.10 with ALLOW_CLIENT_RENEGOTIATION the server follows the client's renegotiation, and data flows after it")
+    void clientRenegotiationAllowed(String engine) {
+        TestEngines.assumeCapability(engine, Capability.RENEGOTIATION);
+        try (TestPair p = Fixtures.pair(engine, TLS12, 0, c -> { },
+                s -> s.setOptions(org.libssl4j.SslOptions.ALLOW_CLIENT_RENEGOTIATION)).handshake()) {
+            Fixtures.settle(p);
+            SslErrorQueue.clear();
+            assertThat(p.client().renegotiate()).isEqualTo(1);
+            for (int round = 0; round < 10 && p.client().renegotiatePending(); round++) {
+                int c = p.client().read(new byte[10], 0, 10);
+                assertThat(p.client().getError(c)).as("client " + SslErrorQueue.snapshot()).isEqualTo(SslError.WANT_READ);
+                int s = p.server().read(new byte[10], 0, 10);
+                assertThat(p.server().getError(s)).as("server " + SslErrorQueue.snapshot()).isEqualTo(SslError.WANT_READ);
+            }
+            assertThat(p.client().renegotiatePending()).as("the renegotiation finished").isFalse();
+            assertThat(p.client().isInitFinished()).isTrue();
+            byte[] data = Fixtures.ascii("after");
+            assertThat(p.client().write(data, 0, data.length)).isEqualTo(data.length);
+            assertThat(Fixtures.drain(p.server())).isEqualTo(data);
+        }
+    }
+
+    @EngineTest
     @DisplayName("R11.2 once the HelloRequest is out the server's doHandshake returns 1 again without I/O")
     void serverHandshakeAfterHelloRequest(String engine) {
         try (TestPair p = helloRequested(engine)) {
