@@ -41,8 +41,12 @@ public interface Bio extends AutoCloseable {
      * The default copies through a heap array when {@code dst} has none; implementations override it to avoid that.
      *
      * @return as {@link #read(byte[], int, int)}
+     * @throws java.nio.ReadOnlyBufferException if {@code dst} is read-only, before anything is read
      */
     default int read(ByteBuffer dst) {
+        if (dst.isReadOnly()) {
+            throw new java.nio.ReadOnlyBufferException(); // before reading, so that no byte is lost
+        }
         if (dst.hasArray()) {
             int n = read(dst.array(), dst.arrayOffset() + dst.position(), dst.remaining());
             if (n > 0) {
@@ -140,19 +144,23 @@ public interface Bio extends AutoCloseable {
      * BIO, so that {@code buffer.push(ssl).push(socket)} reads as the chain it builds.
      *
      * @throws NullPointerException if {@code append} is null
-     * @throws IllegalArgumentException if {@code append} is already part of this chain (a loop)
+     * @throws IllegalArgumentException if {@code append}, or a BIO after it, is already part of this chain (a loop)
      * @throws UnsupportedOperationException if the last BIO of this chain is a source/sink BIO
      */
     default Bio push(Bio append) {
         if (append == null) {
             throw new NullPointerException("append");
         }
+        java.util.Set<Bio> chain = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         Bio last = this;
-        for (Bio b = this; b != null; b = b.next()) {
-            if (b == append) {
-                throw new IllegalArgumentException("the BIO is already in this chain; pushing it would make a loop");
-            }
+        for (Bio b = this; b != null && chain.add(b); b = b.next()) {
             last = b;
+        }
+        for (Bio b = append; b != null; b = b.next()) {
+            if (chain.contains(b)) {
+                throw new IllegalArgumentException("the BIO or one after it is already in this chain; pushing it would make a loop");
+            }
+            chain.add(b);
         }
         last.setNext(append);
         return this;
@@ -160,7 +168,8 @@ public interface Bio extends AutoCloseable {
 
     /**
      * {@code BIO_pop}: detaches this BIO from the BIO after it, and returns that BIO (or null). Called on the head
-     * of a chain, it removes the head and leaves the rest intact.
+     * of a chain, it removes the head and leaves the rest intact. Unlike C, a BIO does not know the one before
+     * it: to take a BIO out of the middle of a chain, also {@link #setNext} the previous BIO to what this returns.
      */
     default Bio pop() {
         Bio next = next();

@@ -45,8 +45,8 @@ public final class SocketChannelBio implements Bio {
      * @param closeChannel whether {@link #close()} closes the channel ({@code BIO_CLOSE}) or leaves it to the
      *     caller ({@code BIO_NOCLOSE}, what {@code SSL_set_fd} uses)
      * @throws NullPointerException if {@code channel} is null
-     * @throws NotYetConnectedException if the channel is not connected (a pending non-blocking connect must be
-     *     finished with {@code finishConnect()} first)
+     * @throws NotYetConnectedException if the channel is open and not connected (a pending non-blocking connect
+     *     must be finished with {@code finishConnect()} first)
      */
     public SocketChannelBio(SocketChannel channel, boolean closeChannel) {
         this.channel = Objects.requireNonNull(channel, "channel");
@@ -109,6 +109,9 @@ public final class SocketChannelBio implements Bio {
             return channel.read(dst);
         }
         if (timedInput == null) {
+            if (channel.socket().isInputShutdown()) {
+                return -1; // the adaptor refuses a stream then; a shut-down input reads as end of stream
+            }
             timedInput = channel.socket().getInputStream();
         }
         if (dst.hasArray()) {

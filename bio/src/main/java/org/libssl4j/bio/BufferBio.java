@@ -10,7 +10,8 @@ import org.libssl4j.Bio;
  * <p>As in {@code bf_buff.c}, a write returns how many bytes it took (buffered or passed on) and a read how many
  * it gave. When the next BIO cannot take or give bytes, its retry flags are copied to this BIO
  * ({@code BIO_copy_next_retry}); bytes already taken are never lost, they stay buffered until a later write or
- * flush passes them on. Requests larger than the buffer go straight through once the buffer is empty.
+ * flush passes them on. Once the buffer is empty, reads larger than it and writes of at least its size go straight
+ * through.
  *
  * <p>Without a next BIO, reads and writes return 0. Not thread-safe: one thread at a time, as a {@code BIO} in C.
  */
@@ -80,15 +81,16 @@ public final class BufferBio implements Bio {
                     return given;
                 }
             }
-            // The buffer is empty: a request at least as large as the buffer reads straight into the caller's array.
-            boolean straight = len - given >= in.length;
+            // The buffer is empty: a request larger than the buffer reads straight into the caller's array.
+            boolean straight = len - given > in.length;
             int r = straight ? next.read(b, off + given, len - given) : next.read(in, 0, in.length);
             if (r <= 0) {
                 copyNextRetry();
                 return given > 0 ? given : r;
             }
             if (straight) {
-                // bf_buff.c returns once it has read straight through: waiting for more could block.
+                // bf_buff.c would read on until the request is full; returning what came keeps a blocking
+                // transport from waiting for bytes the caller may not need yet.
                 return given + r;
             }
             inOff = 0;
@@ -203,22 +205,22 @@ public final class BufferBio implements Bio {
         return retrySpecial;
     }
 
-    /** Bytes in the input buffer plus what the next BIO has. */
+    /** The bytes in the input buffer, or when it is empty, what the next BIO has (as {@code bf_buff.c}). */
     @Override
     public long pending() {
-        return inLen + (next == null ? 0 : next.pending());
+        return inLen > 0 ? inLen : next == null ? 0 : next.pending();
     }
 
-    /** Bytes in the output buffer plus what the next BIO holds unsent. */
+    /** The bytes in the output buffer, or when it is empty, what the next BIO holds unsent (as {@code bf_buff.c}). */
     @Override
     public long wpending() {
-        return outLen + (next == null ? 0 : next.wpending());
+        return outLen > 0 ? outLen : next == null ? 0 : next.wpending();
     }
 
     /** End of stream once the input buffer is empty and the next BIO is at its end. */
     @Override
     public boolean eof() {
-        return inLen == 0 && (next == null || next.eof());
+        return inLen == 0 && next != null && next.eof();
     }
 
     /** {@code BIO_free}: drops the buffers; unflushed bytes are discarded, as in C. The next BIO is left alone. */

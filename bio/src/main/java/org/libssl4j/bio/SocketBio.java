@@ -8,8 +8,10 @@ import org.libssl4j.internal.SocketChannelBio;
 
 /**
  * A socket BIO, as OpenSSL's {@code BIO_new_socket}: reads and writes a connected {@link SocketChannel}.
- * It is the same BIO that {@link org.libssl4j.Ssl#setChannel(SocketChannel)} makes; use this class to put a
- * socket at the end of a chain ({@code BufferBio.create().push(SslBio.of(ssl)).push(SocketBio.of(channel))}).
+ * It behaves exactly as the BIO that {@link org.libssl4j.Ssl#setChannel(SocketChannel)} makes (one implementation
+ * serves both); use this class to put a socket at the end of a chain
+ * ({@code BufferBio.create().push(SslBio.of(ssl)).push(SocketBio.of(channel))}) or to read {@link #lastError()}.
+ * {@link org.libssl4j.Ssl#getChannel()} knows only a channel given to {@code setChannel}.
  *
  * <p>Blocking follows the channel. Outcomes are mapped as {@code BIO_s_socket} maps them:
  * <ul>
@@ -24,7 +26,8 @@ import org.libssl4j.internal.SocketChannelBio;
  * </ul>
  * Java has no send timeout ({@code SO_SNDTIMEO}); a blocking write waits until the peer reads.
  *
- * <p>Not thread-safe: one thread at a time, as a {@code BIO} in C.
+ * <p>Not thread-safe: one thread at a time, as a {@code BIO} in C. Reads and writes share the retry flags and
+ * {@link #lastError()}, so one reader thread and one writer thread on the same BIO are not supported.
  */
 public final class SocketBio implements Bio {
     private final SocketChannelBio socket;
@@ -37,7 +40,7 @@ public final class SocketBio implements Bio {
      * {@code BIO_new_socket(fd, BIO_NOCLOSE)}: a socket BIO that leaves the channel open when closed.
      *
      * @throws NullPointerException if {@code channel} is null
-     * @throws java.nio.channels.NotYetConnectedException if the channel is not connected yet
+     * @throws java.nio.channels.NotYetConnectedException if the channel is open and not connected yet
      */
     public static SocketBio of(SocketChannel channel) {
         return new SocketBio(channel, false);
@@ -48,7 +51,7 @@ public final class SocketBio implements Bio {
      * too ({@code BIO_CLOSE}).
      *
      * @throws NullPointerException if {@code channel} is null
-     * @throws java.nio.channels.NotYetConnectedException if the channel is not connected yet
+     * @throws java.nio.channels.NotYetConnectedException if the channel is open and not connected yet
      */
     public static SocketBio of(SocketChannel channel, boolean closeChannel) {
         return new SocketBio(channel, closeChannel);

@@ -58,13 +58,19 @@ public final class SslBio implements Bio {
      * the BIO.
      *
      * @throws NullPointerException if {@code ctx} is null
+     * @throws IllegalStateException if the context's method does not allow that role
      */
     public static SslBio create(SslCtx ctx, boolean client) {
         Ssl ssl = ctx.newSsl();
-        if (client) {
-            ssl.setConnectState();
-        } else {
-            ssl.setAcceptState();
+        try {
+            if (client) {
+                ssl.setConnectState();
+            } else {
+                ssl.setAcceptState();
+            }
+        } catch (RuntimeException e) {
+            ssl.close();
+            throw e;
         }
         return new SslBio(ssl, true);
     }
@@ -148,46 +154,55 @@ public final class SslBio implements Bio {
         return retrySpecial;
     }
 
-    /** {@code SSL_pending}, or when nothing is decrypted, what the next BIO has (as {@code bio_ssl.c}). */
+    /** {@code SSL_pending}, or when nothing is decrypted, what the connection's read BIO has (as {@code bio_ssl.c}). */
     @Override
     public long pending() {
         int decrypted = ssl.pending();
-        return decrypted > 0 ? decrypted : next == null ? 0 : next.pending();
+        Bio rbio = ssl.getRbio();
+        return decrypted > 0 ? decrypted : rbio == null ? 0 : rbio.pending();
     }
 
+    /** What the connection's write BIO holds unsent. */
     @Override
     public long wpending() {
-        return next == null ? 0 : next.wpending();
+        Bio wbio = ssl.getWbio();
+        return wbio == null ? 0 : wbio.wpending();
     }
 
-    /** {@code BIO_flush}: flushes the next BIO. */
+    /** {@code BIO_flush}: flushes the connection's write BIO. */
     @Override
     public int flush() {
         retryRead = false;
         retryWrite = false;
         retrySpecial = false;
-        if (next == null) {
+        Bio wbio = ssl.getWbio();
+        if (wbio == null) {
             return 0;
         }
-        int r = next.flush();
+        int r = wbio.flush();
         if (r <= 0) {
-            retryRead = next.shouldRetry() && next.shouldRead();
-            retryWrite = next.shouldRetry() && next.shouldWrite();
-            retrySpecial = next.shouldRetry() && next.shouldIoSpecial();
+            retryRead = wbio.shouldRetry() && wbio.shouldRead();
+            retryWrite = wbio.shouldRetry() && wbio.shouldWrite();
+            retrySpecial = wbio.shouldRetry() && wbio.shouldIoSpecial();
         }
         return r;
     }
 
-    /** End of stream once the peer's close_notify has been read. */
+    /**
+     * {@code BIO_eof}: the connection's read BIO is at its end, as {@code bio_ssl.c} passes the question on. (A
+     * received close_notify is {@code (ssl().getShutdown() & Ssl.RECEIVED_SHUTDOWN) != 0}.)
+     */
     @Override
     public boolean eof() {
-        return (ssl.getShutdown() & Ssl.RECEIVED_SHUTDOWN) != 0;
+        Bio rbio = ssl.getRbio();
+        return rbio != null && rbio.eof();
     }
 
     /**
-     * {@code BIO_free}: as {@code bio_ssl.c}, sends close_notify ({@link Ssl#shutdown()}, once, without waiting
-     * for the peer's) and, if the BIO owns the connection, frees it. A connection whose handshake has not finished
-     * gets no close_notify, so closing leaves no "shutdown while in init" on the error queue. Idempotent.
+     * {@code BIO_free}: if the BIO owns the connection ({@link #of(Ssl, boolean)} with {@code true}, or
+     * {@link #create}), sends close_notify ({@link Ssl#shutdown()}, once, without waiting for the peer's) unless the
+     * handshake is unfinished, then frees the connection; as {@code bio_ssl.c} since OpenSSL 3.0.1. A connection the
+     * caller owns is left untouched. Idempotent.
      */
     @Override
     public void close() {
@@ -195,10 +210,10 @@ public final class SslBio implements Bio {
             return;
         }
         closed = true;
-        if (ssl.isInitFinished() && (ssl.getShutdown() & Ssl.SENT_SHUTDOWN) == 0) {
-            ssl.shutdown();
-        }
         if (closeSsl) {
+            if (ssl.isInitFinished() && (ssl.getShutdown() & Ssl.SENT_SHUTDOWN) == 0) {
+                ssl.shutdown();
+            }
             ssl.close();
         }
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ReadOnlyBufferException;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
@@ -100,7 +102,7 @@ class BufferBioTest {
         assertThat(buf.read(one, 0, 1)).isEqualTo(1);
         assertThat(one[0]).isEqualTo(data[0]);
         assertThat(source.pending()).isEqualTo(50 - 16);
-        assertThat(buf.pending()).isEqualTo(15 + 34);
+        assertThat(buf.pending()).as("its own buffer first, as bf_buff.c").isEqualTo(15);
 
         byte[] rest = new byte[49];
         int n = 0;
@@ -141,6 +143,37 @@ class BufferBioTest {
         inner.closeAll();
         assertThat(inner.wpending()).isZero();
         assertThat(sink.eof()).isTrue(); // a closed memory BIO holds nothing
+    }
+
+    @Test
+    @DisplayName("a read into a read-only ByteBuffer throws before reading: no buffered byte is lost")
+    void readOnlyBufferLosesNothing() {
+        MemBio source = MemBio.create();
+        source.write(new byte[] {1, 2, 3, 4, 5}, 0, 5);
+        BufferBio buf = BufferBio.create(16);
+        buf.push(source);
+        assertThatThrownBy(() -> buf.read(ByteBuffer.allocate(8).asReadOnlyBuffer()))
+                .isInstanceOf(ReadOnlyBufferException.class);
+        byte[] got = new byte[5];
+        assertThat(buf.read(got, 0, 5)).isEqualTo(5);
+        assertThat(got).containsExactly(1, 2, 3, 4, 5);
+    }
+
+    @Test
+    @DisplayName("push refuses a loop from either side, and a chain stays walkable")
+    void pushRefusesLoops() {
+        BufferBio a = BufferBio.create();
+        BufferBio b = BufferBio.create();
+        BufferBio c = BufferBio.create();
+        b.push(a);
+        assertThatThrownBy(() -> a.push(b)).isInstanceOf(IllegalArgumentException.class);
+        a.push(c);
+        assertThatThrownBy(() -> c.push(b)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> c.push(c)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(b.next()).isSameAs(a);
+        assertThat(a.next()).isSameAs(c);
+        assertThat(c.next()).isNull();
+        b.closeAll(); // terminates
     }
 
     @Test

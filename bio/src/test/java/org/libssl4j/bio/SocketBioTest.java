@@ -148,6 +148,17 @@ class SocketBioTest {
     }
 
     @Test
+    @DisplayName("a timed blocking read after shutdownInput is end of stream, as an untimed one")
+    void timedReadAfterShutdownInput() throws IOException {
+        near.socket().setSoTimeout(1000);
+        near.shutdownInput();
+        SocketBio a = SocketBio.of(near);
+        assertThat(a.read(new byte[4], 0, 4)).isZero();
+        assertNoFlags(a);
+        assertThat(a.eof()).isTrue();
+    }
+
+    @Test
     @DisplayName("a timed blocking read fills a direct buffer too")
     void readTimeoutDirect() throws IOException {
         near.socket().setSoTimeout(5000);

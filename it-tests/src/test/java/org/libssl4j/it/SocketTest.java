@@ -267,6 +267,37 @@ class SocketTest {
             assertThat(bio.eof()).isFalse();
             SslErrorEntry none = SslErrorQueue.peek();
             assertThat(none).isNull();
+
+            // BIO_NOCLOSE: closing the SSL BIO leaves the caller's connection alone (bio_ssl.c since 3.0.1).
+            bio.close();
+            assertThat(c.client.getShutdown()).isZero();
+            c.sockets.client.configureBlocking(true);
+            byte[] still = Fixtures.ascii("still open");
+            assertThat(c.client.write(still, 0, still.length)).isEqualTo(still.length);
+            byte[] b = new byte[32];
+            assertThat(c.server.read(b, 0, b.length)).isEqualTo(still.length);
+        }
+    }
+
+    @EngineTest
+    @DisplayName("SEED-SOCKET an SSL BIO asks the connection's current BIOs: flush and wpending the write BIO, pending and eof the read BIO")
+    void sslBioUsesCurrentBios(String engine) throws Exception {
+        try (Connection c = new Connection(engine)) {
+            SslBio bio = SslBio.of(c.client);
+            org.libssl4j.bio.MemBio sink = org.libssl4j.bio.MemBio.create();
+            BufferBio buffered = BufferBio.create();
+            buffered.push(sink);
+            org.libssl4j.bio.MemBio source = org.libssl4j.bio.MemBio.create();
+            source.write(new byte[] {1, 2}, 0, 2);
+            c.client.setBio(source, buffered);
+            buffered.write(new byte[] {7, 7, 7}, 0, 3);
+            assertThat(bio.wpending()).isEqualTo(3);
+            assertThat(bio.pending()).isEqualTo(2);
+            assertThat(bio.flush()).isEqualTo(1);
+            assertThat(sink.pending()).isEqualTo(3);
+            source.setMemEofReturn(0);
+            source.read(new byte[2], 0, 2);
+            assertThat(bio.eof()).isEqualTo(source.eof());
         }
     }
 }
