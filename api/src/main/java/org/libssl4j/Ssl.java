@@ -5,6 +5,7 @@ import java.nio.channels.SocketChannel;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
+import org.libssl4j.internal.ChannelBackedBio;
 import org.libssl4j.internal.Settings;
 import org.libssl4j.internal.SocketChannelBio;
 import org.libssl4j.internal.StateMachine;
@@ -108,11 +109,11 @@ public final class Ssl implements AutoCloseable {
     }
 
     /**
-     * {@code SSL_get_fd}: the channel given to {@link #setChannel(SocketChannel)}, or null if the read BIO is not
-     * a socket BIO made by it.
+     * {@code SSL_get_fd}: the channel of the read BIO when it is a socket BIO ({@link #setChannel}, or the bio
+     * module's {@code SocketBio}), else null.
      */
     public SocketChannel getChannel() {
-        return sm.rbio() instanceof SocketChannelBio ? ((SocketChannelBio) sm.rbio()).channel() : null;
+        return sm.rbio() instanceof ChannelBackedBio ? ((ChannelBackedBio) sm.rbio()).channel() : null;
     }
 
     /** {@code SSL_get_rbio}, or null. */

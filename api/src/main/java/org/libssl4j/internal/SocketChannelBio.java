@@ -28,7 +28,7 @@ import org.libssl4j.Bio;
  * Blocking follows the channel: a blocking channel blocks in {@code read}/{@code write}, a non-blocking one
  * never does.
  */
-public final class SocketChannelBio implements Bio {
+public final class SocketChannelBio implements Bio, ChannelBackedBio {
     private final SocketChannel channel;
     private final boolean closeChannel;
     private boolean retryRead;
@@ -56,7 +56,7 @@ public final class SocketChannelBio implements Bio {
         this.closeChannel = closeChannel;
     }
 
-    /** The channel this BIO reads and writes. */
+    @Override
     public SocketChannel channel() {
         return channel;
     }

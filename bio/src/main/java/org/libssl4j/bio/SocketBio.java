@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import org.libssl4j.Bio;
+import org.libssl4j.internal.ChannelBackedBio;
 import org.libssl4j.internal.SocketChannelBio;
 
 /**
@@ -11,7 +12,6 @@ import org.libssl4j.internal.SocketChannelBio;
  * It behaves exactly as the BIO that {@link org.libssl4j.Ssl#setChannel(SocketChannel)} makes (one implementation
  * serves both); use this class to put a socket at the end of a chain
  * ({@code BufferBio.create().push(SslBio.of(ssl)).push(SocketBio.of(channel))}) or to read {@link #lastError()}.
- * {@link org.libssl4j.Ssl#getChannel()} knows only a channel given to {@code setChannel}.
  *
  * <p>Blocking follows the channel. Outcomes are mapped as {@code BIO_s_socket} maps them:
  * <ul>
@@ -29,7 +29,7 @@ import org.libssl4j.internal.SocketChannelBio;
  * <p>Not thread-safe: one thread at a time, as a {@code BIO} in C. Reads and writes share the retry flags and
  * {@link #lastError()}, so one reader thread and one writer thread on the same BIO are not supported.
  */
-public final class SocketBio implements Bio {
+public final class SocketBio implements Bio, ChannelBackedBio {
     private final SocketChannelBio socket;
 
     private SocketBio(SocketChannel channel, boolean closeChannel) {
@@ -58,6 +58,7 @@ public final class SocketBio implements Bio {
     }
 
     /** {@code BIO_get_fd}: the channel. */
+    @Override
     public SocketChannel channel() {
         return socket.channel();
     }

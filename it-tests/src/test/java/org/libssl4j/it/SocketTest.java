@@ -225,6 +225,7 @@ class SocketTest {
             chain.push(ssl).push(SocketBio.of(sockets.client));
             assertThat(chain.next()).isSameAs(ssl);
             assertThat(ssl.ssl().getRbio()).isInstanceOf(SocketBio.class);
+            assertThat(ssl.ssl().getChannel()).as("SSL_get_fd through a SocketBio").isSameAs(sockets.client);
             assertThat(ssl.doHandshake()).as("BIO_do_handshake " + SslErrorQueue.snapshot()).isEqualTo(1);
 
             StringBuilder sent = new StringBuilder();
