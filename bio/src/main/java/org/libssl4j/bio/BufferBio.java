@@ -26,9 +26,7 @@ public final class BufferBio implements Bio {
     private final byte[] out;
     private int outOff;
     private int outLen;
-    private boolean retryRead;
-    private boolean retryWrite;
-    private boolean retrySpecial;
+    private final RetryFlags flags = new RetryFlags();
 
     private BufferBio(int size) {
         if (size <= 0) {
@@ -65,7 +63,7 @@ public final class BufferBio implements Bio {
     @Override
     public int read(byte[] b, int off, int len) {
         Checks.range(b, off, len);
-        clearFlags();
+        flags.clear();
         if (next == null || len == 0) {
             return 0;
         }
@@ -85,7 +83,7 @@ public final class BufferBio implements Bio {
             boolean straight = len - given > in.length;
             int r = straight ? next.read(b, off + given, len - given) : next.read(in, 0, in.length);
             if (r <= 0) {
-                copyNextRetry();
+                flags.copyFrom(next);
                 return given > 0 ? given : r;
             }
             if (straight) {
@@ -101,7 +99,7 @@ public final class BufferBio implements Bio {
     @Override
     public int write(byte[] b, int off, int len) {
         Checks.range(b, off, len);
-        clearFlags();
+        flags.clear();
         if (next == null || len == 0) {
             return 0;
         }
@@ -129,7 +127,7 @@ public final class BufferBio implements Bio {
             while (len - taken >= out.length) {
                 int w = next.write(b, off + taken, len - taken);
                 if (w <= 0) {
-                    copyNextRetry();
+                    flags.copyFrom(next);
                     return taken > 0 ? taken : w;
                 }
                 taken += w;
@@ -145,7 +143,7 @@ public final class BufferBio implements Bio {
         while (outLen > 0) {
             int w = next.write(out, outOff, outLen);
             if (w <= 0) {
-                copyNextRetry();
+                flags.copyFrom(next);
                 return w;
             }
             outOff += w;
@@ -158,7 +156,7 @@ public final class BufferBio implements Bio {
     /** {@code BIO_flush}: passes every buffered byte on, then flushes the next BIO. */
     @Override
     public int flush() {
-        clearFlags();
+        flags.clear();
         if (next == null) {
             return 0;
         }
@@ -168,41 +166,29 @@ public final class BufferBio implements Bio {
         }
         r = next.flush();
         if (r <= 0) {
-            copyNextRetry();
+            flags.copyFrom(next);
         }
         return r;
     }
 
-    private void clearFlags() {
-        retryRead = false;
-        retryWrite = false;
-        retrySpecial = false;
-    }
-
-    private void copyNextRetry() {
-        retryRead = next.shouldRetry() && next.shouldRead();
-        retryWrite = next.shouldRetry() && next.shouldWrite();
-        retrySpecial = next.shouldRetry() && next.shouldIoSpecial();
-    }
-
     @Override
     public boolean shouldRetry() {
-        return retryRead || retryWrite || retrySpecial;
+        return flags.shouldRetry();
     }
 
     @Override
     public boolean shouldRead() {
-        return retryRead;
+        return flags.shouldRead();
     }
 
     @Override
     public boolean shouldWrite() {
-        return retryWrite;
+        return flags.shouldWrite();
     }
 
     @Override
     public boolean shouldIoSpecial() {
-        return retrySpecial;
+        return flags.shouldIoSpecial();
     }
 
     /** The bytes in the input buffer, or when it is empty, what the next BIO has (as {@code bf_buff.c}). */

@@ -23,9 +23,7 @@ public final class SslBio implements Bio {
     private final Ssl ssl;
     private final boolean closeSsl;
     private Bio next;
-    private boolean retryRead;
-    private boolean retryWrite;
-    private boolean retrySpecial;
+    private final RetryFlags flags = new RetryFlags();
     private boolean closed;
 
     private SslBio(Ssl ssl, boolean closeSsl) {
@@ -110,23 +108,21 @@ public final class SslBio implements Bio {
     }
 
     private int outcome(int ret) {
-        retryRead = false;
-        retryWrite = false;
-        retrySpecial = false;
+        flags.clear();
         if (ret > 0) {
             return ret;
         }
         switch (ssl.getError(ret)) {
             case WANT_READ:
-                retryRead = true;
+                flags.setRead();
                 break;
             case WANT_WRITE:
-                retryWrite = true;
+                flags.setWrite();
                 break;
             case WANT_X509_LOOKUP:
             case WANT_CONNECT:
             case WANT_ACCEPT:
-                retrySpecial = true;
+                flags.setSpecial();
                 break;
             default:
                 break;
@@ -136,22 +132,22 @@ public final class SslBio implements Bio {
 
     @Override
     public boolean shouldRetry() {
-        return retryRead || retryWrite || retrySpecial;
+        return flags.shouldRetry();
     }
 
     @Override
     public boolean shouldRead() {
-        return retryRead;
+        return flags.shouldRead();
     }
 
     @Override
     public boolean shouldWrite() {
-        return retryWrite;
+        return flags.shouldWrite();
     }
 
     @Override
     public boolean shouldIoSpecial() {
-        return retrySpecial;
+        return flags.shouldIoSpecial();
     }
 
     /** {@code SSL_pending}, or when nothing is decrypted, what the connection's read BIO has (as {@code bio_ssl.c}). */
@@ -172,18 +168,14 @@ public final class SslBio implements Bio {
     /** {@code BIO_flush}: flushes the connection's write BIO. */
     @Override
     public int flush() {
-        retryRead = false;
-        retryWrite = false;
-        retrySpecial = false;
+        flags.clear();
         Bio wbio = ssl.getWbio();
         if (wbio == null) {
             return 0;
         }
         int r = wbio.flush();
         if (r <= 0) {
-            retryRead = wbio.shouldRetry() && wbio.shouldRead();
-            retryWrite = wbio.shouldRetry() && wbio.shouldWrite();
-            retrySpecial = wbio.shouldRetry() && wbio.shouldIoSpecial();
+            flags.copyFrom(wbio);
         }
         return r;
     }

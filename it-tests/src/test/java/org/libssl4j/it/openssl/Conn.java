@@ -158,6 +158,18 @@ final class Conn implements AutoCloseable {
         return got.toByteArray();
     }
 
+    /**
+     * One line each way, to show the connection moves data: {@code peer} ("s_server" or "s_client" as
+     * {@code peerName}) sends a line we read, then we send one that {@code peer} prints.
+     */
+    void exchange(OpenSslProcess peer, String peerName, String tag) {
+        String theirs = "from " + peerName + " " + tag + "\n";
+        peer.writeLine("from " + peerName + " " + tag);
+        assertThat(readUntil(theirs)).endsWith(theirs);
+        writeAll(("from us " + tag + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        peer.awaitStdout("from us " + tag, OpenSslProcess.WAIT);
+    }
+
     /** Reads until {@code text} has arrived (bounded), and returns everything read. */
     String readUntil(String text) {
         long deadline = System.nanoTime() + WAIT.toNanos();

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Ssl;
@@ -37,21 +35,7 @@ class OpenSslClientCommandsTest {
         SslErrorQueue.clear();
     }
 
-    private static int count(String text, String what) {
-        Matcher m = Pattern.compile(Pattern.quote(what)).matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
-    }
 
-    private static void exchange(OpenSslProcess client, Conn conn, String tag) {
-        client.writeLine("from s_client " + tag);
-        assertThat(conn.readUntil("from s_client " + tag + "\n")).endsWith("from s_client " + tag + "\n");
-        conn.writeAll(("from us " + tag + "\n").getBytes(StandardCharsets.US_ASCII));
-        client.awaitStdout("from us " + tag, WAIT);
-    }
 
     @EngineTest
     @DisplayName("R12.3 s_client's 'k' (KeyUpdate, update_not_requested) on TLS 1.3: our server absorbs it and the connection keeps moving data")
@@ -70,15 +54,15 @@ class OpenSslClientCommandsTest {
                 ServerSocketChannel listener = Conn.listen();
                 OpenSslProcess client = OpenSslProcess.client(Conn.port(listener), "-tls1_3", "-msg");
                 Conn conn = Conn.accept(ctx, listener, client::describe).handshake()) {
-            exchange(client, conn, "before");
+            conn.exchange(client, "s_client", "before");
             client.writeLine(command);
             client.awaitStderr("KEYUPDATE", WAIT);
-            exchange(client, conn, "after");
-            exchange(client, conn, "and again");
+            conn.exchange(client, "s_client", "after");
+            conn.exchange(client, "s_client", "and again");
             String out = client.stdoutText();
-            assertThat(count(out, ">>> TLS 1.3, Handshake [length 0005], KeyUpdate")).as("KeyUpdates s_client sent" + client.describe())
+            assertThat(OpenSslProcess.count(out, ">>> TLS 1.3, Handshake [length 0005], KeyUpdate")).as("KeyUpdates s_client sent" + client.describe())
                     .isEqualTo(1);
-            assertThat(count(out, "<<< TLS 1.3, Handshake [length 0005], KeyUpdate")).as("KeyUpdates s_client received from us"
+            assertThat(OpenSslProcess.count(out, "<<< TLS 1.3, Handshake [length 0005], KeyUpdate")).as("KeyUpdates s_client received from us"
                     + client.describe()).isEqualTo(command.equals("K") ? 1 : 0);
             Ssl ssl = conn.ssl;
             assertThat(ssl.getKeyUpdateType()).isEqualTo(Ssl.KEY_UPDATE_NONE);
@@ -110,7 +94,7 @@ class OpenSslClientCommandsTest {
                 ServerSocketChannel listener = Conn.listen();
                 OpenSslProcess client = OpenSslProcess.client(Conn.port(listener), "-tls1_2", "-msg");
                 Conn conn = Conn.accept(ctx, listener, client::describe).handshake()) {
-            exchange(client, conn, "before");
+            conn.exchange(client, "s_client", "before");
             client.writeLine("R");
             client.awaitStderr("RENEGOTIATING", WAIT);
             client.writeLine("from s_client after");
@@ -121,11 +105,11 @@ class OpenSslClientCommandsTest {
             if (r.ret() > 0) {
                 // The engine renegotiated: libssl does only with SSL_OP_ALLOW_CLIENT_RENEGOTIATION.
                 assertThat(new String(buf, 0, r.ret(), StandardCharsets.US_ASCII)).as(what).isEqualTo("from s_client after\n");
-                exchange(client, conn, "after");
+                conn.exchange(client, "s_client", "after");
                 String out = client.stdoutText();
-                assertThat(count(out, ">>> TLS 1.2, Handshake")).as(what).isPositive();
-                assertThat(count(out, "], ClientHello")).as("ClientHellos s_client sent" + what).isEqualTo(2);
-                assertThat(count(out, "], Finished")).as("Finished messages (2 per handshake)" + what).isEqualTo(4);
+                assertThat(OpenSslProcess.count(out, ">>> TLS 1.2, Handshake")).as(what).isPositive();
+                assertThat(OpenSslProcess.count(out, "], ClientHello")).as("ClientHellos s_client sent" + what).isEqualTo(2);
+                assertThat(OpenSslProcess.count(out, "], Finished")).as("Finished messages (2 per handshake)" + what).isEqualTo(4);
                 return Outcome.RENEGOTIATED;
             }
             if (r.ret() == 0) {

@@ -2,11 +2,8 @@ package org.libssl4j.it.openssl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -54,22 +51,7 @@ class OpenSslCommandsTest {
         return OpenSslProcess.server(OpenSslBulkTest.concat(Pems.certKey(pems.rsa()), versionFlag, "-naccept", "1", "-msg"));
     }
 
-    private static int count(String text, String what) {
-        Matcher m = Pattern.compile(Pattern.quote(what)).matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
-    }
 
-    /** One line each way, to show the connection moves data. */
-    private static void exchange(OpenSslProcess server, Conn conn, String tag) {
-        server.writeLine("from s_server " + tag);
-        assertThat(conn.readUntil("from s_server " + tag + "\n")).endsWith("from s_server " + tag + "\n");
-        conn.writeAll(("from us " + tag + "\n").getBytes(StandardCharsets.US_ASCII));
-        server.awaitStdout("from us " + tag, WAIT);
-    }
 
     @EngineTest
     @DisplayName("R11.4 R11.5 s_server's 'r' (HelloRequest) on TLS 1.2: an engine with RENEGOTIATION renegotiates and the connection keeps moving data")
@@ -94,15 +76,15 @@ class OpenSslCommandsTest {
                 OpenSslProcess server = sServer("-tls1_2");
                 Conn conn = Conn.connect(ctx, server.port(), server::describe).handshake()) {
             server.awaitStdout("CIPHER is", WAIT);
-            exchange(server, conn, "before");
+            conn.exchange(server, "s_server", "before");
             server.writeLine(command);
             server.awaitStdout("SSL_do_handshake -> 1", WAIT);
             assertThat(server.stdoutText()).contains(">>> TLS 1.2, Handshake [length 0004], HelloRequest");
             // Our read takes the HelloRequest and drives the new handshake; s_server then sends a line.
-            exchange(server, conn, "after");
+            conn.exchange(server, "s_server", "after");
             String out = server.stdoutText();
-            assertThat(count(out, "], ClientHello")).as("ClientHellos s_server received" + server.describe()).isEqualTo(2);
-            assertThat(count(out, "], Finished")).as("Finished messages (2 per handshake)" + server.describe()).isEqualTo(4);
+            assertThat(OpenSslProcess.count(out, "], ClientHello")).as("ClientHellos s_server received" + server.describe()).isEqualTo(2);
+            assertThat(OpenSslProcess.count(out, "], Finished")).as("Finished messages (2 per handshake)" + server.describe()).isEqualTo(4);
             if (clientCert) {
                 assertThat(out).as(server.describe()).contains(">>> TLS 1.2, Handshake", "], CertificateRequest")
                         .contains("<<< TLS 1.2, Handshake", "], CertificateVerify");
@@ -120,7 +102,7 @@ class OpenSslCommandsTest {
                 OpenSslProcess server = sServer("-tls1_2");
                 Conn conn = Conn.connect(ctx, server.port(), server::describe).handshake()) {
             server.awaitStdout("CIPHER is", WAIT);
-            exchange(server, conn, "before");
+            conn.exchange(server, "s_server", "before");
             server.writeLine("r");
             server.awaitStdout("SSL_do_handshake -> 1", WAIT);
             server.writeLine("from s_server after");
@@ -169,14 +151,14 @@ class OpenSslCommandsTest {
                 OpenSslProcess server = sServer("-tls1_3");
                 Conn conn = Conn.connect(ctx, server.port(), server::describe).handshake()) {
             server.awaitStdout("CIPHER is", WAIT);
-            exchange(server, conn, "before");
-            int received = count(server.stdoutText(), "<<< TLS 1.3, Handshake [length 0005], KeyUpdate");
+            conn.exchange(server, "s_server", "before");
+            int received = OpenSslProcess.count(server.stdoutText(), "<<< TLS 1.3, Handshake [length 0005], KeyUpdate");
             server.writeLine(command);
             server.awaitStdout("SSL_do_handshake -> 1", WAIT);
             assertThat(server.stdoutText()).as(server.describe()).contains(">>> TLS 1.3, Handshake [length 0005], KeyUpdate");
-            exchange(server, conn, "after");
-            exchange(server, conn, "and again");
-            int answered = count(server.stdoutText(), "<<< TLS 1.3, Handshake [length 0005], KeyUpdate") - received;
+            conn.exchange(server, "s_server", "after");
+            conn.exchange(server, "s_server", "and again");
+            int answered = OpenSslProcess.count(server.stdoutText(), "<<< TLS 1.3, Handshake [length 0005], KeyUpdate") - received;
             assertThat(answered).as("KeyUpdates s_server received from us after its " + command + server.describe())
                     .isEqualTo(command.equals("K") ? 1 : 0);
             Ssl ssl = conn.ssl;

@@ -247,6 +247,16 @@ final class OpenSslProcess implements AutoCloseable {
         return stdout.bytes();
     }
 
+    /** How often {@code what} occurs in {@code text} (lines of {@code -msg} output, say). */
+    static int count(String text, String what) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(what)).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
     /** Stdout so far as ISO-8859-1 text (one char per byte, so indexes are byte offsets). */
     String stdoutText() {
         return new String(stdout.bytes(), StandardCharsets.ISO_8859_1);
