@@ -6,23 +6,18 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.libssl4j.Ssl;
 import org.libssl4j.SslCtx;
 import org.libssl4j.SslError;
-import org.libssl4j.SslErrorQueue;
 import org.libssl4j.testkit.TestContexts;
 import org.libssl4j.testkit.TestEngines;
 import org.libssl4j.testkit.TestIdentity;
@@ -36,25 +31,8 @@ import org.libssl4j.testkit.TestIdentity;
  * saying so, unless {@code -Dlibssl4j.skipOpenssl=true} is given, which skips them ({@code -Dlibssl4j.openssl=PATH}
  * names another binary). Every openssl process is destroyed when its test ends, pass or fail.
  */
-@org.junit.jupiter.api.extension.ExtendWith(ReapOpenSsl.class)
-class OpenSslBulkTest {
+class OpenSslBulkTest extends OpenSslTestBase {
     static final int BYTES = 1 << 20;
-    private static final Duration WAIT = OpenSslProcess.WAIT;
-
-    @TempDir
-    static Path dir;
-    static Pems pems;
-
-    @BeforeAll
-    static void certificates() {
-        OpenSslProcess.binary();
-        pems = Pems.write(dir);
-    }
-
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
-    }
 
     static Stream<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Ssl;
 import org.libssl4j.SslCtx;
 import org.libssl4j.SslError;
-import org.libssl4j.SslErrorQueue;
 import org.libssl4j.SslReason;
 import org.libssl4j.Capability;
 import org.libssl4j.testkit.TestEngines;
@@ -26,17 +23,7 @@ import org.libssl4j.testkit.TestContexts;
  * <p>Needs the {@code openssl} command-line tool: without it these tests fail, unless
  * {@code -Dlibssl4j.skipOpenssl=true} (see {@link OpenSslProcess}).
  */
-@org.junit.jupiter.api.extension.ExtendWith(ReapOpenSsl.class)
-class OpenSslClientCommandsTest {
-    private static final Duration WAIT = OpenSslProcess.WAIT;
-
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
-    }
-
-
-
+class OpenSslClientCommandsTest extends OpenSslTestBase {
     @EngineTest
     @DisplayName("R12.3 s_client's 'k' (KeyUpdate, update_not_requested) on TLS 1.3: our server absorbs it and the connection keeps moving data")
     void keyUpdateNotRequested(String engine) throws Exception {

@@ -2,18 +2,12 @@ package org.libssl4j.it.openssl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.io.TempDir;
 import org.libssl4j.Capability;
 import org.libssl4j.Engines;
 import org.libssl4j.Ssl;
 import org.libssl4j.SslCtx;
 import org.libssl4j.SslError;
-import org.libssl4j.SslErrorQueue;
 import org.libssl4j.SslReason;
 import org.libssl4j.it.EngineTest;
 import org.libssl4j.testkit.TestCerts;
@@ -28,30 +22,10 @@ import org.libssl4j.testkit.TestEngines;
  * <p>Needs the {@code openssl} command-line tool: without it these tests fail, unless
  * {@code -Dlibssl4j.skipOpenssl=true} (see {@link OpenSslProcess}).
  */
-@org.junit.jupiter.api.extension.ExtendWith(ReapOpenSsl.class)
-class OpenSslCommandsTest {
-    private static final Duration WAIT = OpenSslProcess.WAIT;
-
-    @TempDir
-    static Path dir;
-    static Pems pems;
-
-    @BeforeAll
-    static void certificates() {
-        OpenSslProcess.binary();
-        pems = Pems.write(dir);
-    }
-
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
-    }
-
+class OpenSslCommandsTest extends OpenSslTestBase {
     private static OpenSslProcess sServer(String versionFlag) {
         return OpenSslProcess.server(OpenSslBulkTest.concat(Pems.certKey(pems.rsa()), versionFlag, "-naccept", "1", "-msg"));
     }
-
-
 
     @EngineTest
     @DisplayName("R11.4 R11.5 s_server's 'r' (HelloRequest) on TLS 1.2: an engine with RENEGOTIATION renegotiates and the connection keeps moving data")

@@ -11,18 +11,13 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,25 +39,7 @@ import org.libssl4j.testkit.TestEngines;
  * <p>Needs the {@code openssl} command-line tool: without it these tests fail, unless
  * {@code -Dlibssl4j.skipOpenssl=true} (see {@link OpenSslProcess}).
  */
-@org.junit.jupiter.api.extension.ExtendWith(ReapOpenSsl.class)
-class OpenSslFaultTest {
-    private static final Duration WAIT = OpenSslProcess.WAIT;
-
-    @TempDir
-    static Path dir;
-    static Pems pems;
-
-    @BeforeAll
-    static void certificates() {
-        OpenSslProcess.binary();
-        pems = Pems.write(dir);
-    }
-
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
-    }
-
+class OpenSslFaultTest extends OpenSslTestBase {
     static Stream<Arguments> engineAndVersion() {
         List<Arguments> cases = new ArrayList<>();
         for (String engine : TestEngines.names().collect(Collectors.toList())) {

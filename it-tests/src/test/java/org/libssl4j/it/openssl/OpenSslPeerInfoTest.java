@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.libssl4j.Capability;
@@ -33,25 +28,7 @@ import org.libssl4j.testkit.TestEngines;
  * <p>Needs the {@code openssl} command-line tool: without it these tests fail, unless
  * {@code -Dlibssl4j.skipOpenssl=true} (see {@link OpenSslProcess}).
  */
-@org.junit.jupiter.api.extension.ExtendWith(ReapOpenSsl.class)
-class OpenSslPeerInfoTest {
-    private static final Duration WAIT = OpenSslProcess.WAIT;
-
-    @TempDir
-    static Path dir;
-    static Pems pems;
-
-    @BeforeAll
-    static void certificates() {
-        OpenSslProcess.binary();
-        pems = Pems.write(dir);
-    }
-
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
-    }
-
+class OpenSslPeerInfoTest extends OpenSslTestBase {
     static Stream<org.junit.jupiter.params.provider.Arguments> engineAndVersion() {
         return OpenSslFaultTest.engineAndVersion();
     }

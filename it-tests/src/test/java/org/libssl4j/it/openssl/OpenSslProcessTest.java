@@ -3,31 +3,16 @@ package org.libssl4j.it.openssl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The harness itself: a process is reaped when the test fails inside try-with-resources, a failed wait is bounded and
  * says what the process printed, and the port s_server reports is one we can connect to.
  */
-@ExtendWith(ReapOpenSsl.class)
-class OpenSslProcessTest {
-    @TempDir
-    static Path dir;
-    static Pems pems;
-
-    @BeforeAll
-    static void certificates() {
-        OpenSslProcess.binary();
-        pems = Pems.write(dir);
-    }
-
+class OpenSslProcessTest extends OpenSslTestBase {
     @Test
     @DisplayName("OPENSSL-INTEROP a test that fails inside try-with-resources leaves no openssl process behind")
     void reapedOnFailure() {
