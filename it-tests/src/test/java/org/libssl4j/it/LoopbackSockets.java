@@ -38,6 +38,30 @@ final class LoopbackSockets implements AutoCloseable {
         return this;
     }
 
+    /**
+     * What the kernel says of one end's TCP connection ({@code ss -tnoim}: queues, windows, timers), for a failure
+     * message: it tells a stall in TCP itself (bytes queued, a zero or tiny window) from one in the TLS layer.
+     */
+    static String tcpState(SocketChannel channel) {
+        try {
+            int port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
+            Process ss = new ProcessBuilder("ss", "-tnoim", "sport", "=", ":" + port).redirectErrorStream(true).start();
+            try {
+                if (!ss.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                    return "ss: no answer in 5 s";
+                }
+                return "ss: " + new String(ss.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            } finally {
+                ss.destroyForcibly();
+            }
+        } catch (IOException e) {
+            return "ss not available: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "ss interrupted";
+        }
+    }
+
     @Override
     public void close() {
         try {
