@@ -227,7 +227,7 @@ class NonBlockingTest {
                             lastWriteError = ssl.getError(w);
                             int want = wantOps(lastWriteError);
                             if (want < 0) {
-                                return name + " write: " + ssl.getError(w) + " " + SslErrorQueue.snapshot();
+                                return name + " write: " + lastWriteError + " " + SslErrorQueue.snapshot();
                             }
                             interest |= want;
                         }
