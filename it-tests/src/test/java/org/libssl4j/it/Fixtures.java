@@ -28,15 +28,8 @@ final class Fixtures {
     }
 
     static TestPair pair(String engine, int version, int bufSize, Consumer<SslCtx> client, Consumer<SslCtx> server) {
-        TestContexts.Builder c = TestContexts.client(engine).configure(client);
-        TestContexts.Builder s = TestContexts.server(engine).configure(server);
-        if (version == TLS12) {
-            c.tls12();
-            s.tls12();
-        } else {
-            c.tls13();
-            s.tls13();
-        }
+        TestContexts.Builder c = TestContexts.client(engine).configure(client).only(version);
+        TestContexts.Builder s = TestContexts.server(engine).configure(server).only(version);
         return TestPair.create(c.build(), s.build(), bufSize);
     }
 

@@ -53,15 +53,8 @@ class InteropTest {
     @MethodSource("cases")
     void interop(String clientEngine, String serverEngine, String version, String key) throws Exception {
         TestIdentity id = key.equals("RSA") ? TestCerts.serverRsa() : TestCerts.serverEc();
-        TestContexts.Builder c = TestContexts.client(clientEngine);
-        TestContexts.Builder s = TestContexts.server(serverEngine).identity(id);
-        if (version.equals("TLSv1.3")) {
-            c.tls13();
-            s.tls13();
-        } else {
-            c.tls12();
-            s.tls12();
-        }
+        TestContexts.Builder c = TestContexts.client(clientEngine).only(version);
+        TestContexts.Builder s = TestContexts.server(serverEngine).identity(id).only(version);
         try (SslCtx cctx = c.build(); SslCtx sctx = s.build(); TestPair p = TestPair.create(cctx, sctx, 4096).handshake()) {
             assertThat(p.client().getVersion()).isEqualTo(version);
             assertThat(p.server().getVersion()).isEqualTo(version);

@@ -54,15 +54,8 @@ class NonBlockingTest {
     @DisplayName("SEED-SOCKET non-blocking client and server with a Selector: 64 MiB each way by SHA-256, random socket buffers, close_notify both ways")
     void selectorTransfer(String engine, String version, long seed) throws Exception {
         Random random = new Random(seed);
-        TestContexts.Builder c = TestContexts.client(engine);
-        TestContexts.Builder s = TestContexts.server(engine);
-        if (version.equals("TLSv1.3")) {
-            c.tls13();
-            s.tls13();
-        } else {
-            c.tls12();
-            s.tls12();
-        }
+        TestContexts.Builder c = TestContexts.client(engine).only(version);
+        TestContexts.Builder s = TestContexts.server(engine).only(version);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (SslCtx cctx = c.build(); SslCtx sctx = s.build();
                 ServerSocketChannel listener = ServerSocketChannel.open()) {

@@ -80,12 +80,7 @@ class RenegotiationBulkTest {
 
     private static SslCtx ctx(String engine, boolean server, int version, Consumer<SslCtx> extra) {
         TestContexts.Builder b = server ? TestContexts.server(engine) : TestContexts.client(engine);
-        if (version == TLS12) {
-            b.tls12();
-        } else {
-            b.tls13();
-        }
-        return b.configure(extra).build();
+        return b.only(version).configure(extra).build();
     }
 
     // =========================================================================================================

@@ -88,13 +88,11 @@ class VerifyTest {
     }
 
     private static SslCtx server(String engine, TestIdentity id, int version) {
-        TestContexts.Builder b = TestContexts.server(engine).identity(id);
-        return (version == TLS12 ? b.tls12() : b.tls13()).build();
+        return TestContexts.server(engine).identity(id).only(version).build();
     }
 
     private static SslCtx client(String engine, int version) {
-        TestContexts.Builder b = TestContexts.client(engine);
-        return (version == TLS12 ? b.tls12() : b.tls13()).build();
+        return TestContexts.client(engine).only(version).build();
     }
 
     @EngineTest

@@ -75,14 +75,30 @@ public final class TestContexts {
 
         /** Only TLS 1.2: pins the minimum and the maximum version. */
         public Builder tls12() {
-            version = SslVersion.TLS1_2_VERSION;
-            return this;
+            return only(SslVersion.TLS1_2_VERSION);
         }
 
         /** Only TLS 1.3: pins the minimum and the maximum version. */
         public Builder tls13() {
-            version = SslVersion.TLS1_3_VERSION;
+            return only(SslVersion.TLS1_3_VERSION);
+        }
+
+        /** Only {@code version}, an {@link SslVersion} constant: pins the minimum and the maximum version. */
+        public Builder only(int version) {
+            if (SslVersion.name(version).equals("unknown")) {
+                throw new IllegalArgumentException("not a TLS version: 0x" + Integer.toHexString(version));
+            }
+            this.version = version;
             return this;
+        }
+
+        /** Only the version OpenSSL names {@code name} ("TLSv1.2", as {@code SSL_get_version} says it). */
+        public Builder only(String name) {
+            int v = SslVersion.ofName(name);
+            if (v == 0) {
+                throw new IllegalArgumentException("not a TLS version name: " + name);
+            }
+            return only(v);
         }
 
         /**

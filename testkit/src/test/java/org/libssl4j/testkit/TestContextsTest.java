@@ -47,6 +47,22 @@ class TestContextsTest {
     }
 
     @Test
+    void onlyPinsTheVersionGivenByConstantOrName() {
+        try (SslCtx ctx = TestContexts.client("fake").only("TLSv1.2").build()) {
+            assertThat(ctx.getMinProtoVersion()).isEqualTo(SslVersion.TLS1_2_VERSION);
+            assertThat(ctx.getMaxProtoVersion()).isEqualTo(SslVersion.TLS1_2_VERSION);
+        }
+        try (SslCtx ctx = TestContexts.server("fake").only(SslVersion.TLS1_3_VERSION).build()) {
+            assertThat(ctx.getMinProtoVersion()).isEqualTo(SslVersion.TLS1_3_VERSION);
+            assertThat(ctx.getMaxProtoVersion()).isEqualTo(SslVersion.TLS1_3_VERSION);
+        }
+        assertThatThrownBy(() -> TestContexts.client("fake").only("SSLv3"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SSLv3");
+        assertThatThrownBy(() -> TestContexts.client("fake").only(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0x0");
+    }
+
+    @Test
     void verifyNoneTurnsOffPeerAndHostChecks() {
         try (SslCtx ctx = TestContexts.client("fake").verifyNone().build()) {
             assertThat(ctx.getVerifyMode()).isEqualTo(SslVerify.NONE);

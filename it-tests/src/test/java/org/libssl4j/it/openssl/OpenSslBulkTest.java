@@ -51,12 +51,7 @@ class OpenSslBulkTest extends OpenSslTestBase {
     @MethodSource("cases")
     void ourClient(String engine, String version, String key) throws Exception {
         TestIdentity id = Pems.identity(key);
-        TestContexts.Builder c = TestContexts.client(engine);
-        if (version.equals("TLSv1.2")) {
-            c.tls12();
-        } else {
-            c.tls13();
-        }
+        TestContexts.Builder c = TestContexts.client(engine).only(version);
         byte[] up = data(BYTES, 1 + version.hashCode() + key.hashCode(), false);
         byte[] down = data(BYTES, 2 + version.hashCode() + key.hashCode(), true);
         try (SslCtx ctx = c.build();
@@ -100,12 +95,7 @@ class OpenSslBulkTest extends OpenSslTestBase {
     @MethodSource("cases")
     void ourServer(String engine, String version, String key) throws Exception {
         TestIdentity id = Pems.identity(key);
-        TestContexts.Builder s = TestContexts.server(engine).identity(id);
-        if (version.equals("TLSv1.2")) {
-            s.tls12();
-        } else {
-            s.tls13();
-        }
+        TestContexts.Builder s = TestContexts.server(engine).identity(id).only(version);
         byte[] up = data(BYTES, 3 + version.hashCode() + key.hashCode(), false);
         byte[] down = data(BYTES, 4 + version.hashCode() + key.hashCode(), false);
         Path msgs = Files.createTempFile(dir, "s_client-msg", ".txt");

@@ -60,13 +60,11 @@ class OpenSslFaultTest extends OpenSslTestBase {
     }
 
     static SslCtx clientCtx(String engine, String version) {
-        TestContexts.Builder c = TestContexts.client(engine);
-        return (version.equals("TLSv1.2") ? c.tls12() : c.tls13()).build();
+        return TestContexts.client(engine).only(version).build();
     }
 
     static SslCtx serverCtx(String engine, String version) {
-        TestContexts.Builder s = TestContexts.server(engine);
-        return (version.equals("TLSv1.2") ? s.tls12() : s.tls13()).build();
+        return TestContexts.server(engine).only(version).build();
     }
 
     static OpenSslProcess sServer(String version) {

@@ -33,9 +33,6 @@ class OpenSslPeerInfoTest extends OpenSslTestBase {
         return OpenSslFaultTest.engineAndVersion();
     }
 
-    private static TestContexts.Builder pin(TestContexts.Builder b, String version) {
-        return version.equals("TLSv1.2") ? b.tls12() : b.tls13();
-    }
 
     private static OpenSslProcess verifyingServer(String version) {
         return OpenSslProcess.server(OpenSslBulkTest.concat(Pems.certKey(pems.rsa()), Pems.versionFlag(version), "-naccept", "1",
@@ -47,7 +44,7 @@ class OpenSslPeerInfoTest extends OpenSslTestBase {
     @MethodSource("engineAndVersion")
     void clientCertificateToServer(String engine, String version) {
         TestEngines.assumeCapability(engine, Capability.CLIENT_AUTH);
-        try (SslCtx ctx = pin(TestContexts.client(engine).identity(TestCerts.client()), version).build();
+        try (SslCtx ctx = TestContexts.client(engine).identity(TestCerts.client()).only(version).build();
                 OpenSslProcess server = verifyingServer(version);
                 Conn conn = Conn.connect(ctx, server.port(), server::describe).handshake()) {
             server.writeLine("verified");
@@ -63,7 +60,7 @@ class OpenSslPeerInfoTest extends OpenSslTestBase {
     @DisplayName("R09.3 our client without a certificate against s_server -Verify: s_server refuses it, and we get 0/SSL with its alert (certificate required on TLS 1.3, handshake failure on TLS 1.2), never a hang")
     @MethodSource("engineAndVersion")
     void noClientCertificate(String engine, String version) {
-        try (SslCtx ctx = pin(TestContexts.client(engine), version).build();
+        try (SslCtx ctx = TestContexts.client(engine).only(version).build();
                 OpenSslProcess server = verifyingServer(version);
                 Conn conn = Conn.connect(ctx, server.port(), server::describe)) {
             int r = conn.handshakeResult();
@@ -93,7 +90,7 @@ class OpenSslPeerInfoTest extends OpenSslTestBase {
     @MethodSource("engineAndVersion")
     void clientCertificateFromClient(String engine, String version) throws Exception {
         TestEngines.assumeCapability(engine, Capability.CLIENT_AUTH);
-        try (SslCtx ctx = pin(TestContexts.server(engine).requireClientCert(), version).build();
+        try (SslCtx ctx = TestContexts.server(engine).requireClientCert().only(version).build();
                 ServerSocketChannel listener = Conn.listen();
                 OpenSslProcess client = OpenSslProcess.client(Conn.port(listener), OpenSslBulkTest.concat(
                         Pems.certKey(pems.client()), "-quiet", Pems.versionFlag(version)));
@@ -109,7 +106,7 @@ class OpenSslPeerInfoTest extends OpenSslTestBase {
     @MethodSource("engineAndVersion")
     void clientWithoutCertificate(String engine, String version) throws Exception {
         TestEngines.assumeCapability(engine, Capability.CLIENT_AUTH);
-        try (SslCtx ctx = pin(TestContexts.server(engine).requireClientCert(), version).build();
+        try (SslCtx ctx = TestContexts.server(engine).requireClientCert().only(version).build();
                 ServerSocketChannel listener = Conn.listen();
                 OpenSslProcess client = OpenSslProcess.client(Conn.port(listener), "-quiet", Pems.versionFlag(version));
                 Conn conn = Conn.accept(ctx, listener, client::describe)) {
