@@ -11,14 +11,12 @@ public final class Engine implements EngineInfo {
     private final String name;
     private final int priority;
     private final EngineFactory factory;
-    private final Set<Capability> capabilities;
+    private volatile Set<Capability> capabilities;
 
     Engine(String name, int priority, EngineFactory factory) {
         this.name = Objects.requireNonNull(name, "name");
         this.priority = priority;
         this.factory = Objects.requireNonNull(factory, "factory");
-        Set<Capability> caps = factory.capabilities();
-        this.capabilities = Collections.unmodifiableSet(caps.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(caps));
     }
 
     @Override
@@ -41,9 +39,19 @@ public final class Engine implements EngineInfo {
         return null;
     }
 
+    /**
+     * {@inheritDoc} Asked of the engine the first time, then kept: an engine may decide some by probing its provider
+     * on this JVM, which costs a few in-memory handshakes once.
+     */
     @Override
     public Set<Capability> capabilities() {
-        return capabilities;
+        Set<Capability> caps = capabilities;
+        if (caps == null) {
+            Set<Capability> asked = factory.capabilities();
+            caps = Collections.unmodifiableSet(asked.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(asked));
+            capabilities = caps;
+        }
+        return caps;
     }
 
     @Override

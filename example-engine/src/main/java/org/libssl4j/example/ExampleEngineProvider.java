@@ -30,10 +30,10 @@ public final class ExampleEngineProvider implements EngineProvider {
 
     @Override
     public EngineFactory load() {
-        return new JsseEngineFactory("example on SunJSSE",
+        // What the adapter gives; JsseProbe decides on this JVM what depends on the provider's version.
+        return JsseEngineFactory.probing("example on SunJSSE",
                 EnumSet.of(Capability.TLS1_2, Capability.TLS1_3, Capability.RSA, Capability.ECDSA, Capability.SNI,
-                        Capability.ALPN, Capability.CLIENT_AUTH, Capability.TLS1_3_TICKETS, Capability.RENEGOTIATION,
-                        Capability.TLS1_3_HALF_CLOSE, Capability.READ_AFTER_SHUTDOWN, Capability.CERTIFICATE_ALERTS),
+                        Capability.ALPN, Capability.CLIENT_AUTH),
                 new JsseBinding() {
                     @Override
                     public SSLContext newSslContext() throws GeneralSecurityException {

@@ -128,14 +128,36 @@ class VerifyTest {
     @EngineTest
     @DisplayName("D2 a server certificate for another name fails with hostname mismatch, and the server receives bad_certificate (capability CERTIFICATE_ALERTS)")
     void wrongHostFails(String engine) {
-        Outcome o = handshake(client(engine, TLS13), server(engine, TestCerts.wrongHostServer(), TLS13));
-        assertThat(o.clientError.reason()).as(o.toString()).isEqualTo(SslReason.CERTIFICATE_VERIFY_FAILED);
-        assertThat(o.clientError.detail()).contains("num=62").contains("hostname mismatch");
-        if (Engines.get(engine).has(Capability.CERTIFICATE_ALERTS)) {
-            assertThat(o.serverError.reason()).as(o.toString()).isEqualTo(SslReason.SSLV3_ALERT_BAD_CERTIFICATE);
-        } else {
-            assertThat(o.serverError.reason()).as("the server receives an alert: " + o).isGreaterThan(1000);
+        for (int version : new int[] {TLS13, TLS12}) {
+            Outcome o = handshake(client(engine, version), server(engine, TestCerts.wrongHostServer(), version));
+            assertThat(o.clientError.reason()).as(o.toString()).isEqualTo(SslReason.CERTIFICATE_VERIFY_FAILED);
+            assertThat(o.clientError.detail()).contains("num=62").contains("hostname mismatch");
+            if (Engines.get(engine).has(Capability.CERTIFICATE_ALERTS)) {
+                assertThat(o.serverError.reason()).as(o.toString()).isEqualTo(SslReason.SSLV3_ALERT_BAD_CERTIFICATE);
+            } else {
+                assertThat(o.serverError.reason()).as("the server receives an alert: " + o).isGreaterThan(1000);
+            }
         }
+    }
+
+    @EngineTest
+    @DisplayName("D2 CERTIFICATE_ALERTS is declared exactly when this JVM's provider sends certificate_expired and bad_certificate on TLS 1.2 and 1.3")
+    void certificateAlertsCapabilityIsWhatThisJvmDoes(String engine) {
+        boolean asLibssl = true;
+        StringBuilder seen = new StringBuilder();
+        for (int version : new int[] {TLS13, TLS12}) {
+            Outcome expired = handshake(client(engine, version), server(engine, TestCerts.expiredServer(), version));
+            Outcome wrongHost = handshake(client(engine, version), server(engine, TestCerts.wrongHostServer(), version));
+            int e = expired.serverError == null ? 0 : expired.serverError.reason();
+            int w = wrongHost.serverError == null ? 0 : wrongHost.serverError.reason();
+            asLibssl &= e == SslReason.SSLV3_ALERT_CERTIFICATE_EXPIRED && w == SslReason.SSLV3_ALERT_BAD_CERTIFICATE;
+            seen.append(" version 0x").append(Integer.toHexString(version)).append(": expired ").append(e)
+                    .append(", wrong host ").append(w);
+        }
+        assertThat(Engines.get(engine).has(Capability.CERTIFICATE_ALERTS))
+                .as("declared CERTIFICATE_ALERTS vs what the server received on %s (%s):%s", engine,
+                        Engines.get(engine).version(), seen)
+                .isEqualTo(asLibssl);
     }
 
     @EngineTest

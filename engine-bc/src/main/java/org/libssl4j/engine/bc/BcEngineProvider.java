@@ -60,9 +60,10 @@ public final class BcEngineProvider implements EngineProvider {
         SSLContext probe = SSLContext.getInstance("TLS", jsse);
         probe.init(null, null, new SecureRandom());
         Set<String> protocols = Set.of(probe.getSupportedSSLParameters().getProtocols());
-        // Capabilities as bctls 1.84 has them; see this module's README for the evidence of each absence.
+        // What the adapter gives on any bctls; the version-dependent rest is probed on this JVM (JsseProbe). See
+        // this module's README for the evidence of each absence.
         EnumSet<Capability> caps = EnumSet.of(Capability.SNI, Capability.ALPN, Capability.CLIENT_AUTH,
-                Capability.RSA, Capability.ECDSA, Capability.TLS1_3_FULL_RECORDS);
+                Capability.RSA, Capability.ECDSA);
         if (protocols.contains("TLSv1.2")) {
             caps.add(Capability.TLS1_2);
         }
@@ -71,7 +72,7 @@ public final class BcEngineProvider implements EngineProvider {
         }
         String version = "bctls " + bc.getVersionStr() + " (" + jsse.getInfo() + "; crypto: the JDK's "
                 + System.getProperty("java.version") + ", BC fallback)";
-        return new JsseEngineFactory(version, caps, new BcBinding(jsse));
+        return JsseEngineFactory.probing(version, caps, new BcBinding(jsse));
     }
 
     /**

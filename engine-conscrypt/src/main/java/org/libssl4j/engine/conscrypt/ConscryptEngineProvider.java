@@ -59,17 +59,17 @@ public final class ConscryptEngineProvider implements EngineProvider {
         SSLContext probe = SSLContext.getInstance("TLS", provider);
         probe.init(null, new javax.net.ssl.TrustManager[0], null);
         Set<String> protocols = Set.of(probe.getSupportedSSLParameters().getProtocols());
-        // What Conscrypt 2.5.2's SSLEngine can do; see this module's README for the evidence of each entry.
+        // What the adapter gives on Conscrypt's SSLEngine; the version-dependent rest is probed on this JVM
+        // (JsseProbe). See this module's README for the evidence of each entry.
         EnumSet<Capability> caps = EnumSet.of(Capability.SNI, Capability.ALPN, Capability.CLIENT_AUTH,
-                Capability.RSA, Capability.ECDSA, Capability.TLS1_3_FULL_RECORDS, Capability.READ_AFTER_SHUTDOWN,
-                Capability.DIRECT_BUFFERS);
+                Capability.RSA, Capability.ECDSA, Capability.DIRECT_BUFFERS);
         if (protocols.contains("TLSv1.2")) {
             caps.add(Capability.TLS1_2);
         }
         if (protocols.contains("TLSv1.3")) {
             caps.add(Capability.TLS1_3);
         }
-        return new JsseEngineFactory(version(), caps, new ConscryptBinding(provider));
+        return JsseEngineFactory.probing(version(), caps, new ConscryptBinding(provider));
     }
 
     private static String version() {

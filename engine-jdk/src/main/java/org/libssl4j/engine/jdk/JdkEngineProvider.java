@@ -43,10 +43,10 @@ public final class JdkEngineProvider implements EngineProvider {
         SSLContext probe = SSLContext.getInstance("TLS", sunJsse);
         probe.init(null, null, null);
         Set<String> protocols = Set.of(probe.getSupportedSSLParameters().getProtocols());
-        // Capabilities as SunJSSE 17 has them; see this module's README for the evidence of each absence.
+        // What the adapter gives on any SunJSSE; the version-dependent rest is probed on this JVM (JsseProbe). See
+        // this module's README for the evidence of each absence.
         EnumSet<Capability> caps = EnumSet.of(Capability.SNI, Capability.ALPN, Capability.CLIENT_AUTH,
-                Capability.RSA, Capability.ECDSA, Capability.TLS1_3_TICKETS, Capability.RENEGOTIATION,
-                        Capability.TLS1_3_HALF_CLOSE, Capability.READ_AFTER_SHUTDOWN, Capability.CERTIFICATE_ALERTS);
+                Capability.RSA, Capability.ECDSA);
         if (protocols.contains("TLSv1.2")) {
             caps.add(Capability.TLS1_2);
         }
@@ -54,7 +54,7 @@ public final class JdkEngineProvider implements EngineProvider {
             caps.add(Capability.TLS1_3);
         }
         String version = "SunJSSE " + System.getProperty("java.version");
-        return new JsseEngineFactory(version, caps, new JdkBinding(sunJsse));
+        return JsseEngineFactory.probing(version, caps, new JdkBinding(sunJsse));
     }
 
     /** Where SunJSSE's objects come from and how its failures read in OpenSSL's terms. */

@@ -19,18 +19,50 @@ import org.libssl4j.spi.EngineFactory;
 /** An {@link EngineFactory} for any JSSE provider, given its {@link JsseBinding}. */
 public final class JsseEngineFactory implements EngineFactory {
     private final String version;
-    private final Set<Capability> capabilities;
+    private final Set<Capability> declared;
+    private final boolean probe;
     private final JsseBinding binding;
+    private volatile Set<Capability> capabilities;
+    private volatile JsseProbe.Result probeResult;
 
     /**
+     * A factory whose capabilities are exactly {@code capabilities}, for a provider whose behaviour is fixed (or a
+     * test's engine). A real provider's engine should use {@link #probing} so that what depends on the provider's
+     * version is decided on the running JVM.
+     *
      * @param version the provider's version, as {@link EngineFactory#version()} reports it
      * @param capabilities what the provider can do, truthfully
      * @param binding where the provider's objects come from
      */
     public JsseEngineFactory(String version, Set<Capability> capabilities, JsseBinding binding) {
+        this(version, capabilities, binding, false);
+    }
+
+    private JsseEngineFactory(String version, Set<Capability> capabilities, JsseBinding binding, boolean probe) {
         this.version = version;
-        this.capabilities = Collections.unmodifiableSet(capabilities.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(capabilities));
+        this.declared = Collections.unmodifiableSet(capabilities.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(capabilities));
         this.binding = binding;
+        this.probe = probe;
+        if (!probe) {
+            this.capabilities = declared;
+        }
+    }
+
+    /**
+     * A factory whose capabilities are {@code declared} (what the adapter itself gives, such as SNI or ALPN) plus
+     * those of {@link JsseProbe#PROBED} that {@link JsseProbe#run} sees the provider keep on this JVM. The probe
+     * runs once, the first time the capabilities are asked for, so loading an engine that is never used costs
+     * nothing.
+     *
+     * @throws IllegalArgumentException if {@code declared} names a probed capability: those are observed, not declared
+     */
+    public static JsseEngineFactory probing(String version, Set<Capability> declared, JsseBinding binding) {
+        for (Capability c : declared) {
+            if (JsseProbe.PROBED.contains(c)) {
+                throw new IllegalArgumentException(c + " is decided by JsseProbe on the running JVM, not declared");
+            }
+        }
+        return new JsseEngineFactory(version, declared, binding, true);
     }
 
     @Override
@@ -40,7 +72,33 @@ public final class JsseEngineFactory implements EngineFactory {
 
     @Override
     public Set<Capability> capabilities() {
-        return capabilities;
+        Set<Capability> caps = capabilities;
+        if (caps == null) {
+            synchronized (this) {
+                caps = capabilities;
+                if (caps == null) {
+                    JsseProbe.Result result = JsseProbe.runSafely(binding);
+                    EnumSet<Capability> all = EnumSet.noneOf(Capability.class);
+                    all.addAll(declared);
+                    all.addAll(result.capabilities());
+                    probeResult = result;
+                    capabilities = caps = Collections.unmodifiableSet(all);
+                }
+            }
+        }
+        return caps;
+    }
+
+    /**
+     * What the probe saw for each probed capability (running it if it has not run), or null for a factory made
+     * with fixed capabilities.
+     */
+    public JsseProbe.Result probeResult() {
+        if (!probe) {
+            return null;
+        }
+        capabilities();
+        return probeResult;
     }
 
     @Override

@@ -68,6 +68,50 @@ class DiscoveryTest {
     }
 
     @Test
+    @DisplayName("DISC-6 loading an engine does not ask its capabilities (an engine may probe its provider for them); the first question asks once")
+    void capabilitiesAskedOnceWhenNeeded() {
+        int[] asked = {0};
+        Engine engine = Engines.load(new org.libssl4j.spi.EngineProvider() {
+            @Override
+            public String name() {
+                return "counting";
+            }
+
+            @Override
+            public int priority() {
+                return 0;
+            }
+
+            @Override
+            public org.libssl4j.spi.EngineFactory load() throws java.security.GeneralSecurityException {
+                org.libssl4j.spi.EngineFactory inner = new NullEngineProvider().load();
+                return new org.libssl4j.spi.EngineFactory() {
+                    @Override
+                    public String version() {
+                        return inner.version();
+                    }
+
+                    @Override
+                    public java.util.Set<Capability> capabilities() {
+                        asked[0]++;
+                        return java.util.EnumSet.of(Capability.TLS1_3);
+                    }
+
+                    @Override
+                    public org.libssl4j.spi.EngineContext newContext(org.libssl4j.spi.ContextConfig config)
+                            throws org.libssl4j.spi.EngineException {
+                        return inner.newContext(config);
+                    }
+                };
+            }
+        });
+        assertThat(asked[0]).as("asked at load").isZero();
+        assertThat(engine.has(Capability.TLS1_3)).isTrue();
+        assertThat(engine.capabilities()).containsExactly(Capability.TLS1_3).isSameAs(engine.capabilities());
+        assertThat(asked[0]).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("DISC-5 the suite runs for the engines required by -Dlibssl4j.requireEngines, and they are all there")
     void requiredEnginesPresent() {
         String required = System.getProperty(TestEngines.REQUIRE_ENGINES_PROPERTY, "");
