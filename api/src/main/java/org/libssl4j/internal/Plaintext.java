@@ -9,6 +9,8 @@ import java.nio.ByteBuffer;
 final class Plaintext {
     private final boolean direct;
     private ByteBuffer buf;
+    /** Where a record that carries no application data opens while {@link #buf} still holds unread bytes. */
+    private ByteBuffer scratch;
     private int pos;
     private int lim;
 
@@ -35,6 +37,18 @@ final class Plaintext {
         return buf;
     }
 
+    /**
+     * A buffer for the engine to open a non-application record into (a handshake record during a renegotiation)
+     * while the bytes of the last one are unread; they stay where they are.
+     */
+    ByteBuffer scratch(int capacity) {
+        if (scratch == null || scratch.capacity() < capacity) {
+            scratch = direct ? ByteBuffer.allocateDirect(capacity) : ByteBuffer.allocate(capacity);
+        }
+        scratch.clear();
+        return scratch;
+    }
+
     /** Records that the engine opened {@code n} bytes into {@link #space}. */
     void opened(int n) {
         lim = n;
@@ -50,8 +64,9 @@ final class Plaintext {
         if (array != null) {
             buf.get(pos, array, off, n);
         } else {
-            buf.limit(pos + n).position(pos);
-            bb.put(buf);
+            // Absolute on both sides: this buffer's position and limit stay as the engine left them.
+            bb.put(bb.position(), buf, pos, n);
+            bb.position(bb.position() + n);
         }
         if (!peek) {
             pos += n;
@@ -73,6 +88,7 @@ final class Plaintext {
     void releaseIfEmpty() {
         if (lim == pos) {
             buf = null;
+            scratch = null;
         }
     }
 }

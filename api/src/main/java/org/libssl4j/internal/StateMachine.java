@@ -85,6 +85,8 @@ public final class StateMachine {
     private boolean renegotiatePending;
     /** The asked-for renegotiation has begun (libssl starts it only once nothing is half-sent). */
     private boolean renegotiationStarted;
+    /** The peer began a handshake (HelloRequest, ClientHello) while a write was half-sent; the engine waits for us. */
+    private boolean peerHandshakeOwed;
     /** This server asked for a renegotiation whose HelloRequest is not sent yet. */
     private boolean helloRequestDue;
     /** This side's close_notify has been made (it may still wait in {@link #out}). */
@@ -201,8 +203,24 @@ public final class StateMachine {
      * answered; a server only owes its HelloRequest (R11.2).
      */
     private void renegotiateCheck() {
-        if (renegotiatePending && !renegotiationStarted && !pendingApp && (out == null || out.isEmpty())) {
+        if (peerHandshakeOwed && !pendingApp && (out == null || out.isEmpty())) {
+            peerHandshakeOwed = false;
+            handshakeDone = false;
+        }
+        if (renegotiatePending && !renegotiationStarted && !fatal && !pendingApp && (out == null || out.isEmpty())) {
             renegotiationStarted = true;
+            try {
+                if (!engine.renegotiate()) {
+                    fail(SslErrorEntry.LIB_SSL, SslReason.INTERNAL_ERROR, "the engine refused a renegotiation it declared", null);
+                    return;
+                }
+            } catch (EngineException e) {
+                failFromEngine(e);
+                return;
+            } catch (RuntimeException e) {
+                failFromEngine(internalError(e));
+                return;
+            }
             if (role == ROLE_CLIENT) {
                 handshakeDone = false;
             } else {
@@ -254,7 +272,12 @@ public final class StateMachine {
         started = true;
         try {
             while (true) {
-                if (!out.isEmpty() && flush() <= 0) {
+                // A side that cannot write must still read when its engine waits for the peer: the peer may be
+                // blocked writing to us (a TLS 1.3 client's compatibility ChangeCipherSpec goes out in the middle
+                // of the server's flight), and libssl completes over a transport of any size.
+                boolean writeBlocked = !out.isEmpty() && flush() <= 0;
+                if (writeBlocked && (engine.status() != TlsEngine.Status.NEED_UNWRAP || helloRequestDue
+                        || !wbio.shouldRetry())) {
                     return -1;
                 }
                 switch (engine.status()) {
@@ -268,7 +291,19 @@ public final class StateMachine {
                             return 1;
                         }
                         if (fetchRecord() <= 0) {
+                            if (writeBlocked && !fatal && rwstate == Ssl.READING && rbio.shouldRetry()) {
+                                // Nothing to read either: what this side owes is the write, so say so (the retry
+                                // flags of a BIO that is both rbio and wbio now speak of the read).
+                                if (flush() > 0) {
+                                    continue;
+                                }
+                            }
                             return -1;
+                        }
+                        if (plain.available() > 0 && in.type() == CONTENT_APPLICATION_DATA) {
+                            // More application data while some is unread: it stays in the record buffer until the
+                            // caller's read has taken what is there (one record per read, R06.4).
+                            return HANDSHAKE_DATA_ARRIVED;
                         }
                         int opened = open();
                         if (opened == OPEN_FAILED) {
@@ -492,6 +527,7 @@ public final class StateMachine {
             engine.seal(src, space);
             int sealed = src.position() - before;
             out.commit(sealed > 0 ? Outbound.Kind.APPLICATION : Outbound.Kind.HANDSHAKE);
+            endRenegotiationIfDone();
             return sealed;
         } finally {
             if (bb != null) {
@@ -524,9 +560,9 @@ public final class StateMachine {
             SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.UNINITIALIZED, null);
             return -1;
         }
-        if ((shutdownBits & Ssl.RECEIVED_SHUTDOWN) != 0) {
+        if ((shutdownBits & Ssl.RECEIVED_SHUTDOWN) != 0 && (fatal || plain.available() == 0)) {
             rwstate = Ssl.NOTHING;
-            return 0;
+            return 0; // data sent before the close_notify is read first (R07.2)
         }
         if (fatal) {
             return -1;
@@ -575,7 +611,8 @@ public final class StateMachine {
                     }
                     if (engine.status() != TlsEngine.Status.NOT_HANDSHAKING && pendingApp) {
                         // libssl starts no handshake while a write is half-sent (ssl3_renegotiate_check): the
-                        // answer waits until the write is finished.
+                        // answer is owed, and the first call after the write is finished begins it.
+                        peerHandshakeOwed = true;
                         rwstate = Ssl.READING;
                         forcedReadRetry = true;
                         return -1;
@@ -703,7 +740,10 @@ public final class StateMachine {
      * @return the count of application bytes now in {@link #plain}, or one of the {@code OPEN*} outcomes
      */
     private int open() throws EngineException {
-        ByteBuffer space = plain.space(engine.maxPlaintextSize());
+        // A handshake record met while application data is unread (a renegotiation answered by a write) opens
+        // beside it: that data stays readable.
+        boolean beside = plain.available() > 0;
+        ByteBuffer space = beside ? plain.scratch(engine.maxPlaintextSize()) : plain.space(engine.maxPlaintextSize());
         ByteBuffer record = in.record();
         int n;
         try {
@@ -714,11 +754,29 @@ public final class StateMachine {
             return OPEN_FAILED;
         }
         in.consumeRecord();
+        endRenegotiationIfDone();
         if (n == TlsEngine.CLOSED) {
             return OPENED_CLOSE_NOTIFY;
         }
+        if (beside) {
+            if (n > 0) {
+                throw new IllegalStateException("a non-application record gave application data");
+            }
+            return OPENED_NOTHING;
+        }
         plain.opened(n);
         return n;
+    }
+
+    /**
+     * A renegotiation this side asked for ends when the engine stops handshaking, in whichever call that happens
+     * (a server's last flight may go out from a write, a client's Finished be read by a read): R11.2.
+     */
+    private void endRenegotiationIfDone() throws EngineException {
+        if (renegotiationStarted && !helloRequestDue && engine.status() == TlsEngine.Status.NOT_HANDSHAKING) {
+            renegotiatePending = false;
+            renegotiationStarted = false;
+        }
     }
 
     public int pending() {
@@ -971,18 +1029,12 @@ public final class StateMachine {
             SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.NO_RENEGOTIATION, null);
             return 0;
         }
-        try {
-            if (!engine.renegotiate()) {
-                SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.UNSUPPORTED, "the engine cannot renegotiate");
-                return 0;
-            }
-        } catch (EngineException e) {
-            SslErrorQueue.push(new SslErrorEntry(e.library(), e.reason(), null, e.detail(), e));
-            return 0;
-        } catch (RuntimeException e) {
-            SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SSL, SslReason.INTERNAL_ERROR, null, String.valueOf(e), e));
+        if (!canRenegotiate) {
+            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.UNSUPPORTED, "the engine cannot renegotiate");
             return 0;
         }
+        // Only the wish is recorded: the engine starts the handshake at the start of a later call, once nothing
+        // is half-sent (renegotiateCheck), so a HelloRequest never overtakes the rest of a pending write.
         renegotiatePending = true;
         renegotiationStarted = false;
         return 1;

@@ -21,6 +21,34 @@ class ReadTest {
     }
 
     @EngineTest
+    @DisplayName("R06.7 a ByteBuffer read or peek followed by an array read or peek of the same record loses nothing (heap, direct, slice)")
+    void byteBufferThenArray(String engine) {
+        byte[] data = "0123456789ABCDEFGHIJ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (String kind : new String[] {"heap", "direct", "slice"}) {
+            for (boolean peekFirst : new boolean[] {false, true}) {
+                try (TestPair p = Fixtures.connected(engine)) {
+                    assertThat(p.client().write(data, 0, data.length)).isEqualTo(20);
+                    java.nio.ByteBuffer bb = kind.equals("heap") ? java.nio.ByteBuffer.allocate(5)
+                            : kind.equals("direct") ? java.nio.ByteBuffer.allocateDirect(5)
+                            : java.nio.ByteBuffer.allocate(12).position(7).slice();
+                    int n = peekFirst ? p.server().peek(bb) : p.server().read(bb);
+                    assertThat(n).as(kind).isEqualTo(5);
+                    assertThat(bb.position()).isEqualTo(5);
+                    assertThat(p.server().pending()).isEqualTo(peekFirst ? 20 : 15);
+                    byte[] peeked = new byte[100];
+                    int m = p.server().peek(peeked, 0, 100);
+                    assertThat(m).as(kind + " " + SslErrorQueue.peek()).isEqualTo(peekFirst ? 20 : 15);
+                    byte[] rest = new byte[100];
+                    assertThat(p.server().read(rest, 0, 100)).isEqualTo(m);
+                    assertThat(Arrays.copyOf(rest, m)).isEqualTo(Arrays.copyOfRange(data, 20 - m, 20));
+                    assertThat(SslErrorQueue.isEmpty()).isTrue();
+                    assertResult(p.server(), p.server().read(rest, 0, 100), -1, SslError.WANT_READ);
+                }
+            }
+        }
+    }
+
+    @EngineTest
     @DisplayName("R06.1 a read with no data available returns -1/WANT_READ")
     void noData(String engine) {
         try (TestPair p = Fixtures.connected(engine)) {

@@ -58,6 +58,13 @@ public final class TestCerts {
     private static final Lazy<TestIdentity> SERVER_RSA = new Lazy<>(() -> server("server-rsa", rsa(), ca(), HOST, validNow()));
     private static final Lazy<TestIdentity> SERVER_EC = new Lazy<>(() -> server("server-ec", ec(), ca(), HOST, validNow()));
     private static final Lazy<TestIdentity> CLIENT = new Lazy<>(TestCerts::makeClient);
+    private static final Lazy<TestIdentity> BIG = new Lazy<>(() -> build("server-big", ec(),
+            new X500Principal("CN=" + HOST + ",O=libssl4j test"), ca(), validNow(), b -> {
+                b.addExtension(Extension.subjectAlternativeName, false,
+                        new GeneralNames(new GeneralName(GeneralName.dNSName, HOST)));
+                b.addExtension(new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.3.6.1.4.1.55555.1"), false,
+                        new org.bouncycastle.asn1.DEROctetString(new byte[20_000]));
+            }));
     private static final Lazy<TestIdentity> EXPIRED = new Lazy<>(() -> server("server-expired", rsa(), ca(), HOST,
             new Validity(Instant.now().minus(DAY.multipliedBy(30)), Instant.now().minus(DAY))));
     private static final Lazy<TestIdentity> WRONG_HOST =
@@ -101,6 +108,14 @@ public final class TestCerts {
     /** As {@link #serverRsa()} but named only {@code other.example} (CN and subjectAltName DNS), not localhost. */
     public static TestIdentity wrongHostServer() {
         return WRONG_HOST.get();
+    }
+
+    /**
+     * A server certificate for {@value #HOST}, signed by {@link #ca()}, that carries a 20,000-byte private
+     * extension, so that the server's flight is larger than a BIO pair's default 17,408 bytes and than one record.
+     */
+    public static TestIdentity bigServer() {
+        return BIG.get();
     }
 
     /** As {@link #serverRsa()} but signed by {@link #otherCa()}, which no client trusts. */

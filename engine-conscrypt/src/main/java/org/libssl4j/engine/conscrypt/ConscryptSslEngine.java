@@ -25,6 +25,8 @@ import javax.net.ssl.SSLSession;
  *       nothing (BoringSSL does not initiate renegotiation). This engine throws
  *       {@link UnsupportedOperationException} instead, as BouncyCastle's does, so that {@code Ssl.renegotiate()}
  *       is refused cleanly ("unsupported") rather than reporting a renegotiation that never happens.</li>
+ *   <li><b>A handshake flight over 17,408 bytes (Q13).</b> After a wrap that drained Conscrypt's network BIO, this
+ *       engine wraps again until BoringSSL has written its whole flight (see {@link #restOfFlight}).</li>
  *   <li><b>Freeing the native {@code SSL} (Q9).</b> Conscrypt frees its native connection only when both
  *       directions are closed <em>and</em> no ciphertext is waiting in its network BIO; otherwise only its
  *       finalizer frees it. {@code JsseEngine.close()} calls {@code closeOutbound()} then {@code closeInbound()},
@@ -129,11 +131,31 @@ final class ConscryptSslEngine extends SSLEngine {
     public SSLEngineResult wrap(ByteBuffer src, ByteBuffer dst) throws SSLException {
         started = true;
         try {
-            return delegate.wrap(src, dst);
+            SSLEngineResult r = delegate.wrap(src, dst);
+            return r.getStatus() == SSLEngineResult.Status.OK && r.bytesProduced() > 0
+                    && r.getHandshakeStatus() == HandshakeStatus.NEED_UNWRAP ? restOfFlight(r, dst) : r;
         } catch (SSLException | RuntimeException e) {
             failed = true;
             throw e;
         }
+    }
+
+    /**
+     * Q13: BoringSSL writes a handshake flight into Conscrypt's network BIO, which holds 17,408 bytes; the rest
+     * stays inside BoringSSL until its handshake runs again. Once the BIO is drained Conscrypt says
+     * {@code NEED_UNWRAP}, though the flight is not all out, and both peers wait for each other. A wrap that
+     * emptied the BIO is therefore followed by more wraps, which run BoringSSL's handshake, until one gives
+     * nothing or the output is full (then Conscrypt itself says {@code NEED_WRAP}).
+     */
+    private SSLEngineResult restOfFlight(SSLEngineResult first, ByteBuffer dst) throws SSLException {
+        int produced = first.bytesProduced();
+        SSLEngineResult r = first;
+        while (r.getStatus() == SSLEngineResult.Status.OK && r.bytesProduced() > 0
+                && r.getHandshakeStatus() == HandshakeStatus.NEED_UNWRAP && dst.hasRemaining()) {
+            r = delegate.wrap(EMPTY, dst);
+            produced += r.bytesProduced();
+        }
+        return new SSLEngineResult(SSLEngineResult.Status.OK, delegate.getHandshakeStatus(), first.bytesConsumed(), produced);
     }
 
     @Override
