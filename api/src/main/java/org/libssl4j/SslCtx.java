@@ -58,6 +58,8 @@ public final class SslCtx implements AutoCloseable {
     private boolean readAhead;
     private int maxSendFragment = 16384;
     private boolean quietShutdown;
+    private long sessionCacheSize = SESSION_CACHE_MAX_SIZE_DEFAULT;
+    private long sessionTimeout = DEFAULT_SESSION_TIMEOUT;
 
     private ContextConfig snapshot;
     private EngineContext engineContext;
@@ -176,6 +178,65 @@ public final class SslCtx implements AutoCloseable {
     /** {@code SSL_CTX_get_max_send_fragment}. */
     public synchronized int getMaxSendFragment() {
         return maxSendFragment;
+    }
+
+    /** {@code SSL_SESSION_CACHE_MAX_SIZE_DEFAULT}: the sessions a context's cache holds unless told otherwise. */
+    public static final long SESSION_CACHE_MAX_SIZE_DEFAULT = 20 * 1024;
+
+    /** libssl's default session timeout for TLS ({@code tls1_default_timeout}), in seconds: two hours. */
+    public static final long DEFAULT_SESSION_TIMEOUT = 2 * 60 * 60;
+
+    /**
+     * {@code SSL_CTX_sess_set_cache_size}: the most sessions the context's cache keeps (the engine's session cache,
+     * server and client side); 0 means no limit. A server that makes many connections bounds its memory with it:
+     * every engine keeps a few KB per cached session. New connections see the change.
+     *
+     * @return the previous size
+     * @throws IllegalArgumentException if {@code size} is negative or above {@code Integer.MAX_VALUE}
+     */
+    public synchronized long sessSetCacheSize(long size) {
+        if (size < 0 || size > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("session cache size must be 0 (no limit) to " + Integer.MAX_VALUE + ": " + size);
+        }
+        long previous = sessionCacheSize;
+        sessionCacheSize = size;
+        invalidate();
+        return previous;
+    }
+
+    /** {@code SSL_CTX_sess_get_cache_size}. */
+    public synchronized long sessGetCacheSize() {
+        return sessionCacheSize;
+    }
+
+    /**
+     * {@code SSL_CTX_set_timeout}: how long, in seconds, a cached session may be resumed; 0 means no limit (the
+     * engines' meaning). New connections see the change.
+     *
+     * @return the previous timeout
+     * @throws IllegalArgumentException if {@code seconds} is negative or above {@code Integer.MAX_VALUE}
+     */
+    public synchronized long setTimeout(long seconds) {
+        if (seconds < 0 || seconds > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("session timeout must be 0 to " + Integer.MAX_VALUE + " seconds: " + seconds);
+        }
+        long previous = sessionTimeout;
+        sessionTimeout = seconds;
+        invalidate();
+        return previous;
+    }
+
+    /** {@code SSL_CTX_get_timeout}. */
+    public synchronized long getTimeout() {
+        return sessionTimeout;
+    }
+
+    /**
+     * {@code SSL_CTX_sess_number}: the sessions the context's caches hold now (a server's for the clients it
+     * served, a client's for the servers it may resume with), or -1 where the engine cannot count them.
+     */
+    public synchronized long sessNumber() {
+        return engineContext == null ? 0 : engineContext.sessionCount();
     }
 
     /** {@code SSL_CTX_set_quiet_shutdown}: connections' {@code shutdown} then sends nothing. */
@@ -473,7 +534,7 @@ public final class SslCtx implements AutoCloseable {
         if (engineContext == null) {
             snapshot = new ContextConfig(method, minVersion, maxVersion, options, mode, chain, privateKey, trusted,
                     verifyMode, verifySet ? verifyMode : defaultServerVerify(), verifyCallback, checkHostName,
-                    cipherSuites, tls13CipherSuites, alpn);
+                    cipherSuites, tls13CipherSuites, alpn, (int) sessionCacheSize, (int) sessionTimeout);
             engineContext = engine.factory().newContext(snapshot);
         }
         return engineContext;

@@ -25,6 +25,10 @@ import org.libssl4j.VerifyCallback;
  * @param cipherSuites the TLS 1.2 cipher suites allowed, as IANA names; empty for the engine's defaults
  * @param tls13CipherSuites the TLS 1.3 cipher suites allowed; empty for the engine's defaults
  * @param alpnProtocols the ALPN protocols a client offers or a server accepts, in preference order; empty for none
+ * @param sessionCacheSize the most sessions the engine's session caches keep ({@code SSL_CTX_sess_set_cache_size});
+ *     0 for no limit
+ * @param sessionTimeout how long a cached session may be resumed, in seconds ({@code SSL_CTX_set_timeout}); 0 for
+ *     no limit
  */
 public record ContextConfig(
         SslMethod method,
@@ -41,7 +45,9 @@ public record ContextConfig(
         boolean checkHostName,
         List<String> cipherSuites,
         List<String> tls13CipherSuites,
-        List<String> alpnProtocols) {
+        List<String> alpnProtocols,
+        int sessionCacheSize,
+        int sessionTimeout) {
 
     /** Copies the lists so that the snapshot cannot change. */
     public ContextConfig {

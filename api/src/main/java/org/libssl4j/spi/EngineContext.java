@@ -9,6 +9,11 @@ public interface EngineContext extends AutoCloseable {
      */
     TlsEngine newEngine(ConnectionConfig config) throws EngineException;
 
+    /** How many sessions the context's caches hold ({@code SSL_CTX_sess_number}), or -1 if unknown. */
+    default int sessionCount() {
+        return -1;
+    }
+
     /** Frees what the context holds (native memory, say). Idempotent. */
     @Override
     void close();

@@ -77,39 +77,61 @@ class NothingLostTest {
         }
     }
 
-    /** Drives both sides (pending writes retried, everything read) until nothing moves; bounded. */
-    private static void pump(TestPair p, Writer client, Writer server, ByteArrayOutputStream toClient,
-            ByteArrayOutputStream toServer) {
-        for (int round = 0; round < 200; round++) {
-            client.step();
-            server.step();
-            boolean moved = readAll(p.client(), toClient) | readAll(p.server(), toServer);
-            if (!moved && client.current == null && server.current == null
-                    && p.clientBio().pending() == 0 && p.serverBio().pending() == 0) {
-                return;
-            }
-        }
-        throw new AssertionError("no quiet state after 200 rounds");
-    }
+    /** A connected pair with each side's writer and what each has read. */
+    private static final class Run {
+        final TestPair p;
+        final Writer c;
+        final Writer s;
+        final ByteArrayOutputStream toClient = new ByteArrayOutputStream();
+        final ByteArrayOutputStream toServer = new ByteArrayOutputStream();
 
-    /** Both sides exchange a last message, then close in two phases: the connection is whole and ends cleanly. */
-    private static void assertHealthy(TestPair p, Writer c, Writer s, ByteArrayOutputStream toClient, ByteArrayOutputStream toServer) {
-        c.write(Fixtures.bytes(3000, 77));
-        s.write(Fixtures.bytes(2000, 78));
-        pump(p, c, s, toClient, toServer);
-        assertThat(toClient.toByteArray()).as("what the client read").isEqualTo(s.sent.toByteArray());
-        assertThat(toServer.toByteArray()).as("what the server read").isEqualTo(c.sent.toByteArray());
-        assertThat(p.client().renegotiatePending()).as("client renegotiate_pending").isFalse();
-        assertThat(p.server().renegotiatePending()).as("server renegotiate_pending").isFalse();
-        assertThat(p.client().isInitFinished()).isTrue();
-        assertThat(p.server().isInitFinished()).isTrue();
-        SslErrorQueue.clear();
-        assertThat(p.server().shutdown()).isZero();
-        assertResult(p.client(), p.client().read(new byte[10], 0, 10), 0, SslError.ZERO_RETURN);
-        assertResult(p.client(), p.client().shutdown(), 1, SslError.NONE);
-        assertResult(p.server(), p.server().shutdown(), 1, SslError.NONE);
-        assertThat(p.client().getShutdown()).isEqualTo(Ssl.SENT_SHUTDOWN | Ssl.RECEIVED_SHUTDOWN);
-        assertThat(p.server().getShutdown()).isEqualTo(Ssl.SENT_SHUTDOWN | Ssl.RECEIVED_SHUTDOWN);
+        Run(TestPair p) {
+            this.p = p;
+            this.c = new Writer(p.client());
+            this.s = new Writer(p.server());
+        }
+
+        void readClient() {
+            readAll(p.client(), toClient);
+        }
+
+        void readServer() {
+            readAll(p.server(), toServer);
+        }
+
+        /** Drives both sides (pending writes retried, everything read) until nothing moves; bounded. */
+        void pump() {
+            for (int round = 0; round < 200; round++) {
+                c.step();
+                s.step();
+                boolean moved = readAll(p.client(), toClient) | readAll(p.server(), toServer);
+                if (!moved && c.current == null && s.current == null
+                        && p.clientBio().pending() == 0 && p.serverBio().pending() == 0) {
+                    return;
+                }
+            }
+            throw new AssertionError("no quiet state after 200 rounds");
+        }
+
+        /** Both sides exchange a last message, then close in two phases: the connection is whole and ends cleanly. */
+        void assertHealthy() {
+            c.write(Fixtures.bytes(3000, 77));
+            s.write(Fixtures.bytes(2000, 78));
+            pump();
+            assertThat(toClient.toByteArray()).as("what the client read").isEqualTo(s.sent.toByteArray());
+            assertThat(toServer.toByteArray()).as("what the server read").isEqualTo(c.sent.toByteArray());
+            assertThat(p.client().renegotiatePending()).as("client renegotiate_pending").isFalse();
+            assertThat(p.server().renegotiatePending()).as("server renegotiate_pending").isFalse();
+            assertThat(p.client().isInitFinished()).isTrue();
+            assertThat(p.server().isInitFinished()).isTrue();
+            SslErrorQueue.clear();
+            assertThat(p.server().shutdown()).isZero();
+            assertResult(p.client(), p.client().read(new byte[10], 0, 10), 0, SslError.ZERO_RETURN);
+            assertResult(p.client(), p.client().shutdown(), 1, SslError.NONE);
+            assertResult(p.server(), p.server().shutdown(), 1, SslError.NONE);
+            assertThat(p.client().getShutdown()).isEqualTo(Ssl.SENT_SHUTDOWN | Ssl.RECEIVED_SHUTDOWN);
+            assertThat(p.server().getShutdown()).isEqualTo(Ssl.SENT_SHUTDOWN | Ssl.RECEIVED_SHUTDOWN);
+        }
     }
 
     @EngineTest
@@ -119,17 +141,14 @@ class NothingLostTest {
         try (TestPair p = Fixtures.pair(engine, TLS12, 0, c -> { }, s -> s.setOptions(SslOptions.ALLOW_CLIENT_RENEGOTIATION))
                 .handshake()) {
             Fixtures.settle(p);
-            Writer c = new Writer(p.client());
-            Writer s = new Writer(p.server());
-            ByteArrayOutputStream toClient = new ByteArrayOutputStream();
-            ByteArrayOutputStream toServer = new ByteArrayOutputStream();
-            assertThat(s.write(Fixtures.bytes(10_000, 1))).isTrue();
-            assertThat(s.write(Fixtures.bytes(10_000, 2))).as("the second write waits for room").isFalse();
+            Run r = new Run(p);
+            assertThat(r.s.write(Fixtures.bytes(10_000, 1))).isTrue();
+            assertThat(r.s.write(Fixtures.bytes(10_000, 2))).as("the second write waits for room").isFalse();
             assertThat(p.client().renegotiate()).isEqualTo(1);
-            readAll(p.client(), toClient); // sends the ClientHello, reads the first 10000
-            readAll(p.server(), toServer); // the server takes the ClientHello with its write half-sent
-            pump(p, c, s, toClient, toServer);
-            assertHealthy(p, c, s, toClient, toServer);
+            r.readClient(); // sends the ClientHello, reads the first 10000
+            r.readServer(); // the server takes the ClientHello with its write half-sent
+            r.pump();
+            r.assertHealthy();
         }
     }
 
@@ -138,17 +157,14 @@ class NothingLostTest {
     void helloRequestMeetsPendingWrite(String engine) {
         TestEngines.assumeCapability(engine, Capability.RENEGOTIATION);
         try (TestPair p = Fixtures.connected(engine, TLS12, 0)) {
-            Writer c = new Writer(p.client());
-            Writer s = new Writer(p.server());
-            ByteArrayOutputStream toClient = new ByteArrayOutputStream();
-            ByteArrayOutputStream toServer = new ByteArrayOutputStream();
-            assertThat(c.write(Fixtures.bytes(10_000, 3))).isTrue();
-            assertThat(c.write(Fixtures.bytes(10_000, 4))).as("the second write waits for room").isFalse();
+            Run r = new Run(p);
+            assertThat(r.c.write(Fixtures.bytes(10_000, 3))).isTrue();
+            assertThat(r.c.write(Fixtures.bytes(10_000, 4))).as("the second write waits for room").isFalse();
             assertThat(p.server().renegotiate()).isEqualTo(1);
-            readAll(p.server(), toServer); // sends the HelloRequest, reads the first 10000
-            readAll(p.client(), toClient); // the client takes the HelloRequest with its write half-sent
-            pump(p, c, s, toClient, toServer);
-            assertHealthy(p, c, s, toClient, toServer);
+            r.readServer(); // sends the HelloRequest, reads the first 10000
+            r.readClient(); // the client takes the HelloRequest with its write half-sent
+            r.pump();
+            r.assertHealthy();
         }
     }
 
@@ -172,17 +188,14 @@ class NothingLostTest {
             byte[] rest = new byte[100];
             assertThat(p.client().read(rest, 0, 100)).isEqualTo(62);
             assertThat(Arrays.copyOf(rest, 62)).isEqualTo(Arrays.copyOfRange(data, 1, 63));
-            Writer c = new Writer(p.client());
-            Writer s = new Writer(p.server());
-            ByteArrayOutputStream toClient = new ByteArrayOutputStream();
-            ByteArrayOutputStream toServer = new ByteArrayOutputStream();
+            Run r = new Run(p);
             if (w != 1) {
-                c.write(one);
+                r.c.write(one);
             } else {
-                c.sent.writeBytes(one);
+                r.c.sent.writeBytes(one);
             }
-            pump(p, c, s, toClient, toServer);
-            assertHealthy(p, c, s, toClient, toServer);
+            r.pump();
+            r.assertHealthy();
         }
     }
 
@@ -191,20 +204,17 @@ class NothingLostTest {
     void renegotiatePendingEndsInsideWrites(String engine) {
         TestEngines.assumeCapability(engine, Capability.RENEGOTIATION);
         try (TestPair p = Fixtures.connected(engine, TLS12, 0)) {
-            Writer c = new Writer(p.client());
-            Writer s = new Writer(p.server());
-            ByteArrayOutputStream toClient = new ByteArrayOutputStream();
-            ByteArrayOutputStream toServer = new ByteArrayOutputStream();
+            Run r = new Run(p);
             assertThat(p.server().renegotiate()).isEqualTo(1);
             assertThat(p.server().renegotiatePending()).isTrue();
             for (int i = 0; i < 6; i++) {
-                s.write(Fixtures.bytes(700, 10 + i));
-                c.write(Fixtures.bytes(500, 20 + i));
-                readAll(p.client(), toClient);
-                readAll(p.server(), toServer);
+                r.s.write(Fixtures.bytes(700, 10 + i));
+                r.c.write(Fixtures.bytes(500, 20 + i));
+                r.readClient();
+                r.readServer();
             }
-            pump(p, c, s, toClient, toServer);
-            assertHealthy(p, c, s, toClient, toServer);
+            r.pump();
+            r.assertHealthy();
         }
     }
 
@@ -213,24 +223,21 @@ class NothingLostTest {
     void helloRequestWaitsForPendingWrite(String engine) {
         TestEngines.assumeCapability(engine, Capability.RENEGOTIATION);
         try (TestPair p = Fixtures.connected(engine, TLS12, 0)) {
-            Writer c = new Writer(p.client());
-            Writer s = new Writer(p.server());
-            ByteArrayOutputStream toClient = new ByteArrayOutputStream();
-            ByteArrayOutputStream toServer = new ByteArrayOutputStream();
-            assertThat(s.write(Fixtures.bytes(60_000, 6))).isFalse();
+            Run r = new Run(p);
+            assertThat(r.s.write(Fixtures.bytes(60_000, 6))).isFalse();
             assertThat(p.server().renegotiate()).isEqualTo(1);
             // The client reads while the server finishes its write: all 60000 bytes come before the renegotiation.
-            for (int i = 0; i < 50 && toClient.size() < 60_000; i++) {
-                s.step();
-                readAll(p.client(), toClient);
+            for (int i = 0; i < 50 && r.toClient.size() < 60_000; i++) {
+                r.s.step();
+                r.readClient();
                 if (!p.client().isInitFinished()) {
-                    assertThat(toClient.size()).as("bytes read before the client met the HelloRequest").isEqualTo(60_000);
+                    assertThat(r.toClient.size()).as("bytes read before the client met the HelloRequest").isEqualTo(60_000);
                 }
             }
-            assertThat(toClient.size()).isEqualTo(60_000);
-            c.write(Fixtures.bytes(100, 7));
-            pump(p, c, s, toClient, toServer);
-            assertHealthy(p, c, s, toClient, toServer);
+            assertThat(r.toClient.size()).isEqualTo(60_000);
+            r.c.write(Fixtures.bytes(100, 7));
+            r.pump();
+            r.assertHealthy();
         }
     }
 }

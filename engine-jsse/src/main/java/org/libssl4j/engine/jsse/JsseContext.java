@@ -111,6 +111,20 @@ final class JsseContext implements EngineContext {
     }
 
     @Override
+    public int sessionCount() {
+        // A context serves both roles where its method allows; its sessions are those of both caches.
+        int count = 0;
+        for (javax.net.ssl.SSLSessionContext sessions : new javax.net.ssl.SSLSessionContext[] {
+                ssl.getServerSessionContext(), ssl.getClientSessionContext()}) {
+            if (sessions == null) {
+                return -1;
+            }
+            count += java.util.Collections.list(sessions.getIds()).size();
+        }
+        return count;
+    }
+
+    @Override
     public void close() {
         // An SSLContext holds no resource that outlives its engines.
     }

@@ -106,6 +106,13 @@ public final class JsseEngineFactory implements EngineFactory {
         try {
             SSLContext ssl = binding.newSslContext();
             ssl.init(keyManagers(config), new TrustManager[] {new VerifyingTrustManager(config)}, binding.secureRandom());
+            for (javax.net.ssl.SSLSessionContext sessions : new javax.net.ssl.SSLSessionContext[] {
+                    ssl.getServerSessionContext(), ssl.getClientSessionContext()}) {
+                if (sessions != null) {
+                    sessions.setSessionCacheSize(config.sessionCacheSize());
+                    sessions.setSessionTimeout(config.sessionTimeout());
+                }
+            }
             return new JsseContext(ssl, config, binding);
         } catch (java.security.GeneralSecurityException | java.io.IOException | RuntimeException e) {
             throw EngineException.of(SslReason.SSL_HANDSHAKE_FAILURE, "cannot build the engine's context: " + e, e);
