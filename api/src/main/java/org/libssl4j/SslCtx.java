@@ -195,13 +195,18 @@ public final class SslCtx implements AutoCloseable {
      * @throws IllegalArgumentException if {@code size} is negative or above {@code Integer.MAX_VALUE}
      */
     public synchronized long sessSetCacheSize(long size) {
-        if (size < 0 || size > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("session cache size must be 0 (no limit) to " + Integer.MAX_VALUE + ": " + size);
-        }
         long previous = sessionCacheSize;
-        sessionCacheSize = size;
+        sessionCacheSize = sessionLimit(size, "session cache size");
         invalidate();
         return previous;
+    }
+
+    /** A session cache setting as the engines take it: 0 (no limit) to {@code Integer.MAX_VALUE}. */
+    private static long sessionLimit(long value, String what) {
+        if (value < 0 || value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(what + " must be 0 (no limit) to " + Integer.MAX_VALUE + ": " + value);
+        }
+        return value;
     }
 
     /** {@code SSL_CTX_sess_get_cache_size}. */
@@ -217,11 +222,8 @@ public final class SslCtx implements AutoCloseable {
      * @throws IllegalArgumentException if {@code seconds} is negative or above {@code Integer.MAX_VALUE}
      */
     public synchronized long setTimeout(long seconds) {
-        if (seconds < 0 || seconds > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("session timeout must be 0 to " + Integer.MAX_VALUE + " seconds: " + seconds);
-        }
         long previous = sessionTimeout;
-        sessionTimeout = seconds;
+        sessionTimeout = sessionLimit(seconds, "session timeout in seconds");
         invalidate();
         return previous;
     }

@@ -609,6 +609,12 @@ public final class StateMachine {
                         failWithAlert(SslReason.NO_RENEGOTIATION, ALERT_NO_RENEGOTIATION);
                         return -1;
                     }
+                    if (engine.status() != TlsEngine.Status.NOT_HANDSHAKING && !negotiatedTls13) {
+                        // The peer began a renegotiation (a HelloRequest, or a ClientHello this server allows):
+                        // libssl's ssl3_renegotiate marks it pending here, until the new handshake ends (R11.2).
+                        renegotiatePending = true;
+                        renegotiationStarted = true;
+                    }
                     if (engine.status() != TlsEngine.Status.NOT_HANDSHAKING && pendingApp) {
                         // libssl starts no handshake while a write is half-sent (ssl3_renegotiate_check): the
                         // answer is owed, and the first call after the write is finished begins it.

@@ -147,7 +147,8 @@ class NothingLostTest {
             assertThat(p.client().renegotiate()).isEqualTo(1);
             r.readClient(); // sends the ClientHello, reads the first 10000
             r.readServer(); // the server takes the ClientHello with its write half-sent
-            r.pump();
+            r.pump(); // retries the pending write and reads: nothing new is written
+            assertThat(p.client().renegotiatePending()).as("the renegotiation finished through reads alone").isFalse();
             r.assertHealthy();
         }
     }
@@ -163,7 +164,8 @@ class NothingLostTest {
             assertThat(p.server().renegotiate()).isEqualTo(1);
             r.readServer(); // sends the HelloRequest, reads the first 10000
             r.readClient(); // the client takes the HelloRequest with its write half-sent
-            r.pump();
+            r.pump(); // retries the pending write and reads: nothing new is written
+            assertThat(p.server().renegotiatePending()).as("the renegotiation finished through reads alone").isFalse();
             r.assertHealthy();
         }
     }
@@ -214,6 +216,24 @@ class NothingLostTest {
                 r.readServer();
             }
             r.pump();
+            r.assertHealthy();
+        }
+    }
+
+    @EngineTest
+    @DisplayName("NL-5 a client that reads a HelloRequest has renegotiate_pending 1 until the new handshake ends, as libssl's ssl3_renegotiate marks it")
+    void helloRequestMarksClientPending(String engine) {
+        TestEngines.assumeCapability(engine, Capability.RENEGOTIATION);
+        try (TestPair p = Fixtures.connected(engine, TLS12, 0)) {
+            assertThat(p.server().renegotiate()).isEqualTo(1);
+            assertResult(p.server(), p.server().doHandshake(), 1, SslError.NONE);
+            assertThat(p.client().renegotiatePending()).isFalse();
+            assertResult(p.client(), p.client().read(new byte[10], 0, 10), -1, SslError.WANT_READ);
+            assertThat(p.client().renegotiatePending()).as("after the HelloRequest").isTrue();
+            Run r = new Run(p);
+            r.pump();
+            assertThat(p.client().renegotiatePending()).as("after the new handshake").isFalse();
+            assertThat(p.server().renegotiatePending()).isFalse();
             r.assertHealthy();
         }
     }

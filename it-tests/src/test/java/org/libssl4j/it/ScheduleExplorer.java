@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 import org.libssl4j.Capability;
 import org.libssl4j.Engines;
 import org.libssl4j.Ssl;
@@ -31,13 +32,14 @@ final class ScheduleExplorer {
 
     private final String engine;
     private final long seed;
-    private final Random rnd;
+    /** SplittableRandom mixes its seed: neighbouring seeds give unrelated schedules (java.util.Random's do not). */
+    private final SplittableRandom rnd;
     private final StringBuilder log = new StringBuilder();
 
     private ScheduleExplorer(String engine, long seed) {
         this.engine = engine;
         this.seed = seed;
-        this.rnd = new Random(seed);
+        this.rnd = new SplittableRandom(seed);
     }
 
     /** Runs the schedule {@code seed} on {@code engine}: null if it held, else the failure and the schedule's log. */
@@ -66,6 +68,8 @@ final class ScheduleExplorer {
         Object pendingBuffer;
         int pendingOff;
         int pendingLen;
+        /** The first handshake is done: being in init again means a renegotiation. */
+        boolean handshook;
         /** A peek's bytes, which the next read must return first. */
         byte[] peeked = new byte[0];
 
@@ -171,7 +175,23 @@ final class ScheduleExplorer {
         return rnd.nextInt(4) == 0 ? 512 + rnd.nextInt(16384 - 512 + 1) : 0;
     }
 
+    /**
+     * A side in a renegotiation (asked for or met: renegotiate_pending, or in init after its first handshake) is
+     * driven by reads, and by retries of a write it had begun, as libssl requires: a write or
+     * {@code SSL_do_handshake} that meets application data from the peer there fails with "unexpected record"
+     * (libssl's {@code ossl_statem_app_data_allowed} lets only {@code SSL_read} take it; the state machine's
+     * {@code settle}).
+     */
+    private static boolean renegotiating(Side s) {
+        return s.handshook && (s.ssl.inInit() || s.ssl.renegotiatePending());
+    }
+
     private void randomCall(Side me, Side peer) {
+        me.handshook |= me.ssl.isInitFinished();
+        if (renegotiating(me) && !me.writing()) {
+            read(me, peer, rnd.nextInt(5) == 0);
+            return;
+        }
         int what = rnd.nextInt(100);
         if (what < 35) {
             write(me);
@@ -371,8 +391,8 @@ final class ScheduleExplorer {
     }
 
     private void renegotiate(Side s) {
-        if (!s.ssl.isInitFinished()) {
-            return;
+        if (!s.ssl.isInitFinished() || s.writing()) {
+            return; // a write still to retry would begin the handshake itself, and could meet the peer's data
         }
         SslErrorQueue.clear();
         int r = s.ssl.renegotiate();
@@ -389,14 +409,19 @@ final class ScheduleExplorer {
         int bound = 20_000 + 6 * (client.stream.length + server.stream.length) / Math.min(capacity, 512);
         while (rounds++ < bound) {
             for (Side s : new Side[] {client, server}) {
-                if (!s.allSent()) {
+                s.handshook |= s.ssl.isInitFinished();
+                if (!s.allSent() && (!renegotiating(s) || s.writing())) {
                     write(s);
                 }
             }
             readAll(client, server);
             readAll(server, client);
-            handshake(client);
-            handshake(server);
+            for (Side s : new Side[] {client, server}) {
+                s.handshook |= s.ssl.isInitFinished();
+                if (!renegotiating(s)) {
+                    handshake(s);
+                }
+            }
             boolean done = client.allSent() && server.allSent() && client.received == server.stream.length
                     && server.received == client.stream.length;
             if (done && client.ssl.isInitFinished() && server.ssl.isInitFinished()
