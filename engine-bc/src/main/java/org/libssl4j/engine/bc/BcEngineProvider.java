@@ -38,6 +38,8 @@ public final class BcEngineProvider implements EngineProvider {
      * through {@code java.util.logging}. Held strongly: a logger's level is lost when the logger is collected.
      */
     private static final Logger BC_JSSE_LOG = Logger.getLogger("org.bouncycastle.jsse");
+    private static final Logger BC_CONSTRAINTS_LOG =
+            Logger.getLogger("org.bouncycastle.jsse.provider.DisabledAlgorithmConstraints");
 
     /** Cheap, as ServiceLoader wants: BouncyCastle's classes are touched only in {@link #load()}. */
     public BcEngineProvider() {
@@ -108,8 +110,15 @@ public final class BcEngineProvider implements EngineProvider {
 
     /** Turns bctls's per-connection INFO logging down to WARNING, unless the application set a level itself. */
     private static void quietLogging() {
-        if (BC_JSSE_LOG.getLevel() == null && !Boolean.getBoolean("libssl4j.bc.keepLogging")) {
+        if (Boolean.getBoolean("libssl4j.bc.keepLogging")) {
+            return;
+        }
+        if (BC_JSSE_LOG.getLevel() == null) {
             BC_JSSE_LOG.setLevel(Level.WARNING);
+        }
+        if (BC_CONSTRAINTS_LOG.getLevel() == null) {
+            // Its warnings say only that bctls ignores JDK security-property entries it does not understand.
+            BC_CONSTRAINTS_LOG.setLevel(Level.SEVERE);
         }
     }
 

@@ -1,0 +1,70 @@
+package org.libssl4j.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code libssl4j} command, spelled like OpenSSL's: {@code libssl4j engines -v}. Exit codes: 0 when the
+ * command did its job, 1 when it failed (one line on standard error naming the problem; {@code -debug} adds the
+ * stack trace), 2 on a usage error.
+ */
+@Command(name = "libssl4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "OpenSSL's libssl programming model on the JVM's TLS engines.",
+        subcommands = {EnginesCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** Exit code of a command that could not do its job. */
+    public static final int FAILED = 1;
+    /** Exit code of a usage error. */
+    public static final int USAGE = 2;
+
+    @Option(names = "-debug", description = "print the stack trace of a failure", scope = CommandLine.ScopeType.INHERIT)
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given output and error streams; returns the exit code. */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Main main = new Main();
+        CommandLine cl = new CommandLine(main);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExitCodeExceptionMapper(e -> FAILED);
+        cl.setParameterExceptionHandler((e, a) -> {
+            err.println(e.getCommandLine().getCommandName() + ": " + e.getMessage());
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+            return USAGE;
+        });
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            err.println(commandLine.getCommandName() + ": " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            if (main.debug) {
+                e.printStackTrace(err);
+            }
+            return FAILED;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        // No subcommand: say what there is, as `openssl` with no command does.
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The version line of {@code --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"libssl4j " + (v != null ? v : "(development build)"),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}
