@@ -234,6 +234,27 @@ public final class SslCtx implements AutoCloseable {
     }
 
     /**
+     * {@code SSL_CTX_get_ciphers}: the cipher suites this context's connections offer, OpenSSL's names in
+     * preference order (TLS 1.3 suites first), as the engine resolves the context's settings: its defaults, or what
+     * {@link #setCipherList} and {@link #setCiphersuites} chose, within the versions allowed. A suite OpenSSL has no
+     * name for keeps its IANA name.
+     *
+     * @return the names; empty where the engine cannot tell, or on failure (then with an error-queue entry)
+     */
+    public List<String> getCiphers() {
+        try {
+            List<String> names = new ArrayList<>();
+            for (String iana : engineContext().cipherSuites()) {
+                names.add(org.libssl4j.internal.CipherNames.toOpenSsl(iana));
+            }
+            return names;
+        } catch (org.libssl4j.spi.EngineException e) {
+            SslErrorQueue.push(new SslErrorEntry(e.library(), e.reason(), null, e.detail(), e));
+            return List.of();
+        }
+    }
+
+    /**
      * {@code SSL_CTX_sess_number}: the sessions the context's caches hold now (a server's for the clients it
      * served, a client's for the servers it may resume with), or -1 where the engine cannot count them.
      */

@@ -9,6 +9,15 @@ public interface EngineContext extends AutoCloseable {
      */
     TlsEngine newEngine(ConnectionConfig config) throws EngineException;
 
+    /**
+     * The cipher suites a connection of this context offers, IANA names in preference order, TLS 1.3 suites first:
+     * the engine's defaults or what the context chose, limited to the versions the context allows. An engine that
+     * cannot tell answers an empty list.
+     */
+    default java.util.List<String> cipherSuites() {
+        return java.util.List.of();
+    }
+
     /** How many sessions the context's caches hold ({@code SSL_CTX_sess_number}), or -1 if unknown. */
     default int sessionCount() {
         return -1;

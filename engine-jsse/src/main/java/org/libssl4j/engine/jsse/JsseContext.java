@@ -30,6 +30,34 @@ final class JsseContext implements EngineContext {
 
     @Override
     public TlsEngine newEngine(ConnectionConfig cc) throws EngineException {
+        return new JsseEngine(configured(cc), binding, cc.client());
+    }
+
+    @Override
+    public List<String> cipherSuites() {
+        try {
+            SSLEngine engine = configured(new ConnectionConfig(config.method() != org.libssl4j.SslMethod.TLS_SERVER,
+                    null, null, config.options(), config.minVersion(), config.maxVersion()));
+            boolean tls13 = List.of(engine.getEnabledProtocols()).contains("TLSv1.3");
+            boolean tls12 = List.of(engine.getEnabledProtocols()).contains("TLSv1.2");
+            List<String> suites = new ArrayList<>();
+            for (String s : engine.getEnabledCipherSuites()) {
+                boolean is13 = s.startsWith("TLS_AES_") || s.startsWith("TLS_CHACHA20_");
+                if (s.endsWith("_SCSV") || (is13 ? !tls13 : !tls12)) {
+                    continue;
+                }
+                suites.add(s);
+            }
+            // TLS 1.3 suites first, as OpenSSL lists them; each group keeps the engine's order.
+            suites.sort(java.util.Comparator.comparing(s -> !(s.startsWith("TLS_AES_") || s.startsWith("TLS_CHACHA20_"))));
+            return suites;
+        } catch (EngineException e) {
+            return List.of();
+        }
+    }
+
+    /** An engine of the provider with this context's settings and one connection's. */
+    private SSLEngine configured(ConnectionConfig cc) throws EngineException {
         try {
             SSLEngine engine = cc.client() && cc.verifyHostName() != null
                     ? ssl.createSSLEngine(cc.verifyHostName(), -1) : ssl.createSSLEngine();
@@ -75,7 +103,7 @@ final class JsseContext implements EngineContext {
             }
             engine.setSSLParameters(p);
             binding.configure(engine, config, cc);
-            return new JsseEngine(engine, binding, cc.client());
+            return engine;
         } catch (IllegalArgumentException e) {
             throw EngineException.of(SslReason.UNSUPPORTED_PROTOCOL, e.getMessage(), e);
         }
