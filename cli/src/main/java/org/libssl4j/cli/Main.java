@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "libssl4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "OpenSSL's libssl programming model on the JVM's TLS engines.",
-        subcommands = {EnginesCommand.class, CiphersCommand.class, SClientCommand.class, SServerCommand.class,
+        subcommands = {EnginesCommand.class, CiphersCommand.class, SClientCommand.class, SServerCommand.class, SpeedCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a command that could not do its job. */

@@ -101,6 +101,21 @@ public final class JsseEngineFactory implements EngineFactory {
         return probeResult;
     }
 
+    /**
+     * The provider's own {@code SSLContext}, without libssl4j in the way, for measuring the engine raw beside
+     * libssl4j ({@code libssl4j speed}): a server presenting {@code identity}, or, when it is null, a client that
+     * accepts any certificate.
+     */
+    public SSLContext newRawContext(ProbeIdentity identity) throws java.security.GeneralSecurityException {
+        SSLContext ssl = binding.newSslContext();
+        if (identity != null) {
+            ssl.init(JsseProbe.keyManagers(binding, identity), null, binding.secureRandom());
+        } else {
+            ssl.init(null, new TrustManager[] {JsseProbe.acceptingEverything()}, binding.secureRandom());
+        }
+        return ssl;
+    }
+
     @Override
     public EngineContext newContext(ContextConfig config) throws EngineException {
         try {

@@ -467,6 +467,11 @@ public final class JsseProbe {
         }
     }
 
+    /** A trust manager that accepts every chain (for in-memory connections whose peer is our own). */
+    static X509ExtendedTrustManager acceptingEverything() {
+        return new FixedTrustManager(null);
+    }
+
     /** Accepts every chain, or rejects every chain with one failure, as libssl4j's trust manager would. */
     private static final class FixedTrustManager extends X509ExtendedTrustManager {
         private final CertificateException failure;

@@ -13,11 +13,12 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 
 /**
- * A throwaway P-256 key and a self-signed certificate for it, made at run time for {@link JsseProbe}'s in-memory
- * connections: no key ships in the jar, and nothing here needs a third-party library. The certificate is the
- * smallest one every provider accepts (v3, no extensions); it never leaves the JVM.
+ * A throwaway P-256 key and a self-signed certificate for it, made at run time for in-memory connections
+ * ({@link JsseProbe}'s, and measurements such as {@code libssl4j speed}): no key ships in the jar, and nothing here
+ * needs a third-party library. The certificate is the smallest one every provider accepts (v3, no extensions); no
+ * peer can trust it, so use it only where the client does not verify.
  */
-final class ProbeIdentity {
+public final class ProbeIdentity {
     private static final byte[] ECDSA_WITH_SHA256 = {0x06, 0x08, 0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x04, 0x03, 0x02};
     private static final byte[] COMMON_NAME = {0x06, 0x03, 0x55, 0x04, 0x03};
 
@@ -29,7 +30,18 @@ final class ProbeIdentity {
         this.certificate = certificate;
     }
 
-    static ProbeIdentity create() throws GeneralSecurityException {
+    /** The private key. */
+    public PrivateKey key() {
+        return key;
+    }
+
+    /** The self-signed certificate, CN "libssl4j capability probe". */
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
+    /** A new key and certificate. */
+    public static ProbeIdentity create() throws GeneralSecurityException {
         KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC");
         kpg.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair pair = kpg.generateKeyPair();
