@@ -90,40 +90,42 @@ final class SpeedCommand implements Callable<Integer> {
             String[] negotiated = negotiated(e, id);
             suite = negotiated[0];
             protocol = negotiated[1];
-            // A warm-up of each, then the better of two rounds taken in turns, so neither side runs colder.
             long warm = Math.min(nanos / 2, 500_000_000L);
-            oursBulk(e, id, warm);
-            double ours = 0;
-            double theirs = raw != null ? 0 : Double.NaN;
-            if (raw != null) {
-                rawBulk(raw, id, warm);
-            }
-            for (int round = 0; round < 2; round++) {
-                ours = Math.max(ours, oursBulk(e, id, nanos / 2));
-                if (raw != null) {
-                    theirs = Math.max(theirs, rawBulk(raw, id, nanos / 2));
-                }
-            }
-            String line = String.format("%-10s %-24s %12.1f %12.1f %8.2f", e.name(), ssl(suite), ours, theirs, ours / theirs);
+            double[] bulk = side(warm, nanos, t -> oursBulk(e, id, t), raw == null ? null : t -> rawBulk(raw, id, t));
+            String line = String.format("%-10s %-24s %12.1f %12.1f %8.2f", e.name(), ssl(suite), bulk[0], bulk[1], bulk[0] / bulk[1]);
             if (handshakes) {
-                oursHandshakes(e, id, warm);
-                double oh = 0;
-                double rh = raw != null ? 0 : Double.NaN;
-                if (raw != null) {
-                    rawHandshakes(raw, id, warm);
-                }
-                for (int round = 0; round < 2; round++) {
-                    oh = Math.max(oh, oursHandshakes(e, id, nanos / 2));
-                    if (raw != null) {
-                        rh = Math.max(rh, rawHandshakes(raw, id, nanos / 2));
-                    }
-                }
-                line += String.format(" %10.1f %10.1f %8.2f", oh, rh, oh / rh);
+                double[] hs = side(warm, nanos, t -> oursHandshakes(e, id, t), raw == null ? null : t -> rawHandshakes(raw, id, t));
+                line += String.format(" %10.1f %10.1f %8.2f", hs[0], hs[1], hs[0] / hs[1]);
             }
             out.println(line);
             out.flush();
         }
         return 0;
+    }
+
+    /** One measurement: a rate over {@code nanos}. */
+    private interface Measure {
+        double run(long nanos) throws Exception;
+    }
+
+    /**
+     * Ours and raw side by side: a warm-up of each, then the better of two rounds taken in turns, so neither side
+     * runs colder; raw is NaN when the engine has no raw form.
+     */
+    private static double[] side(long warm, long nanos, Measure ours, Measure raw) throws Exception {
+        ours.run(warm);
+        if (raw != null) {
+            raw.run(warm);
+        }
+        double best = 0;
+        double bestRaw = raw != null ? 0 : Double.NaN;
+        for (int round = 0; round < 2; round++) {
+            best = Math.max(best, ours.run(nanos / 2));
+            if (raw != null) {
+                bestRaw = Math.max(bestRaw, raw.run(nanos / 2));
+            }
+        }
+        return new double[] {best, bestRaw};
     }
 
     private static String ssl(String iana) {
