@@ -203,11 +203,12 @@ public final class StateMachine {
      * answered; a server only owes its HelloRequest (R11.2).
      */
     private void renegotiateCheck() {
-        if (peerHandshakeOwed && !pendingApp && (out == null || out.isEmpty())) {
+        boolean nothingHalfSent = !pendingApp && (out == null || out.isEmpty());
+        if (peerHandshakeOwed && nothingHalfSent) {
             peerHandshakeOwed = false;
             handshakeDone = false;
         }
-        if (renegotiatePending && !renegotiationStarted && !fatal && !pendingApp && (out == null || out.isEmpty())) {
+        if (renegotiatePending && !renegotiationStarted && !fatal && nothingHalfSent) {
             renegotiationStarted = true;
             try {
                 if (!engine.renegotiate()) {

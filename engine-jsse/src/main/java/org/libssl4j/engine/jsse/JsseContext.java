@@ -42,18 +42,22 @@ final class JsseContext implements EngineContext {
             boolean tls12 = List.of(engine.getEnabledProtocols()).contains("TLSv1.2");
             List<String> suites = new ArrayList<>();
             for (String s : engine.getEnabledCipherSuites()) {
-                boolean is13 = s.startsWith("TLS_AES_") || s.startsWith("TLS_CHACHA20_");
-                if (s.endsWith("_SCSV") || (is13 ? !tls13 : !tls12)) {
+                if (s.endsWith("_SCSV") || (isTls13Suite(s) ? !tls13 : !tls12)) {
                     continue;
                 }
                 suites.add(s);
             }
             // TLS 1.3 suites first, as OpenSSL lists them; each group keeps the engine's order.
-            suites.sort(java.util.Comparator.comparing(s -> !(s.startsWith("TLS_AES_") || s.startsWith("TLS_CHACHA20_"))));
+            suites.sort(java.util.Comparator.comparing(s -> !isTls13Suite(s)));
             return suites;
         } catch (EngineException e) {
             return List.of();
         }
+    }
+
+    /** A TLS 1.3 suite (IANA name): they name no key exchange, and JSSE lists them with the others. */
+    private static boolean isTls13Suite(String suite) {
+        return suite.startsWith("TLS_AES_") || suite.startsWith("TLS_CHACHA20_");
     }
 
     /** An engine of the provider with this context's settings and one connection's. */
@@ -69,14 +73,14 @@ final class JsseContext implements EngineContext {
             if (!config.tls13CipherSuites().isEmpty() || !config.cipherSuites().isEmpty()) {
                 if (config.tls13CipherSuites().isEmpty()) {
                     for (String s : engine.getEnabledCipherSuites()) {
-                        if (s.startsWith("TLS_AES_") || s.startsWith("TLS_CHACHA20_")) {
+                        if (isTls13Suite(s)) {
                             suites.add(s);
                         }
                     }
                 }
                 if (config.cipherSuites().isEmpty()) {
                     for (String s : engine.getEnabledCipherSuites()) {
-                        if (!s.startsWith("TLS_AES_") && !s.startsWith("TLS_CHACHA20_")) {
+                        if (!isTls13Suite(s)) {
                             suites.add(s);
                         }
                     }

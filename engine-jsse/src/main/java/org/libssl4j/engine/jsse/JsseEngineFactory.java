@@ -138,10 +138,16 @@ public final class JsseEngineFactory implements EngineFactory {
         if (config.privateKey() == null || config.certificateChain().isEmpty()) {
             return new KeyManager[0];
         }
+        return keyManagers(binding, config.privateKey(), config.certificateChain());
+    }
+
+    /** The provider's key managers presenting {@code key} with {@code chain} (leaf first). */
+    static KeyManager[] keyManagers(JsseBinding binding, java.security.PrivateKey key, java.util.List<X509Certificate> chain)
+            throws java.security.GeneralSecurityException, java.io.IOException {
         char[] password = "libssl4j".toCharArray();
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
-        ks.setKeyEntry("own", config.privateKey(), password, config.certificateChain().toArray(new X509Certificate[0]));
+        ks.setKeyEntry("own", key, password, chain.toArray(new X509Certificate[0]));
         KeyManagerFactory kmf = binding.newKeyManagerFactory();
         kmf.init(ks, password);
         return kmf.getKeyManagers();

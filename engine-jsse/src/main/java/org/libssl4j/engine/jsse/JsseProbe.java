@@ -3,7 +3,6 @@ package org.libssl4j.engine.jsse;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Collections;
@@ -12,7 +11,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
@@ -351,13 +349,7 @@ public final class JsseProbe {
 
     static KeyManager[] keyManagers(JsseBinding binding, ProbeIdentity identity) throws GeneralSecurityException {
         try {
-            char[] password = "probe".toCharArray();
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(null, null);
-            ks.setKeyEntry("probe", identity.key, password, new X509Certificate[] {identity.certificate});
-            KeyManagerFactory kmf = binding.newKeyManagerFactory();
-            kmf.init(ks, password);
-            return kmf.getKeyManagers();
+            return JsseEngineFactory.keyManagers(binding, identity.key, java.util.List.of(identity.certificate));
         } catch (java.io.IOException e) {
             throw new GeneralSecurityException("cannot make the probe's key store", e);
         }
