@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.libssl4j.Engine;
-import org.libssl4j.Engines;
 import org.libssl4j.SslCtx;
 import org.libssl4j.SslErrorQueue;
 import org.libssl4j.SslMethod;
@@ -30,13 +29,16 @@ final class CiphersCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "cipherstring", description = "OpenSSL cipher names, colon-separated (TLS 1.2)")
     String cipherString;
 
+    @com.google.inject.Inject
+    EngineChoice engines;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Engine e = engine != null ? Engines.get(engine) : Engines.getDefault();
+        Engine e = engines.get(engine);
         try (SslCtx ctx = SslCtx.newCtx(SslMethod.TLS_CLIENT, e)) {
             if (cipherString != null) {
                 SslErrorQueue.clear();

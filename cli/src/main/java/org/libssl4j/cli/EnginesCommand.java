@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.libssl4j.Capability;
-import org.libssl4j.Engine;
 import org.libssl4j.EngineInfo;
 import org.libssl4j.Engines;
 import picocli.CommandLine.Command;
@@ -21,12 +20,20 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "engines", mixinStandardHelpOptions = true,
         description = "List the TLS engines found, their versions, availability and capabilities.")
-final class EnginesCommand implements Callable<Integer> {
+public final class EnginesCommand implements Callable<Integer> {
     /** What each capability promises, in one line. */
     static final Map<Capability, String> MEANING = meanings();
 
+    /** What {@code c} promises, in one line. */
+    public static String meaning(Capability c) {
+        return MEANING.get(c);
+    }
+
     @Option(names = "-v", description = "every capability, held or not, with its meaning")
     boolean verbose;
+
+    @com.google.inject.Inject
+    EngineChoice engines;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -38,7 +45,7 @@ final class EnginesCommand implements Callable<Integer> {
         if (all.isEmpty()) {
             throw new IllegalStateException("no engine found: put libssl4j-engine-jdk (or -bc, -conscrypt) on the class path");
         }
-        String defaultName = defaultEngine();
+        String defaultName = engines.defaultName();
         for (EngineInfo e : all) {
             if (!e.isAvailable()) {
                 out.printf("%-10s unavailable: %s%n", e.name(), e.unavailableReason());
@@ -54,15 +61,6 @@ final class EnginesCommand implements Callable<Integer> {
             }
         }
         return Engines.available().isEmpty() ? Main.FAILED : 0;
-    }
-
-    private static String defaultEngine() {
-        try {
-            Engine e = Engines.getDefault();
-            return e.name();
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     private static Map<Capability, String> meanings() {

@@ -1,6 +1,7 @@
 package org.libssl4j.cli;
 
 import java.io.PrintWriter;
+import org.libssl4j.guice.Libssl4jModule;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "libssl4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "OpenSSL's libssl programming model on the JVM's TLS engines.",
-        subcommands = {EnginesCommand.class, CiphersCommand.class, SClientCommand.class, SServerCommand.class, SpeedCommand.class,
+        subcommands = {EnginesCommand.class, CiphersCommand.class, SClientCommand.class, SServerCommand.class, SpeedCommand.class, org.libssl4j.cli.compare.CompareCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a command that could not do its job. */
@@ -33,8 +34,16 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given output and error streams; returns the exit code. */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, new Libssl4jModule());
+    }
+
+    /**
+     * As {@link #run(String[], PrintWriter, PrintWriter)}, the commands made by an injector of {@code modules}
+     * (which must bind what {@link Libssl4jModule} binds; {@code Modules.override} changes a binding).
+     */
+    static int run(String[] args, PrintWriter out, PrintWriter err, com.google.inject.Module... modules) {
         Main main = new Main();
-        CommandLine cl = new CommandLine(main);
+        CommandLine cl = new CommandLine(main, new GuiceFactory(modules));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> FAILED);
@@ -60,7 +69,7 @@ public final class Main implements Runnable {
     }
 
     /** The version line of {@code --version}. */
-    static final class Version implements CommandLine.IVersionProvider {
+    public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String v = Main.class.getPackage().getImplementationVersion();

@@ -1,18 +1,30 @@
 package org.libssl4j.cli;
 
+import com.google.inject.Guice;
+import com.google.inject.Key;
+import com.google.inject.ProvisionException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import org.libssl4j.Engine;
-import org.libssl4j.Engines;
+import java.util.Map;
+import java.util.Properties;
 import org.libssl4j.SslCtx;
-import org.libssl4j.SslErrorQueue;
 import org.libssl4j.SslMethod;
-import org.libssl4j.SslVersion;
+import org.libssl4j.guice.Client;
+import org.libssl4j.guice.Libssl4jModule;
+import org.libssl4j.guice.Server;
 import picocli.CommandLine.Option;
 
-/** The options {@code s_client} and {@code s_server} share, spelled as OpenSSL spells them, and the context they make. */
+/**
+ * The options {@code s_client} and {@code s_server} share, spelled as OpenSSL spells them. The context is made by
+ * {@link Libssl4jModule} from the properties these options stand for ({@code -cert} is
+ * {@code libssl4j.server.certFile}, and so on), so the command line and a Guice application configure a context
+ * the one same way; its errors are reported under the option's name.
+ */
 final class TlsOptions {
+    /** The module's property (after {@code libssl4j.client.} or {@code .server.}) for each option. */
+    private static final Map<String, String> OPTION = Map.of("caFile", "-CAfile", "certFile", "-cert", "keyFile", "-key",
+            "alpn", "-alpn", "minVersion", "-tls1_2/-tls1_3", "maxVersion", "-tls1_2/-tls1_3");
+
     @Option(names = "-engine", paramLabel = "NAME", description = "the engine (default: the default engine)")
     String engine;
 
@@ -37,40 +49,52 @@ final class TlsOptions {
     @Option(names = "-quiet", description = "no session summary")
     boolean quiet;
 
-    Engine engine() {
-        return engine != null ? Engines.get(engine) : Engines.getDefault();
-    }
-
     /** A context of {@code method} with these options; a file that cannot be used is one clear exception. */
     SslCtx context(SslMethod method) {
-        SslCtx ctx = SslCtx.newCtx(method, engine());
-        try {
-            if (tls12 && tls13) {
-                throw new IllegalArgumentException("-tls1_2 and -tls1_3 together: choose one");
-            }
-            if (tls12 || tls13) {
-                int v = tls12 ? SslVersion.TLS1_2_VERSION : SslVersion.TLS1_3_VERSION;
-                ctx.setMinProtoVersion(v);
-                ctx.setMaxProtoVersion(v);
-            }
-            if (caFile != null) {
-                check(ctx.loadVerifyLocations(readable(caFile, "-CAfile")), "-CAfile", caFile);
-            }
-            if (cert != null) {
-                check(ctx.useCertificateChainFile(readable(cert, "-cert")), "-cert", cert);
-                Path k = key != null ? key : cert;
-                check(ctx.usePrivateKeyFile(readable(k, "-key"), SslCtx.FILETYPE_PEM), "-key", k);
-            } else if (key != null) {
-                throw new IllegalArgumentException("-key " + key + " without -cert");
-            }
-            if (alpn != null) {
-                ctx.setAlpnProtos(Arrays.asList(alpn.split(",")));
-            }
-            return ctx;
-        } catch (RuntimeException e) {
-            ctx.close();
-            throw e;
+        if (tls12 && tls13) {
+            throw new IllegalArgumentException("-tls1_2 and -tls1_3 together: choose one");
         }
+        if (key != null && cert == null) {
+            throw new IllegalArgumentException("-key " + key + " without -cert");
+        }
+        boolean client = method == SslMethod.TLS_CLIENT;
+        String prefix = client ? "libssl4j.client." : "libssl4j.server.";
+        Properties p = new Properties();
+        if (engine != null) {
+            p.setProperty(Libssl4jModule.ENGINE, engine);
+        }
+        if (tls12 || tls13) {
+            p.setProperty(prefix + "minVersion", tls12 ? "TLSv1.2" : "TLSv1.3");
+            p.setProperty(prefix + "maxVersion", tls12 ? "TLSv1.2" : "TLSv1.3");
+        }
+        if (caFile != null) {
+            p.setProperty(prefix + "caFile", readable(caFile, "-CAfile").toString());
+        }
+        if (cert != null) {
+            p.setProperty(prefix + "certFile", readable(cert, "-cert").toString());
+            p.setProperty(prefix + "keyFile", readable(key != null ? key : cert, "-key").toString());
+        }
+        if (alpn != null) {
+            p.setProperty(prefix + "alpn", alpn);
+        }
+        try {
+            return Guice.createInjector(new Libssl4jModule(p)).getInstance(Key.get(SslCtx.class, client ? Client.class : Server.class));
+        } catch (ProvisionException e) {
+            throw underOptionNames(GuiceErrors.cause(e), prefix);
+        }
+    }
+
+    /** The module's "libssl4j.server.certFile=f: why" as "cannot use -cert f: why". */
+    private static RuntimeException underOptionNames(RuntimeException e, String prefix) {
+        String m = e.getMessage();
+        if (e instanceof IllegalArgumentException && m != null && m.startsWith(prefix)) {
+            int eq = m.indexOf('=');
+            String option = OPTION.get(m.substring(prefix.length(), eq));
+            if (option != null) {
+                return new IllegalArgumentException("cannot use " + option + " " + m.substring(eq + 1), e);
+            }
+        }
+        return e;
     }
 
     private static Path readable(Path file, String option) {
@@ -78,13 +102,5 @@ final class TlsOptions {
             throw new IllegalArgumentException("cannot read " + option + " " + file + ": No such file");
         }
         return file;
-    }
-
-    private static void check(int result, String option, Path file) {
-        if (result != 1) {
-            String why = SslErrorQueue.isEmpty() ? "not usable" : SslErrorQueue.get().toString();
-            SslErrorQueue.clear();
-            throw new IllegalArgumentException("cannot use " + option + " " + file + ": " + why);
-        }
     }
 }

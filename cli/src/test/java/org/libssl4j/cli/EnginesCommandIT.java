@@ -19,6 +19,11 @@ class EnginesCommandIT {
     }
 
     static Run jar(String... args) throws Exception {
+        return jarWithin(2, args);
+    }
+
+    /** As {@link #jar}, allowed {@code minutes}. */
+    static Run jarWithin(int minutes, String... args) throws Exception {
         Path jar = Path.of(System.getProperty("libssl4j.cliJar", "target/libssl4j.jar"));
         assertThat(jar).exists();
         List<String> command = new ArrayList<>();
@@ -31,9 +36,9 @@ class EnginesCommandIT {
         try {
             Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             p.getOutputStream().close();
-            if (!p.waitFor(2, TimeUnit.MINUTES)) {
+            if (!p.waitFor(minutes, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
-                throw new AssertionError("libssl4j " + String.join(" ", args) + " did not finish in 2 minutes");
+                throw new AssertionError("libssl4j " + String.join(" ", args) + " did not finish in " + minutes + " minutes");
             }
             return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
         } finally {
