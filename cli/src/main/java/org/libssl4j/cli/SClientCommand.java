@@ -19,6 +19,7 @@ import org.libssl4j.SslError;
 import org.libssl4j.SslErrorQueue;
 import org.libssl4j.SslMethod;
 import org.libssl4j.SslVerify;
+import org.libssl4j.bio.SocketBio;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,6 +30,8 @@ import picocli.CommandLine.Spec;
  * OpenSSL prints (peer chain, protocol, cipher, ALPN, verify result), then copies standard input to the peer and the
  * peer to standard output; at the end of standard input it sends close_notify and waits briefly for the peer's.
  * As in OpenSSL, a failed verification is reported and the session goes on, unless {@code -verify_return_error}.
+ * {@code -reconnect} connects five more times with the same context, each time saying whether the server resumed
+ * the session; {@code -msg} prints the records as they cross the wire ({@link WireTrace}).
  */
 @Command(name = "s_client", mixinStandardHelpOptions = true, description = "A TLS client: stdin to the peer, the peer to stdout.")
 final class SClientCommand implements Callable<Integer> {
@@ -46,13 +49,36 @@ final class SClientCommand implements Callable<Integer> {
     @Option(names = "-verify_return_error", description = "fail when the server's certificate does not verify")
     boolean verifyReturnError;
 
+    @Option(names = "-reconnect", description = "drop the connection and reconnect 5 times with the same session cache, "
+            + "saying each time whether the session was reused")
+    boolean reconnect;
+
+    @Option(names = "-msg", description = "print each TLS record sent (>>>) and received (<<<), and the handshake messages "
+            + "that travel in the clear")
+    boolean msg;
+
     @Mixin
     TlsOptions tls = new TlsOptions();
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** How many times -reconnect reconnects, as OpenSSL's. */
+    static final int RECONNECTS = 5;
+    /** How long -reconnect waits for what the server sends after the handshake (TLS 1.3 session tickets). */
+    private static final int TICKET_WAIT_MS = 300;
+
     private volatile String verifyFailure;
+
+    /** One connection: the socket, the TLS connection over it, and the trace of its records. */
+    private record Connection(SocketChannel channel, Ssl ssl, WireTrace trace) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            try (channel) {
+                ssl.close();
+            }
+        }
+    }
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -73,35 +99,76 @@ final class SClientCommand implements Callable<Integer> {
                 }
                 return ok || !verifyReturnError;
             });
-            SocketChannel ch;
-            try {
-                ch = SocketChannel.open(where);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot connect to " + connect + ": " + e.getMessage());
+            Connection c = open(ctx, where, name, out);
+            for (int i = 0; reconnect && i < RECONNECTS; i++) {
+                try (Connection previous = c) {
+                    awaitTickets(previous);
+                    SslErrorQueue.clear();
+                    previous.ssl().shutdown();
+                }
+                out.println("drop connection and then reconnect");
+                c = open(ctx, where, name, out);
             }
-            try (ch; Ssl ssl = ctx.newSsl()) {
-                ssl.setChannel(ch);
-                ssl.setTlsextHostName(name);
-                ssl.set1Host(name);
-                ssl.setConnectState();
-                if (!tls.quiet) {
-                    out.println("CONNECTED");
-                }
-                SslErrorQueue.clear();
-                int r = ssl.connect();
-                if (r != 1) {
-                    throw new IllegalStateException("handshake with " + connect + " failed: " + SServerCommand.reason(ssl, r));
-                }
-                if (!tls.quiet) {
-                    summary(ssl, out);
-                }
-                out.flush();
-                return copy(ssl, ch, out, err);
+            try (Connection last = c) {
+                return copy(last.ssl(), last.channel(), out, err);
             }
         }
     }
 
-    private void summary(Ssl ssl, PrintWriter out) {
+    /** Connects, shakes hands and prints the summary; a failure is one exception naming the server. */
+    private Connection open(SslCtx ctx, InetSocketAddress where, String name, PrintWriter out) throws IOException {
+        SocketChannel ch;
+        try {
+            ch = SocketChannel.open(where);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot connect to " + connect + ": " + e.getMessage());
+        }
+        Ssl ssl = null;
+        try {
+            ssl = ctx.newSsl();
+            WireTrace trace = new WireTrace(SocketBio.of(ch), msg ? out : null);
+            ssl.setBio(trace, trace);
+            ssl.setTlsextHostName(name);
+            ssl.set1Host(name);
+            ssl.setConnectState();
+            if (!tls.quiet) {
+                out.println("CONNECTED");
+            }
+            verifyFailure = null;
+            SslErrorQueue.clear();
+            int r = ssl.connect();
+            if (r != 1) {
+                throw new IllegalStateException("handshake with " + connect + " failed: " + SServerCommand.reason(ssl, r));
+            }
+            trace.handshakeDone();
+            if (!tls.quiet) {
+                summary(ssl, Boolean.TRUE.equals(trace.resumed()), out);
+            }
+            out.flush();
+            return new Connection(ch, ssl, trace);
+        } catch (RuntimeException e) {
+            if (ssl != null) {
+                ssl.close();
+            }
+            ch.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Reads for a moment before the connection is dropped, so that what the server sends after the handshake
+     * (TLS 1.3 session tickets, which the next connection resumes with) is taken in.
+     */
+    private static void awaitTickets(Connection c) throws IOException {
+        int before = c.channel().socket().getSoTimeout();
+        c.channel().socket().setSoTimeout(TICKET_WAIT_MS);
+        SslErrorQueue.clear();
+        c.ssl().peek(new byte[1], 0, 1);
+        SslErrorQueue.clear();
+        c.channel().socket().setSoTimeout(before);
+    }
+
+    private void summary(Ssl ssl, boolean reused, PrintWriter out) {
         out.println("---");
         out.println("Certificate chain");
         List<X509Certificate> chain = ssl.getPeerCertChain();
@@ -110,7 +177,7 @@ final class SClientCommand implements Callable<Integer> {
             out.println("   i:" + chain.get(i).getIssuerX500Principal().getName());
         }
         out.println("---");
-        out.println("New, " + ssl.getVersion() + ", Cipher is " + ssl.getCipherName());
+        out.println((reused ? "Reused, " : "New, ") + ssl.getVersion() + ", Cipher is " + ssl.getCipherName());
         out.println(ssl.getAlpnSelected() != null ? "ALPN protocol: " + ssl.getAlpnSelected() : "No ALPN negotiated");
         out.println("Verify return code: " + verifyCode(verifyFailure));
         out.println("---");
