@@ -50,6 +50,7 @@ public final class SslCtx implements AutoCloseable {
     private VerifyCallback verifyCallback;
     private boolean checkHostName = true;
     private final List<X509Certificate> chain = new ArrayList<>();
+    private PasswordCallback passwordCallback;
     private PrivateKey privateKey;
     private final List<X509Certificate> trusted = new ArrayList<>();
     private final List<String> cipherSuites = new ArrayList<>();
@@ -458,10 +459,27 @@ public final class SslCtx implements AutoCloseable {
     }
 
     /**
-     * {@code SSL_CTX_use_PrivateKey_file}: the private key from a PKCS#8 PEM or DER file.
+     * {@code SSL_CTX_set_default_passwd_cb}: what gives the password of an encrypted private key that
+     * {@link #usePrivateKeyFile} reads; null (the default) for none, and then an encrypted key fails to load
+     * (OpenSSL would prompt on the terminal; a library does not).
+     */
+    public synchronized void setDefaultPasswdCb(PasswordCallback callback) {
+        this.passwordCallback = callback;
+    }
+
+    /** {@code SSL_CTX_get_default_passwd_cb}: the password callback, or null. */
+    public synchronized PasswordCallback getDefaultPasswdCb() {
+        return passwordCallback;
+    }
+
+    /**
+     * {@code SSL_CTX_use_PrivateKey_file}: the private key from a PKCS#8 PEM or DER file, encrypted ones
+     * ({@code openssl pkcs8 -topk8 -v2 aes-256-cbc}) with the password of {@link #setDefaultPasswdCb}. As in
+     * OpenSSL, a key that does not decrypt leaves two queue entries: the cause (provider "bad decrypt" for a wrong
+     * password, PEM "bad password read" when there is none), then SSL "PEM lib".
      *
      * @param type {@link #FILETYPE_PEM} or {@link #FILETYPE_ASN1}
-     * @return 1 on success, 0 with an error-queue entry otherwise
+     * @return 1 on success, 0 with error-queue entries otherwise
      */
     public int usePrivateKeyFile(Path file, int type) {
         Objects.requireNonNull(file, "file");
@@ -470,7 +488,18 @@ public final class SslCtx implements AutoCloseable {
         }
         try {
             byte[] bytes = Files.readAllBytes(file);
-            PrivateKey key = type == FILETYPE_PEM ? Pem.privateKey(new String(bytes, StandardCharsets.US_ASCII)) : Pem.privateKey(bytes);
+            String text = type == FILETYPE_PEM ? new String(bytes, StandardCharsets.US_ASCII) : null;
+            byte[] encrypted = text != null ? (Pem.isEncrypted(text) ? Pem.encryptedBlock(text) : null)
+                    : (Pem.isEncrypted(bytes) ? bytes : null);
+            PrivateKey key;
+            if (encrypted != null) {
+                key = decrypt(file, encrypted);
+                if (key == null) {
+                    return 0;
+                }
+            } else {
+                key = text != null ? Pem.privateKey(text) : Pem.privateKey(bytes);
+            }
             usePrivateKey(key);
             return 1;
         } catch (IOException e) {
@@ -479,6 +508,31 @@ public final class SslCtx implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SSL, SslReason.BAD_VALUE, null, file + ": " + e.getMessage(), e));
             return 0;
+        }
+    }
+
+    /** The encrypted key decrypted with the callback's password; null, with the queue entries, if it cannot be. */
+    private PrivateKey decrypt(Path file, byte[] der) {
+        PasswordCallback cb = getDefaultPasswdCb();
+        char[] password = cb != null ? cb.password(false) : null;
+        try {
+            if (password == null || password.length == 0) {
+                SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_PEM, 104, "bad password read",
+                        file + ": an encrypted key and " + (cb == null ? "no password callback" : "no password"), null));
+            } else {
+                try {
+                    return Pem.decrypt(der, password);
+                } catch (java.security.GeneralSecurityException e) {
+                    SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_PROV, 100, "bad decrypt",
+                            file + ": maybe wrong password (" + e.getMessage() + ")", e));
+                }
+            }
+            SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SSL, SslReason.PEM_LIB, null, file.toString(), null));
+            return null;
+        } finally {
+            if (password != null) {
+                java.util.Arrays.fill(password, '\0');
+            }
         }
     }
 

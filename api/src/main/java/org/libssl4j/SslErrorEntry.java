@@ -10,6 +10,8 @@ import java.util.Objects;
 public final class SslErrorEntry {
     /** {@code ERR_LIB_SYS}: a system (transport) failure. {@link Ssl#getError(int)} reports it as {@link SslError#SYSCALL}. */
     public static final int LIB_SYS = 2;
+    /** {@code ERR_LIB_PEM}: reading PEM (an encrypted key's password: "bad password read", 104). */
+    public static final int LIB_PEM = 9;
     /** {@code ERR_LIB_X509}. */
     public static final int LIB_X509 = 11;
     /** {@code ERR_LIB_SSL}: libssl's own reasons, {@link SslReason}. */
@@ -77,6 +79,7 @@ public final class SslErrorEntry {
     public String libraryName() {
         switch (library) {
             case LIB_SYS: return "system library";
+            case LIB_PEM: return "PEM routines";
             case LIB_X509: return "X509 certificate routines";
             case LIB_SSL: return "SSL routines";
             case LIB_BIO: return "BIO routines";

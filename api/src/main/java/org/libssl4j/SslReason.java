@@ -553,6 +553,11 @@ public final class SslReason {
     public static final int MISSING_ECDSA_SIGNING_CERT = r(381, "missing ecdsa signing cert");
     /** {@code SSL_R_WRONG_CERTIFICATE_TYPE}: "wrong certificate type". */
     public static final int WRONG_CERTIFICATE_TYPE = r(383, "wrong certificate type");
+    /**
+     * {@code ERR_R_PEM_LIB}: "PEM lib", the common reason libssl raises when reading a PEM key or certificate fails
+     * (after the cause's own entry, e.g. "bad decrypt"); shown by OpenSSL as {@code 0A080009}.
+     */
+    public static final int PEM_LIB = r(0x80009, "PEM lib");
     /** {@code SSL_R_BAD_VALUE}: "bad value". */
     public static final int BAD_VALUE = r(384, "bad value");
     /** {@code SSL_R_INVALID_NULL_CMD_NAME}: "invalid null cmd name". */

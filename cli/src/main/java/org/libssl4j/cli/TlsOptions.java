@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 final class TlsOptions {
     /** The module's property (after {@code libssl4j.client.} or {@code .server.}) for each option. */
     private static final Map<String, String> OPTION = Map.of("caFile", "-CAfile", "certFile", "-cert", "keyFile", "-key",
-            "alpn", "-alpn", "minVersion", "-tls1_2/-tls1_3", "maxVersion", "-tls1_2/-tls1_3");
+            "alpn", "-alpn", "minVersion", "-tls1_2/-tls1_3", "maxVersion", "-tls1_2/-tls1_3", "keyPass", "-pass");
 
     @Option(names = "-engine", paramLabel = "NAME", description = "the engine (default: the default engine)")
     String engine;
@@ -36,6 +36,9 @@ final class TlsOptions {
 
     @Option(names = "-key", paramLabel = "FILE", description = "this side's private key, PEM (default: in -cert)")
     Path key;
+
+    @Option(names = "-pass", paramLabel = "ARG", description = "the key's password: pass:secret, env:VARIABLE or file:path")
+    String pass;
 
     @Option(names = "-alpn", paramLabel = "LIST", description = "ALPN protocols, comma-separated, in preference order")
     String alpn;
@@ -76,6 +79,9 @@ final class TlsOptions {
         }
         if (alpn != null) {
             p.setProperty(prefix + "alpn", alpn);
+        }
+        if (pass != null) {
+            p.setProperty(prefix + "keyPass", pass);
         }
         try {
             return Guice.createInjector(new Libssl4jModule(p)).getInstance(Key.get(SslCtx.class, client ? Client.class : Server.class));

@@ -210,4 +210,32 @@ class SServerSClientIT {
         assertThat(usage.exit()).isEqualTo(2);
         assertThat(usage.err()).contains("Missing required option: '-connect=HOST:PORT'");
     }
+
+    /** {@code -pass}: an encrypted key (as {@code openssl pkcs8 -topk8} writes it) with its password, or a wrong one. */
+    @Test
+    void anEncryptedKeyServesWithItsPasswordAndAWrongOneIsOneLine() throws Exception {
+        Path encrypted = dir.resolve("encrypted-key.pem");
+        Process p = new ProcessBuilder("openssl", "pkcs8", "-topk8", "-in", key.toString(), "-out", encrypted.toString(),
+                "-passout", "pass:s3cret", "-v2", "aes-256-cbc").redirectErrorStream(true).start();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        Path passFile = Files.writeString(dir.resolve("pass.txt"), "s3cret\n");
+
+        Run wrong = jar("s_server", "-accept", "0", "-cert", cert.toString(), "-key", encrypted.toString(), "-pass", "pass:wrong");
+        assertThat(wrong.exit()).isEqualTo(1);
+        assertThat(wrong.err().trim()).startsWith("s_server: cannot use -key " + encrypted + ": error:1C800064:Provider routines::bad decrypt")
+                .contains("maybe wrong password").doesNotContain("\n");
+        Run none = jar("s_server", "-accept", "0", "-cert", cert.toString(), "-key", encrypted.toString());
+        assertThat(none.exit()).isEqualTo(1);
+        assertThat(none.err().trim()).startsWith("s_server: cannot use -key " + encrypted + ": error:04800068:PEM routines::bad password read");
+        Run badSource = jar("s_server", "-accept", "0", "-cert", cert.toString(), "-key", encrypted.toString(), "-pass", "env:LIBSSL4J_NO_SUCH_VARIABLE");
+        assertThat(badSource.exit()).isEqualTo(1);
+        assertThat(badSource.err().trim()).isEqualTo("s_server: cannot use -pass env:LIBSSL4J_NO_SUCH_VARIABLE: no environment variable LIBSSL4J_NO_SUCH_VARIABLE");
+
+        int port = freePort();
+        start("ACCEPT", java(), "-jar", cliJar(), "s_server", "-accept", String.valueOf(port), "-cert", cert.toString(), "-key",
+                encrypted.toString(), "-pass", "file:" + passFile, "-naccept", "1");
+        Run client = run(List.of("openssl", "s_client", "-connect", "localhost:" + port, "-CAfile", cert.toString(), "-verify_return_error"), "x\n");
+        assertThat(client.out()).as(client.err()).contains("Verify return code: 0 (ok)");
+    }
 }

@@ -25,7 +25,9 @@ import org.libssl4j.SslVersion;
  *   <li>{@code @Client SslCtx} and {@code @Server SslCtx}: new contexts on the bound engine, configured from the
  *       properties {@code libssl4j.client.*} and {@code libssl4j.server.*}: {@code minVersion} and {@code maxVersion}
  *       ({@code TLSv1.2}, {@code TLSv1.3}), {@code caFile}, {@code certFile}, {@code keyFile} (PEM; default: in
- *       {@code certFile}), {@code alpn} (comma-separated).</li>
+ *       {@code certFile}), {@code keyPass} (an encrypted key's password, as OpenSSL's {@code -pass}:
+ *       {@code pass:secret}, {@code env:VARIABLE} or {@code file:path}, whose first line it is), {@code alpn}
+ *       (comma-separated).</li>
  * </ul>
  * An unknown engine name or a file that cannot be used fails the provision with a message naming the property.
  */
@@ -93,6 +95,11 @@ public final class Libssl4jModule extends AbstractModule {
             }
             String cert = properties.getProperty(prefix + "certFile");
             String key = properties.getProperty(prefix + "keyFile", cert);
+            String pass = properties.getProperty(prefix + "keyPass");
+            if (pass != null) {
+                char[] password = password(prefix + "keyPass", pass);
+                ctx.setDefaultPasswdCb(forWriting -> password.clone());
+            }
             if (cert != null) {
                 check(ctx.useCertificateChainFile(Path.of(cert)), prefix + "certFile", cert);
                 check(ctx.usePrivateKeyFile(Path.of(key), SslCtx.FILETYPE_PEM), prefix + "keyFile", key);
@@ -105,6 +112,33 @@ public final class Libssl4jModule extends AbstractModule {
         } catch (RuntimeException e) {
             ctx.close();
             throw e;
+        }
+    }
+
+    /** A password source as OpenSSL's {@code -pass} spells it: {@code pass:}, {@code env:} or {@code file:}. */
+    private static char[] password(String property, String source) {
+        int colon = source.indexOf(':');
+        String kind = colon < 0 ? source : source.substring(0, colon);
+        String value = colon < 0 ? "" : source.substring(colon + 1);
+        switch (kind) {
+            case "pass":
+                return value.toCharArray();
+            case "env": {
+                String v = System.getenv(value);
+                if (v == null) {
+                    throw new IllegalArgumentException(property + "=" + source + ": no environment variable " + value);
+                }
+                return v.toCharArray();
+            }
+            case "file":
+                try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(Path.of(value))) {
+                    String line = r.readLine();
+                    return line == null ? new char[0] : line.toCharArray();
+                } catch (java.io.IOException e) {
+                    throw new IllegalArgumentException(property + "=file:" + value + ": cannot read it: " + e.getMessage(), e);
+                }
+            default:
+                throw new IllegalArgumentException(property + "=" + kind + ":...: not a password source (pass:, env: or file:)");
         }
     }
 

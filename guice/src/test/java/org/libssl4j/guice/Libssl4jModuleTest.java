@@ -104,5 +104,23 @@ class Libssl4jModuleTest {
         Injector badVersion = Guice.createInjector(new Libssl4jModule(props("libssl4j.client.minVersion", "TLSv9")));
         assertThatThrownBy(() -> badVersion.getInstance(Key.get(SslCtx.class, Client.class)))
                 .isInstanceOf(ProvisionException.class).hasMessageContaining("libssl4j.client.minVersion=TLSv9: not a TLS version name");
+        for (String source : new String[] {"bogus:x", "env:LIBSSL4J_NO_SUCH_VARIABLE", "file:" + dir.resolve("nope.txt")}) {
+            Injector badPass = Guice.createInjector(new Libssl4jModule(props("libssl4j.server.keyPass", source)));
+            assertThatThrownBy(() -> badPass.getInstance(Key.get(SslCtx.class, Server.class)))
+                    .isInstanceOf(ProvisionException.class).hasMessageContaining("libssl4j.server.keyPass=")
+                    .hasMessageNotContaining("bogus:x").hasMessageNotContaining("s3cret");
+        }
+    }
+
+    @Test
+    void keyPassIsTheContextsPasswordCallback() {
+        Injector injector = Guice.createInjector(new Libssl4jModule(props("libssl4j.client.keyPass", "pass:s3cret")));
+        try (SslCtx ctx = injector.getInstance(Key.get(SslCtx.class, Client.class))) {
+            assertThat(ctx.getDefaultPasswdCb()).isNotNull();
+            char[] first = ctx.getDefaultPasswdCb().password(false);
+            assertThat(new String(first)).isEqualTo("s3cret");
+            java.util.Arrays.fill(first, '\0'); // as the context clears it after use: the next call still answers
+            assertThat(new String(ctx.getDefaultPasswdCb().password(false))).isEqualTo("s3cret");
+        }
     }
 }
