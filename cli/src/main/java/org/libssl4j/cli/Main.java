@@ -43,7 +43,8 @@ public final class Main implements Runnable {
      */
     static int run(String[] args, PrintWriter out, PrintWriter err, com.google.inject.Module... modules) {
         Main main = new Main();
-        CommandLine cl = new CommandLine(main, new GuiceFactory(modules));
+        CommandLine cl = new CommandLine(main);
+        cl.setExecutionStrategy(new GuiceFactory(modules));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> FAILED);

@@ -71,6 +71,30 @@ class CompareCommandIT {
         assertThat(out.resolve("logs").resolve("conformance-bc.log")).exists();
     }
 
+    /**
+     * An engine that fails a check makes the run exit 1, with the failures in the output and the report; with no
+     * openssl binary, the OpenSSL section says it was not run.
+     */
+    @Test
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    void anEngineThatFailsIsExitCode1AndTheFailuresAreNamed(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("report");
+        String classPath = String.join(java.io.File.pathSeparator, System.getProperty("libssl4j.cliJar", "target/libssl4j.jar"),
+                "target/test-classes", "src/test/liar");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath,
+                "org.libssl4j.cli.Main", "compare", "--engines", "liar", "--openssl", dir.resolve("no-openssl").toString(),
+                "--out", out.toString()).redirectError(dir.resolve("err").toFile()).redirectOutput(dir.resolve("out").toFile()).start();
+        p.getOutputStream().close();
+        assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        String stdout = Files.readString(dir.resolve("out"));
+        assertThat(p.exitValue()).as(stdout + Files.readString(dir.resolve("err"))).isEqualTo(1);
+        assertThat(stdout).containsPattern("\\| liar +\\| liar on SunJSSE .*\\| FAIL \\(\\d+\\) +\\|")
+                .contains("FAILED on liar: ").contains("KEY_UPDATE").containsPattern("Verdict: liar FAIL \\(\\d+\\)")
+                .contains("Not run: no " + dir.resolve("no-openssl") + " binary found");
+        assertThat(Files.readString(out.resolve("report.json"))).contains("\"passed\": false").contains("\"notRun\": \"no ");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("<td class=\"fail\">FAIL (");
+    }
+
     @Test
     void anUnknownEngineIsOneLineAndExitCode1() throws Exception {
         EnginesCommandIT.Run r = jar("compare", "--engines", "jdk,nope");

@@ -1,0 +1,49 @@
+package org.libssl4j.cli;
+
+import java.security.GeneralSecurityException;
+import java.security.Security;
+import java.util.EnumSet;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import org.libssl4j.Capability;
+import org.libssl4j.engine.jdk.JdkFailures;
+import org.libssl4j.engine.jsse.JsseBinding;
+import org.libssl4j.engine.jsse.JsseEngineFactory;
+import org.libssl4j.spi.EngineException;
+import org.libssl4j.spi.EngineFactory;
+import org.libssl4j.spi.EngineProvider;
+
+/**
+ * An engine that fails conformance on purpose, for {@code compare}'s failing path: "liar" is SunJSSE claiming
+ * {@code KEY_UPDATE}, which it cannot do through JSSE, so the key-update tests run and fail. Registered only in
+ * {@code src/test/liar}, which {@code CompareCommandIT} puts on the class path of the one run that wants it.
+ */
+public final class LiarEngineProvider implements EngineProvider {
+    @Override
+    public String name() {
+        return "liar";
+    }
+
+    @Override
+    public int priority() {
+        return -1;
+    }
+
+    @Override
+    public EngineFactory load() {
+        return JsseEngineFactory.probing("liar on SunJSSE",
+                EnumSet.of(Capability.TLS1_2, Capability.TLS1_3, Capability.RSA, Capability.ECDSA, Capability.SNI,
+                        Capability.ALPN, Capability.CLIENT_AUTH, Capability.KEY_UPDATE),
+                new JsseBinding() {
+                    @Override
+                    public SSLContext newSslContext() throws GeneralSecurityException {
+                        return SSLContext.getInstance("TLS", Security.getProvider("SunJSSE"));
+                    }
+
+                    @Override
+                    public EngineException mapFailure(SSLException e, boolean client) {
+                        return JdkFailures.map(e, client);
+                    }
+                });
+    }
+}
