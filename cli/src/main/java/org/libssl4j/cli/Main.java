@@ -16,6 +16,14 @@ import picocli.CommandLine.Option;
         subcommands = {EnginesCommand.class, CiphersCommand.class, SClientCommand.class, SServerCommand.class, SpeedCommand.class, org.libssl4j.cli.compare.CompareCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+    static {
+        // Guice 7 defines classes through sun.misc.Unsafe, and Java 24+ warns of it on standard error; the commands
+        // need none of its bytecode generation (no AOP), so it is off unless the caller set it.
+        if (System.getProperty("guice_bytecode_gen_option") == null) {
+            System.setProperty("guice_bytecode_gen_option", "DISABLED");
+        }
+    }
+
     /** Exit code of a command that could not do its job. */
     public static final int FAILED = 1;
     /** Exit code of a usage error. */
