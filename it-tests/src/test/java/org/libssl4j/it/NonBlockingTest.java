@@ -34,24 +34,40 @@ import org.libssl4j.testkit.TestEngines;
  * Non-blocking sockets driven by a {@link Selector}, written only against the public API, the way a user writes
  * an event loop: WANT_READ becomes {@code OP_READ}, WANT_WRITE {@code OP_WRITE}, and a write retried after
  * WANT_WRITE repeats the same arguments (SEED: "the same arguments"). A client and a server, each on its own
- * thread with its own selector, move 64 MiB each way at once under socket buffer sizes drawn at random (the seed
- * is in the case name, so a failure can be replayed), check both directions by SHA-256, and close with
+ * thread with its own selector, move 64 MiB each way at once under socket buffer sizes drawn from a seed (fixed
+ * by default; the seed is in the case name, so a failure can be replayed), check both directions by SHA-256, and close with
  * close_notify both ways.
  */
 class NonBlockingTest {
     private static final long BYTES_EACH_WAY = 64L << 20;
     private static final long DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(50);
 
+    /** The seed of every case unless a property says otherwise: the same case names and buffer sizes every build. */
+    static final long FIXED_SEED = 20261204L;
+
+    /**
+     * One case per engine and version. The seeds are fixed ({@link #FIXED_SEED} plus the hash of the engine's name and
+     * the version), so every build runs the same cases; {@code -Dlibssl4j.socketSeed=N} replays one seed in every case, and
+     * {@code -Dlibssl4j.socketRandom=true} explores: seeds drawn at random, each printed (and in the case's name).
+     */
     static java.util.stream.Stream<Arguments> cases() {
-        Long replay = Long.getLong("libssl4j.socketSeed"); // a case's seed, to replay it
+        Long replay = Long.getLong("libssl4j.socketSeed");
+        boolean explore = Boolean.getBoolean("libssl4j.socketRandom");
         Random r = new Random();
-        return TestEngines.names().flatMap(engine -> java.util.stream.Stream.of("TLSv1.3", "TLSv1.2")
-                .map(version -> Arguments.of(engine, version, replay != null ? replay : r.nextLong())));
+        return TestEngines.names().flatMap(engine -> java.util.stream.Stream.of("TLSv1.3", "TLSv1.2").map(version -> {
+            // a case's own fixed seed, whichever engines run with it
+            long seed = replay != null ? replay : explore ? r.nextLong() : FIXED_SEED + (engine + " " + version).hashCode();
+            if (explore) {
+                System.out.printf("NonBlockingTest: engine %s, %s, seed %d (-Dlibssl4j.socketSeed=%d replays it)%n",
+                        engine, version, seed, seed);
+            }
+            return Arguments.of(engine, version, seed);
+        }));
     }
 
     @ParameterizedTest(name = " [{0}, {1}, seed {2}]")
     @MethodSource("cases")
-    @DisplayName("SEED-SOCKET non-blocking client and server with a Selector: 64 MiB each way by SHA-256, random socket buffers, close_notify both ways")
+    @DisplayName("SEED-SOCKET non-blocking client and server with a Selector: 64 MiB each way by SHA-256, seeded random socket buffers, close_notify both ways")
     void selectorTransfer(String engine, String version, long seed) throws Exception {
         Random random = new Random(seed);
         TestContexts.Builder c = TestContexts.client(engine).only(version);
