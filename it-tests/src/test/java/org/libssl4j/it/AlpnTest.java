@@ -3,20 +3,13 @@ package org.libssl4j.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Capability;
-import org.libssl4j.SslErrorQueue;
 import org.libssl4j.testkit.TestEngines;
 import org.libssl4j.testkit.TestPair;
 
 /** Application-layer protocol negotiation ({@code SSL_CTX_set_alpn_protos}, {@code SSL_get0_alpn_selected}). */
 class AlpnTest {
-
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
-    }
 
     @EngineTest
     @DisplayName("ALPN-1 the protocol both sides offer is selected and both see it, TLS 1.2 and 1.3")

@@ -6,7 +6,6 @@ import static org.libssl4j.it.Fixtures.TLS13;
 import static org.libssl4j.it.Fixtures.assertReason;
 import static org.libssl4j.it.Fixtures.assertResult;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Capability;
 import org.libssl4j.Ssl;
@@ -21,11 +20,6 @@ import org.libssl4j.testkit.TestPair;
 
 /** Records changed on the wire, received fatal alerts, and the failed states after them (R09). */
 class CorruptionTest {
-
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
-    }
 
     /** A connected pair whose client sends one application record through {@code fault}, configured by the caller. */
     private static TestPair sendThrough(String engine, int version, java.util.function.Consumer<FaultBio> fault) {

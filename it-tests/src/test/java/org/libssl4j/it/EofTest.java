@@ -5,7 +5,6 @@ import static org.libssl4j.it.Fixtures.TLS13;
 import static org.libssl4j.it.Fixtures.assertReason;
 import static org.libssl4j.it.Fixtures.assertResult;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Bio;
 import org.libssl4j.SslError;
@@ -17,11 +16,6 @@ import org.libssl4j.testkit.TestPair;
 
 /** A transport that ends without close_notify, IGNORE_UNEXPECTED_EOF, and transport failures (R08). */
 class EofTest {
-
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
-    }
 
     @EngineTest
     @DisplayName("R08.1 EOF without close_notify makes read return 0 with unexpected eof while reading, at a record boundary and mid-record")

@@ -7,7 +7,6 @@ import static org.libssl4j.it.Fixtures.assertResult;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Ssl;
 import org.libssl4j.SslCtx;
@@ -29,11 +28,6 @@ class ErrorQueueTest {
 
     /** {@code BIO_R_BROKEN_PIPE}. */
     private static final int BIO_R_BROKEN_PIPE = 124;
-
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
-    }
 
     /** A stale entry that has nothing to do with the call that follows: something a user's code raised earlier. */
     private static void raiseStale(int library) {

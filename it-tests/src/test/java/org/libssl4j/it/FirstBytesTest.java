@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.libssl4j.it.Fixtures.assertReason;
 import static org.libssl4j.it.Fixtures.assertResult;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Ssl;
 import org.libssl4j.SslCtx;
@@ -27,11 +26,6 @@ class FirstBytesTest {
     private static final int APPLICATION_DATA = 23;
     private static final int ALERT_UNEXPECTED_MESSAGE = 10;
     private static final int ALERT_RECORD_OVERFLOW = 22;
-
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
-    }
 
     /** A server connection in the accept state reading {@code in} and writing {@code out}. */
     private static final class Server implements AutoCloseable {

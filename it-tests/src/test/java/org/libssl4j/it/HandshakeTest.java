@@ -6,7 +6,6 @@ import static org.libssl4j.it.Fixtures.TLS13;
 import static org.libssl4j.it.Fixtures.assertReason;
 import static org.libssl4j.it.Fixtures.assertResult;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Ssl;
 import org.libssl4j.SslCtx;
@@ -19,11 +18,6 @@ import org.libssl4j.testkit.TestPair;
 
 /** The handshake: on demand from write and read, connect/accept, and the state that must be set first (R01, R02). */
 class HandshakeTest {
-
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
-    }
 
     @EngineTest
     @DisplayName("NL-6 a server flight larger than the BIO pair and than one record (a 20 KB certificate) completes, TLS 1.2 and 1.3")

@@ -6,7 +6,6 @@ import static org.libssl4j.it.Fixtures.TLS13;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Ssl;
 import org.libssl4j.SslError;
@@ -21,11 +20,6 @@ import org.libssl4j.testkit.TestPair;
  */
 class IntegrityTest {
     private static final int BYTES_EACH_WAY = 1 << 20;
-
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
-    }
 
     @EngineTest
     @DisplayName("INTEGRITY 1 MiB each way through a chunking, refusing transport, TLS 1.2 and 1.3, random modes and sizes")

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,13 +25,9 @@ import org.libssl4j.testkit.TestPair;
  * Every client engine with every server engine, TLS 1.2 and 1.3, RSA and ECDSA certificates: handshake, 4 MiB
  * each way checked by SHA-256, close_notify both ways, over a BIO pair with small buffers.
  */
+@ExtendWith(ClearErrorQueue.class)
 class InteropTest {
     private static final int BYTES_EACH_WAY = 4 << 20;
-
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
-    }
 
     static Stream<Arguments> cases() {
         List<String> engines = TestEngines.names().collect(java.util.stream.Collectors.toList());

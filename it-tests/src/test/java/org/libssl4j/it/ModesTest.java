@@ -7,7 +7,6 @@ import static org.libssl4j.it.Fixtures.TLS13;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Ssl;
 import org.libssl4j.SslCtx;
@@ -18,11 +17,6 @@ import org.libssl4j.testkit.TestPair;
 
 /** SSL_CTX_set_mode / SSL_set_mode: the default mode, inheritance, and modes without visible effect (R11.1, R14.1). */
 class ModesTest {
-
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
-    }
 
     @EngineTest
     @DisplayName("R11.1 the default mode is exactly AUTO_RETRY (0x4) for TLS, TLS_CLIENT and TLS_SERVER contexts, and new connections inherit it")

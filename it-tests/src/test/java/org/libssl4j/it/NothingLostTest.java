@@ -6,7 +6,6 @@ import static org.libssl4j.it.Fixtures.assertResult;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Capability;
 import org.libssl4j.Ssl;
@@ -22,11 +21,6 @@ import org.libssl4j.testkit.TestPair;
  * write. (NL-1 is in ReadTest, NL-2 in HandshakeTest.)
  */
 class NothingLostTest {
-
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
-    }
 
     /** One side's write in progress: the same array and length on every retry, as libssl requires (R05.1). */
     private static final class Writer {

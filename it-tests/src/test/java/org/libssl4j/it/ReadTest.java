@@ -6,7 +6,6 @@ import static org.libssl4j.it.Fixtures.assertResult;
 
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.SslError;
 import org.libssl4j.SslErrorQueue;
@@ -14,11 +13,6 @@ import org.libssl4j.testkit.TestPair;
 
 /** SSL_read, SSL_peek, SSL_pending and SSL_has_pending: one record per read, read-ahead, partial records (R03.5, R04.6, R06, R15.10). */
 class ReadTest {
-
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
-    }
 
     @EngineTest
     @DisplayName("R06.7 a ByteBuffer read or peek followed by an array read or peek of the same record loses nothing (heap, direct, slice)")

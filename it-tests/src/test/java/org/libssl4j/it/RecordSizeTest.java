@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.libssl4j.it.Fixtures.TLS13;
 
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Capability;
 import org.libssl4j.Engines;
-import org.libssl4j.SslErrorQueue;
 import org.libssl4j.SslMode;
 import org.libssl4j.testkit.TestEngines;
 import org.libssl4j.testkit.TestPair;
@@ -19,11 +17,6 @@ import org.libssl4j.testkit.TestPair;
  * the engine's own, smaller, record.
  */
 class RecordSizeTest {
-
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
-    }
 
     @EngineTest
     @DisplayName("R13.1 on TLS 1.3, with partial-write mode and room, a write returns min(len, 16384)")

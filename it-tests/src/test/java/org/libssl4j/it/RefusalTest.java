@@ -7,7 +7,6 @@ import static org.libssl4j.it.Fixtures.assertReason;
 import static org.libssl4j.it.Fixtures.assertResult;
 
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Capability;
 import org.libssl4j.Engines;
@@ -28,11 +27,6 @@ import org.libssl4j.testkit.TestPair;
 class RefusalTest {
 
     private static final int BAD_TYPE = 2;
-
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
-    }
 
     /** Skips the test when {@code engine} has {@code capability}: the test is about engines that lack it. */
     private static void assumeLacks(String engine, Capability capability) {

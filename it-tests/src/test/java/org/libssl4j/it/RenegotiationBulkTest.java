@@ -17,8 +17,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,6 +45,7 @@ import org.libssl4j.testkit.TestEngines;
  * renegotiation only to {@code SSL_read}, R11.6), then reads until a read times out ({@code SO_TIMEOUT}, a
  * WANT_READ), so that neither side can block the other; 8 MiB go each way at once, checked by SHA-256.
  */
+@ExtendWith(ClearErrorQueue.class)
 class RenegotiationBulkTest {
     private static final int BULK = 8 << 20;
     private static final int CHUNK = 32 * 1024;
@@ -55,11 +56,6 @@ class RenegotiationBulkTest {
     private static final long RUN_MILLIS = 45_000;
     /** Data offsets (bytes sent by the initiating side) at which a renegotiation, key update or refusal is tried. */
     private static final int[] OFFSETS = {BULK / 8, 3 * BULK / 8, 5 * BULK / 8};
-
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
-    }
 
     /** Every client engine with every server engine. */
     static Stream<Arguments> enginePairs() {

@@ -5,7 +5,6 @@ import static org.libssl4j.it.Fixtures.TLS12;
 import static org.libssl4j.it.Fixtures.assertResult;
 
 import java.util.Arrays;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Capability;
 import org.libssl4j.SslError;
@@ -16,11 +15,6 @@ import org.libssl4j.testkit.TestPair;
 
 /** TLS 1.2 renegotiation started by the server, on engines that can renegotiate (R11.2-R11.7). */
 class RenegotiationTest {
-
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
-    }
 
     /** A TLS 1.2 pair whose server has sent a HelloRequest. */
     private static TestPair helloRequested(String engine) {

@@ -16,7 +16,6 @@ import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Bio;
 import org.libssl4j.Ssl;
@@ -33,11 +32,6 @@ import org.libssl4j.testkit.TestPair;
 
 /** Every statement of the SSL_write(3) manual page (numbered in this module's README), on every engine. */
 class SeedTest {
-
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
-    }
 
     @EngineTest
     @DisplayName("SEED-1 write puts num bytes of buf into the connection")

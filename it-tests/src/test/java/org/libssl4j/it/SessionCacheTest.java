@@ -3,20 +3,13 @@ package org.libssl4j.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.SslCtx;
-import org.libssl4j.SslErrorQueue;
 import org.libssl4j.testkit.TestContexts;
 import org.libssl4j.testkit.TestPair;
 
 /** The server's session cache can be bounded, as with {@code SSL_CTX_sess_set_cache_size} (SESS-n). */
 class SessionCacheTest {
-
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
-    }
 
     @EngineTest
     @DisplayName("SESS-1 the session cache size and timeout start at libssl's defaults (20480, 7200 s), return the previous value when set, and refuse a negative one")

@@ -6,7 +6,6 @@ import static org.libssl4j.it.Fixtures.TLS13;
 import static org.libssl4j.it.Fixtures.assertReason;
 import static org.libssl4j.it.Fixtures.assertResult;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Capability;
 import org.libssl4j.Engines;
@@ -19,11 +18,6 @@ import org.libssl4j.testkit.TestPair;
 
 /** Two-phase SSL_shutdown, close_notify, ZERO_RETURN, writes after shutdown, quiet shutdown (R07). */
 class ShutdownTest {
-
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
-    }
 
     @EngineTest
     @DisplayName("R07.1 the first shutdown queues close_notify, returns 0 and sets SENT_SHUTDOWN; getError(0) is SYSCALL")

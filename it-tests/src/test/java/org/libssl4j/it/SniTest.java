@@ -2,20 +2,13 @@ package org.libssl4j.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Capability;
-import org.libssl4j.SslErrorQueue;
 import org.libssl4j.testkit.TestEngines;
 import org.libssl4j.testkit.TestPair;
 
 /** Server name indication ({@code SSL_set_tlsext_host_name}, {@code SSL_get_servername}). */
 class SniTest {
-
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
-    }
 
     @EngineTest
     @DisplayName("SNI-1 the server sees the host name the client set, TLS 1.2 and 1.3; the client reports its own")

@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Ssl;
 import org.libssl4j.SslCtx;
@@ -30,11 +29,6 @@ import org.libssl4j.testkit.TestContexts;
  */
 class SocketTest {
     private static final int TIMEOUT_MS = 10_000;
-
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
-    }
 
     /** A connected client and server over blocking loopback sockets; the handshake ran on two threads. */
     private static final class Connection implements AutoCloseable {

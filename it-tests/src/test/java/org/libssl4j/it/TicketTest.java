@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.libssl4j.it.Fixtures.TLS13;
 import static org.libssl4j.it.Fixtures.assertResult;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Capability;
 import org.libssl4j.SslError;
@@ -15,11 +14,6 @@ import org.libssl4j.testkit.TestPair;
 
 /** TLS 1.3 NewSessionTicket records seen by a client's reads, with and without AUTO_RETRY and read-ahead (R11.12). */
 class TicketTest {
-
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
-    }
 
     /** A TLS 1.3 pair just after the handshake: the server's tickets wait unread in the client's BIO. */
     private static TestPair ticketsWaiting(String engine) {

@@ -6,7 +6,6 @@ import static org.libssl4j.it.Fixtures.TLS13;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Capability;
 import org.libssl4j.Engines;
@@ -27,11 +26,6 @@ import org.libssl4j.testkit.TestPair;
 
 /** Peer verification: safe defaults (README D2), verify modes and callback, and OpenSSL's reasons for failures. */
 class VerifyTest {
-
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
-    }
 
     /** Runs the handshake until one side fails; returns the client's failure entry (or null if both finished). */
     private static Outcome handshake(SslCtx clientCtx, SslCtx serverCtx) {

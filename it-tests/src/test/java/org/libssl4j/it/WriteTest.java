@@ -9,7 +9,6 @@ import static org.libssl4j.it.Fixtures.assertResult;
 
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Ssl;
 import org.libssl4j.SslError;
@@ -20,11 +19,6 @@ import org.libssl4j.testkit.TestPair;
 
 /** SSL_write: zero and negative lengths, full and partial writes, and the retry rules (R03, R04, R05, R13). */
 class WriteTest {
-
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
-    }
 
     @EngineTest
     @DisplayName("R03.1 a zero-length write after the handshake returns 0 with SYSCALL, an empty queue, and sends nothing")

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
 import org.libssl4j.SslCtx;
@@ -53,11 +52,6 @@ class OpenSslEncryptedKeyTest extends OpenSslTestBase {
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(text).isZero();
         return out;
-    }
-
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
     }
 
     @EngineTest

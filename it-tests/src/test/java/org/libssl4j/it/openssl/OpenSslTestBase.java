@@ -3,17 +3,16 @@ package org.libssl4j.it.openssl;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.libssl4j.SslErrorQueue;
+import org.libssl4j.it.ClearErrorQueue;
 
 /**
  * What every test class against the openssl tool shares: the binary checked once per class (a clear failure when
  * it is missing), the test certificates written as PEM files for it, an empty error queue before each test, and
  * {@link ReapOpenSsl} so that no process outlives its test.
  */
-@ExtendWith(ReapOpenSsl.class)
+@ExtendWith({ReapOpenSsl.class, ClearErrorQueue.class})
 abstract class OpenSslTestBase {
     static final Duration WAIT = OpenSslProcess.WAIT;
 
@@ -27,8 +26,4 @@ abstract class OpenSslTestBase {
         pems = Pems.write(dir);
     }
 
-    @BeforeEach
-    void clearQueue() {
-        SslErrorQueue.clear();
-    }
 }
