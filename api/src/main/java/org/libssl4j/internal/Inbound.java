@@ -30,10 +30,6 @@ final class Inbound {
         return end - start;
     }
 
-    boolean hasHeader() {
-        return buffered() >= HEADER;
-    }
-
     int type() {
         return buf.get(start) & 0xFF;
     }

@@ -8,15 +8,11 @@ import org.libssl4j.Bio;
  * last byte: nothing sealed is ever dropped or sealed twice (SEMANTICS.md, "where re-implementations go wrong" 9).
  */
 final class Outbound {
-    /** What the held bytes are; a retry of another kind is a "bad write retry" (R05.10). */
-    enum Kind { NONE, APPLICATION, ALERT, HANDSHAKE }
-
     private final boolean direct;
     private int capacity;
     private ByteBuffer buf;
     private int pos;
     private int lim;
-    private Kind kind = Kind.NONE;
 
     Outbound(boolean direct, int capacity) {
         this.direct = direct;
@@ -25,10 +21,6 @@ final class Outbound {
 
     boolean isEmpty() {
         return pos == lim;
-    }
-
-    Kind kind() {
-        return isEmpty() ? Kind.NONE : kind;
     }
 
     /** The buffer to seal into, positioned at the free space; call {@link #commit} after. Only when empty. */
@@ -43,11 +35,9 @@ final class Outbound {
     }
 
     /** Records what the engine just wrote into {@link #space()}. */
-    void commit(Kind what) {
-        int written = buf.position() - lim;
-        if (written > 0) {
+    void commit() {
+        if (buf.position() > lim) {
             lim = buf.position();
-            kind = what;
         }
     }
 
@@ -58,10 +48,10 @@ final class Outbound {
     }
 
     /** Appends raw bytes (a plaintext alert the state machine makes itself). */
-    void put(byte[] bytes, Kind what) {
+    void put(byte[] bytes) {
         ByteBuffer b = space();
         b.put(bytes);
-        commit(what);
+        commit();
     }
 
     /**
@@ -80,15 +70,7 @@ final class Outbound {
         }
         pos = 0;
         lim = 0;
-        kind = Kind.NONE;
         return 1;
-    }
-
-    /** Forgets held bytes that can never be sent (the connection failed). */
-    void abandon() {
-        pos = 0;
-        lim = 0;
-        kind = Kind.NONE;
     }
 
     /** Frees the buffer when nothing is held (SSL_MODE_RELEASE_BUFFERS). */

@@ -113,9 +113,6 @@ public final class StateMachine {
     /**
      * Makes the state machine of one connection, with the settings it copies from its context.
      *
-     * @param direct whether the engine works best on direct buffers
-     */
-    /**
      * @param direct the engine works on direct buffers ({@code Capability.DIRECT_BUFFERS})
      * @param canRenegotiate the engine would follow a client's renegotiation ({@code Capability.RENEGOTIATION}), so
      *     the state machine must refuse one the options do not allow (R11.10)
@@ -283,7 +280,7 @@ public final class StateMachine {
                 }
                 switch (engine.status()) {
                     case NEED_WRAP:
-                        produce(Outbound.Kind.HANDSHAKE);
+                        produce();
                         break;
                     case NEED_UNWRAP:
                         if (helloRequestDue) {
@@ -357,7 +354,7 @@ public final class StateMachine {
     }
 
     /** Lets the engine write its handshake or alert records into the (empty) outbound buffer. */
-    private void produce(Outbound.Kind kind) throws EngineException {
+    private void produce() throws EngineException {
         while (true) {
             ByteBuffer space = out.space();
             int n = engine.wrapHandshake(space);
@@ -365,7 +362,7 @@ public final class StateMachine {
                 out.grow();
                 continue;
             }
-            out.commit(kind);
+            out.commit();
             return;
         }
     }
@@ -527,7 +524,7 @@ public final class StateMachine {
             int before = src.position();
             engine.seal(src, space);
             int sealed = src.position() - before;
-            out.commit(sealed > 0 ? Outbound.Kind.APPLICATION : Outbound.Kind.HANDSHAKE);
+            out.commit();
             endRenegotiationIfDone();
             return sealed;
         } finally {
@@ -868,7 +865,7 @@ public final class StateMachine {
             closeNotifyProduced = true;
             engine.closeOutbound();
             if (!engine.isOutboundDone()) {
-                produce(Outbound.Kind.ALERT);
+                produce();
                 int r = flush();
                 if (r <= 0) {
                     return r;
@@ -936,9 +933,6 @@ public final class StateMachine {
                 return SslError.WANT_READ;
             }
         }
-        if (rwstate == Ssl.X509_LOOKUP) {
-            return SslError.WANT_X509_LOOKUP;
-        }
         // libssl: RECEIVED_SHUTDOWN with no warning alert other than close_notify (a fatal alert included).
         if ((shutdownBits & Ssl.RECEIVED_SHUTDOWN) != 0) {
             return SslError.ZERO_RETURN;
@@ -968,12 +962,12 @@ public final class StateMachine {
             return reason;
         }
         if (firstRecord) {
-            out.put(new byte[] {CONTENT_ALERT, 3, 3, 0, 2, 2, (byte) alert}, Outbound.Kind.ALERT);
+            out.put(new byte[] {CONTENT_ALERT, 3, 3, 0, 2, 2, (byte) alert});
         } else {
             try {
                 ByteBuffer space = out.space();
                 if (engine.sealAlert(alert, space) > 0) {
-                    out.commit(Outbound.Kind.ALERT);
+                    out.commit();
                 }
             } catch (EngineException | RuntimeException ignored) {
                 // The connection is failed already; the alert is a courtesy.
@@ -1007,7 +1001,7 @@ public final class StateMachine {
         if (engine != null && out != null && out.isEmpty() && wbio != null) {
             try {
                 for (int i = 0; i < 4 && engine.status() == TlsEngine.Status.NEED_WRAP; i++) {
-                    produce(Outbound.Kind.ALERT);
+                    produce();
                     if (out.flush(wbio) <= 0) {
                         break;
                     }
