@@ -52,7 +52,7 @@ public final class Main implements Runnable {
     static int run(String[] args, PrintWriter out, PrintWriter err, com.google.inject.Module... modules) {
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
-        cl.setExecutionStrategy(new GuiceFactory(modules));
+        cl.setExecutionStrategy(new GuiceInjection(modules));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> FAILED);

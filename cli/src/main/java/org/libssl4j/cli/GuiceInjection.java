@@ -12,12 +12,12 @@ import picocli.CommandLine;
  * every command up front, and {@code --help}, {@code --version} or a usage error need no engine at all (loading
  * them is most of a run's start-up).
  */
-final class GuiceFactory implements CommandLine.IExecutionStrategy {
+final class GuiceInjection implements CommandLine.IExecutionStrategy {
     private final Module[] modules;
     private final CommandLine.IExecutionStrategy next = new CommandLine.RunLast();
     private Injector injector;
 
-    GuiceFactory(Module... modules) {
+    GuiceInjection(Module... modules) {
         this.modules = modules.clone();
     }
 
