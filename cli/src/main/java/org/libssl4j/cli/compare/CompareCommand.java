@@ -1,7 +1,6 @@
 package org.libssl4j.cli.compare;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -71,8 +70,8 @@ public final class CompareCommand implements Callable<Integer> {
         environment(c);
 
         int steps = engines.size() * (opensslVersion != null ? 4 : 3) + 1;
-        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-        Progress progress = new Progress(err, Progress.isTerminal(), steps);
+        // Taken now: while the suite runs, System.err is its log file.
+        Progress progress = new Progress(System.err, Progress.isTerminal(), steps);
         ProbeIdentity id = ProbeIdentity.create();
         double seconds = full ? 2 : 1;
         int connections = full ? 1000 : 200;
