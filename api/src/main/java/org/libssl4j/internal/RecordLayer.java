@@ -1,0 +1,402 @@
+package org.libssl4j.internal;
+
+import java.nio.ByteBuffer;
+import org.libssl4j.Bio;
+import org.libssl4j.Ssl;
+import org.libssl4j.SslError;
+import org.libssl4j.SslErrorEntry;
+import org.libssl4j.SslOptions;
+import org.libssl4j.SslReason;
+import org.libssl4j.spi.EngineException;
+import org.libssl4j.spi.TlsEngine;
+
+/**
+ * libssl's record layer for one connection ({@code rec_layer_s3.c}, {@code ssl3_read_n}, {@code ssl3_get_record},
+ * {@code ssl3_write_pending}, {@code ssl3_send_alert}): reads whole records from the read BIO and checks their
+ * headers ({@link HeaderRules}), lets the engine open and seal them, holds sealed records until the write BIO
+ * takes them, sends alerts, and remembers which BIO the connection waits for ({@code SSL_want}).
+ */
+final class RecordLayer {
+    static final int CONTENT_APPLICATION_DATA = 23;
+    static final int ALERT_UNEXPECTED_MESSAGE = 10;
+
+    /** {@link #open} outcomes besides a positive count of application bytes. */
+    static final int OPENED_NOTHING = 0;
+    static final int OPENED_CLOSE_NOTIFY = -1;
+    static final int OPEN_FAILED = -2;
+
+    private static final int CONTENT_ALERT = 21;
+    private static final int ALERT_CLOSE_NOTIFY = 0;
+    /** The most empty records in a row before libssl gives up ("record too small"). */
+    private static final int MAX_EMPTY_RECORDS = 32;
+
+    private final Settings settings;
+    private final ShutdownState shutdown;
+    private final Failure failure;
+    private final boolean direct;
+    private final Inbound in;
+    private final Plaintext plain;
+    private Outbound out;
+    private TlsEngine engine;
+    private boolean server;
+    private Bio rbio;
+    private Bio wbio;
+
+    private int rwstate = Ssl.NOTHING;
+    /** libssl's {@code BIO_set_retry_read} on its own account: a non-data record with AUTO_RETRY off (R11.12, R12.4). */
+    private boolean forcedReadRetry;
+    private boolean firstRecord = true;
+    private boolean tls13;
+    private int emptyRecords;
+
+    RecordLayer(boolean direct, Settings settings, ShutdownState shutdown, Failure failure) {
+        this.direct = direct;
+        this.settings = settings;
+        this.shutdown = shutdown;
+        this.failure = failure;
+        this.in = new Inbound(direct);
+        this.plain = new Plaintext(direct);
+    }
+
+    void setBio(Bio r, Bio w) {
+        rbio = r;
+        wbio = w;
+    }
+
+    Bio rbio() {
+        return rbio;
+    }
+
+    Bio wbio() {
+        return wbio;
+    }
+
+    /** The engine is made: records are sealed and opened by it from now on. */
+    void start(TlsEngine engine, boolean server) {
+        this.engine = engine;
+        this.server = server;
+        this.out = new Outbound(direct, engine.maxRecordSize());
+    }
+
+    /** A handshake finished: the first record is behind, and the version is known. */
+    void handshakeFinished(boolean tls13) {
+        this.tls13 = tls13;
+        firstRecord = false;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // waiting: SSL_want and the retry half of SSL_get_error
+    // ---------------------------------------------------------------------------------------------------------
+
+    int want() {
+        return rwstate;
+    }
+
+    /** A new call begins: it waits for nothing yet. */
+    void resetWait() {
+        rwstate = Ssl.NOTHING;
+        forcedReadRetry = false;
+    }
+
+    /** A new handshake call begins: no retry of libssl's own is left over. */
+    void clearForcedRetry() {
+        forcedReadRetry = false;
+    }
+
+    /** The call ends as if the read BIO had said retry (R11.12, R12.4, a handshake owed). */
+    void forceReadRetry() {
+        rwstate = Ssl.READING;
+        forcedReadRetry = true;
+    }
+
+    /** What the connection waits for, as {@code SSL_get_error} reads it from the BIO's retry flags; null if nothing. */
+    SslError waitingFor() {
+        if (rwstate == Ssl.READING) {
+            if (forcedReadRetry || (rbio != null && rbio.shouldRead())) {
+                return SslError.WANT_READ;
+            }
+            if (rbio != null && rbio.shouldWrite()) {
+                return SslError.WANT_WRITE;
+            }
+        }
+        if (rwstate == Ssl.WRITING && wbio != null) {
+            if (wbio.shouldWrite()) {
+                return SslError.WANT_WRITE;
+            }
+            if (wbio.shouldRead()) {
+                return SslError.WANT_READ;
+            }
+        }
+        return null;
+    }
+
+    /** The read BIO asked for a retry (rather than failing or ending). */
+    boolean readWouldRetry() {
+        return rwstate == Ssl.READING && rbio.shouldRetry();
+    }
+
+    boolean writeBioRetries() {
+        return wbio.shouldRetry();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // reading records
+    // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * Reads one whole record, checking its header as libssl does.
+     *
+     * @param afterHandshake a handshake has finished and no new one is under way
+     * @return {@code > 0} when a record is there; else what the caller returns: the BIO's value, 0 at EOF, -1
+     */
+    int fetchRecord(boolean afterHandshake) {
+        if (rbio == null) {
+            failure.fail(SslErrorEntry.LIB_SSL, SslReason.READ_BIO_NOT_SET, null, null);
+            return -1;
+        }
+        while (true) {
+            int r = fill(Inbound.HEADER);
+            if (r <= 0) {
+                return r;
+            }
+            if (refusedHeader(afterHandshake)) {
+                in.clear(); // the bad header is consumed: has_pending is 0, as in libssl
+                return -1;
+            }
+            if (in.bodyLength() > 0 || in.type() == CONTENT_APPLICATION_DATA) {
+                break;
+            }
+            // An empty record carries nothing; libssl skips a few, then calls it an attack.
+            in.consumeRecord();
+            if (++emptyRecords > MAX_EMPTY_RECORDS) {
+                fatalAlert(SslReason.RECORD_TOO_SMALL, ALERT_UNEXPECTED_MESSAGE);
+                return -1;
+            }
+        }
+        emptyRecords = 0;
+        int r = fill(Inbound.HEADER + in.bodyLength());
+        if (r <= 0) {
+            return r;
+        }
+        if (firstRecord && server && in.byteAt(Inbound.HEADER) != 1) {
+            // R10.6: the first handshake message must be a ClientHello.
+            fatalAlert(SslReason.UNEXPECTED_MESSAGE, ALERT_UNEXPECTED_MESSAGE);
+            return -1;
+        }
+        firstRecord = false;
+        return 1;
+    }
+
+    /** Reads until {@code want} bytes are held; maps a BIO failure to libssl's answer (R08.1, R08.5, R08.7). */
+    private int fill(int want) {
+        int r = in.fill(rbio, want, settings.readAhead);
+        if (r > 0) {
+            rwstate = Ssl.NOTHING;
+            return r;
+        }
+        rwstate = Ssl.READING;
+        if (rbio.shouldRetry() || !rbio.eof()) {
+            return r; // WANT_READ, or a transport failure reported as SYSCALL with an empty queue (R08.7)
+        }
+        if ((settings.options & SslOptions.IGNORE_UNEXPECTED_EOF) != 0) {
+            // R08.5, R08.6: EOF counts as close_notify. A record cut in half is never delivered; its bytes stay
+            // (has_pending 1) and SSL_want stays READING, as in libssl.
+            shutdown.markReceived();
+            return 0;
+        }
+        rwstate = Ssl.NOTHING;
+        failure.fail(SslErrorEntry.LIB_SSL, SslReason.UNEXPECTED_EOF_WHILE_READING, null, null);
+        return 0;
+    }
+
+    /** libssl's header checks; a failure is fatal, with the alert libssl sends if any. */
+    private boolean refusedHeader(boolean afterHandshake) {
+        long verdict = HeaderRules.check(in, firstRecord, server, afterHandshake, afterHandshake && tls13);
+        if (verdict == 0) {
+            return false;
+        }
+        int reason = (int) (verdict >>> 8);
+        int alert = (int) (verdict & 0xFF);
+        if (alert == HeaderRules.NO_ALERT) {
+            failure.local(reason);
+        } else {
+            fatalAlert(reason, alert);
+        }
+        return true;
+    }
+
+    /** The content type of the record just fetched. */
+    int recordType() {
+        return in.type();
+    }
+
+    /** Bytes of a next record already read from the BIO. */
+    int bufferedRecordBytes() {
+        return in.buffered();
+    }
+
+    /**
+     * Lets the engine open the record just fetched. A handshake record met while application data is unread (a
+     * renegotiation answered by a write) opens beside it: that data stays readable.
+     *
+     * @return the count of application bytes now readable, or one of the {@code OPEN*} outcomes
+     */
+    int open() throws EngineException {
+        boolean beside = plain.available() > 0;
+        ByteBuffer space = beside ? plain.scratch(engine.maxPlaintextSize()) : plain.space(engine.maxPlaintextSize());
+        int n;
+        try {
+            n = engine.open(in.record(), space);
+        } catch (EngineException e) {
+            in.consumeRecord();
+            engineFailed(e);
+            return OPEN_FAILED;
+        }
+        in.consumeRecord();
+        if (n == TlsEngine.CLOSED) {
+            return OPENED_CLOSE_NOTIFY;
+        }
+        if (beside) {
+            if (n > 0) {
+                throw new IllegalStateException("a non-application record gave application data");
+            }
+            return OPENED_NOTHING;
+        }
+        plain.opened(n);
+        return n;
+    }
+
+    /** {@code SSL_pending}: application bytes opened and not yet read. */
+    int pending() {
+        return plain.available();
+    }
+
+    /** {@code SSL_has_pending}: opened bytes, or bytes of a record not yet opened. */
+    boolean hasPending() {
+        return plain.available() > 0 || in.buffered() > 0;
+    }
+
+    /** Copies (or peeks) opened application bytes to the caller. */
+    int copyOut(byte[] array, int off, int len, ByteBuffer bb, boolean peek) {
+        return plain.copyTo(array, off, len, bb, peek);
+    }
+
+    /** Drops opened application bytes nobody will read. */
+    void discardPlaintext() {
+        plain.discard();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // writing records
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** Sealed records wait for the write BIO. */
+    boolean hasOutput() {
+        return out != null && !out.isEmpty();
+    }
+
+    /** Lets the engine write its handshake or alert records into the (empty) outbound buffer. */
+    void produce() throws EngineException {
+        while (engine.wrapHandshake(out.space()) == TlsEngine.OVERFLOW) {
+            out.grow();
+        }
+        out.commit();
+    }
+
+    /** Seals one record from {@code src}; returns the bytes the engine took. */
+    int seal(ByteBuffer src) throws EngineException {
+        int before = src.position();
+        engine.seal(src, out.space());
+        out.commit();
+        return src.position() - before;
+    }
+
+    /** Hands held records to the write BIO; {@link #want()} says who waits. */
+    int flush() {
+        if (wbio == null) {
+            failure.fail(SslErrorEntry.LIB_SSL, SslReason.BIO_NOT_SET, null, null);
+            return -1;
+        }
+        rwstate = Ssl.WRITING;
+        int r = out.flush(wbio);
+        if (r > 0) {
+            rwstate = Ssl.NOTHING;
+        }
+        return r;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // failures and alerts
+    // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * A record-layer failure: fatal, and the alert libssl sends if no partial record is in the way. Before the
+     * first record was accepted nothing is encrypted, so the alert is written here in plaintext (R10.5, R10.6);
+     * later the engine seals it, if it can ({@code Capability.ALERT_ON_REQUEST}).
+     */
+    void fatalAlert(int reason, int alert) {
+        failure.local(reason);
+        if (out == null || !out.isEmpty() || wbio == null) {
+            return;
+        }
+        if (firstRecord) {
+            out.put(new byte[] {CONTENT_ALERT, 3, 3, 0, 2, 2, (byte) alert});
+        } else {
+            try {
+                if (engine.sealAlert(alert, out.space()) > 0) {
+                    out.commit();
+                }
+            } catch (EngineException | RuntimeException ignored) {
+                // The connection is failed already; the alert is a courtesy.
+            }
+        }
+        out.flush(wbio);
+    }
+
+    /**
+     * A failure the engine reported. A received fatal alert also sets RECEIVED_SHUTDOWN (R09.3); a local one
+     * sends the engine's alert if no partial record is in the way.
+     */
+    void engineFailed(EngineException e) {
+        if (e.receivedAlert() == ALERT_CLOSE_NOTIFY) {
+            // A close_notify where the engine wanted a handshake message: libssl reports it as ZERO_RETURN.
+            shutdown.markReceived();
+            failure.silently();
+            return;
+        }
+        failure.fail(e.library(), e.reason(), e.detail(), e.getCause() != null ? e.getCause() : e);
+        if (e.isAlertReceived()) {
+            shutdown.markReceived();
+            return;
+        }
+        if (engine == null || out == null || !out.isEmpty() || wbio == null) {
+            return;
+        }
+        try {
+            for (int i = 0; i < 4 && engine.status() == TlsEngine.Status.NEED_WRAP; i++) {
+                produce();
+                if (out.flush(wbio) <= 0) {
+                    break;
+                }
+            }
+        } catch (EngineException | RuntimeException ignored) {
+            // The connection is failed already; the alert is a courtesy.
+        }
+    }
+
+    /** Frees every buffer that holds nothing (SSL_MODE_RELEASE_BUFFERS). */
+    void releaseIdleBuffers() {
+        in.releaseIfEmpty();
+        if (out != null) {
+            out.releaseIfEmpty();
+        }
+        plain.releaseIfEmpty();
+    }
+
+    /** The connection is freed: waits for nothing, holds no plaintext. */
+    void close() {
+        resetWait();
+        plain.discard();
+        plain.releaseIfEmpty();
+    }
+}
