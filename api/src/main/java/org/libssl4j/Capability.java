@@ -23,7 +23,12 @@ public enum Capability {
      * {@code SslOptions.ALLOW_CLIENT_RENEGOTIATION}, SEMANTICS.md R11.8-R11.10.
      */
     RENEGOTIATION_CONTROL,
-    /** TLS 1.3 KeyUpdate ({@code SSL_key_update}), SEMANTICS.md R12. */
+    /**
+     * TLS 1.3 KeyUpdate ({@code SSL_key_update}), SEMANTICS.md R12. <b>Reserved</b> ({@link #isReserved()}): the SPI
+     * has no key-update call yet, so no engine can keep this promise and none may declare it. (SunJSSE alone can
+     * send a KeyUpdate on request, from {@code beginHandshake()}, and only with update_requested; R12.1 needs both
+     * types. See engine-jdk's README.)
+     */
     KEY_UPDATE,
     /** TLS 1.3 NewSessionTicket records seen by the client as separate records, SEMANTICS.md R11.12. */
     TLS1_3_TICKETS,
@@ -54,7 +59,11 @@ public enum Capability {
     ECDSA,
     /** {@code SSL_MODE_SEND_FALLBACK_SCSV} and the server's check of it, SEMANTICS.md R15.12. */
     FALLBACK_SCSV,
-    /** Client-hello, client-certificate and retry-verify callbacks that suspend the handshake, SEMANTICS.md R15.6. */
+    /**
+     * Client-hello, client-certificate and retry-verify callbacks that suspend the handshake, SEMANTICS.md R15.6.
+     * <b>Reserved</b> ({@link #isReserved()}): the SPI has no way to suspend an engine's handshake yet, so
+     * {@link Ssl#CLIENT_HELLO_CB}, {@link Ssl#RETRY_VERIFY} and their {@link SslError}s are never returned.
+     */
     HANDSHAKE_CALLBACKS,
     /**
      * The engine seals an alert the state machine chooses ({@code TlsEngine.sealAlert}), so record-layer errors
@@ -63,5 +72,15 @@ public enum Capability {
      */
     ALERT_ON_REQUEST,
     /** The engine seals and opens records in direct buffers without copying them. */
-    DIRECT_BUFFERS
+    DIRECT_BUFFERS;
+
+    /**
+     * A reserved capability names libssl behaviour the SPI cannot carry yet ({@link #KEY_UPDATE},
+     * {@link #HANDSHAKE_CALLBACKS}): no engine may declare it, and the conformance suite fails one that does.
+     *
+     * @return whether this capability is reserved
+     */
+    public boolean isReserved() {
+        return this == KEY_UPDATE || this == HANDSHAKE_CALLBACKS;
+    }
 }

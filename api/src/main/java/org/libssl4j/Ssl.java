@@ -35,9 +35,15 @@ public final class Ssl implements AutoCloseable {
     public static final int READING = 3;
     /** {@link #want()}: waits for a certificate lookup ({@code SSL_X509_LOOKUP}). */
     public static final int X509_LOOKUP = 4;
-    /** {@link #want()}: waits for the client-hello callback ({@code SSL_CLIENT_HELLO_CB}). */
+    /**
+     * {@link #want()}: waits for the client-hello callback ({@code SSL_CLIENT_HELLO_CB}). Reserved: never returned
+     * until {@link Capability#HANDSHAKE_CALLBACKS} has an SPI hook.
+     */
     public static final int CLIENT_HELLO_CB = 7;
-    /** {@link #want()}: waits for the verify callback ({@code SSL_RETRY_VERIFY}). */
+    /**
+     * {@link #want()}: waits for the verify callback ({@code SSL_RETRY_VERIFY}). Reserved: never returned until
+     * {@link Capability#HANDSHAKE_CALLBACKS} has an SPI hook.
+     */
     public static final int RETRY_VERIFY = 8;
 
     /** {@link #getKeyUpdateType()}: no update scheduled ({@code SSL_KEY_UPDATE_NONE}). */

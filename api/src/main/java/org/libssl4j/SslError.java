@@ -27,9 +27,15 @@ public enum SslError {
     WANT_ASYNC(9),
     /** {@code SSL_ERROR_WANT_ASYNC_JOB}. */
     WANT_ASYNC_JOB(10),
-    /** {@code SSL_ERROR_WANT_CLIENT_HELLO_CB}: the client-hello callback asked to be called again. */
+    /**
+     * {@code SSL_ERROR_WANT_CLIENT_HELLO_CB}: the client-hello callback asked to be called again. Reserved: never
+     * returned until {@link Capability#HANDSHAKE_CALLBACKS} has an SPI hook.
+     */
     WANT_CLIENT_HELLO_CB(11),
-    /** {@code SSL_ERROR_WANT_RETRY_VERIFY}: the verify callback asked to be called again. */
+    /**
+     * {@code SSL_ERROR_WANT_RETRY_VERIFY}: the verify callback asked to be called again. Reserved: never returned
+     * until {@link Capability#HANDSHAKE_CALLBACKS} has an SPI hook.
+     */
     WANT_RETRY_VERIFY(12);
 
     private final int code;

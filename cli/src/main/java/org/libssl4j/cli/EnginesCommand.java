@@ -70,7 +70,7 @@ public final class EnginesCommand implements Callable<Integer> {
         m.put(Capability.TLS1_3_FULL_RECORDS, "TLS 1.3 records carry 16384 bytes, as libssl's (SunJSSE pads to 16367)");
         m.put(Capability.RENEGOTIATION, "TLS 1.2 renegotiation started by either side (SSL_renegotiate)");
         m.put(Capability.RENEGOTIATION_CONTROL, "libssl's per-connection refusal of renegotiation, with its warning alert");
-        m.put(Capability.KEY_UPDATE, "TLS 1.3 KeyUpdate on request (SSL_key_update)");
+        m.put(Capability.KEY_UPDATE, "reserved (no SPI call yet): TLS 1.3 KeyUpdate on request (SSL_key_update)");
         m.put(Capability.TLS1_3_TICKETS, "TLS 1.3 session tickets arrive as records of their own");
         m.put(Capability.TLS1_2_HALF_CLOSE, "after a TLS 1.2 close_notify the side may still write");
         m.put(Capability.TLS1_3_HALF_CLOSE, "after a TLS 1.3 close_notify the side may still write");
@@ -82,7 +82,7 @@ public final class EnginesCommand implements Callable<Integer> {
         m.put(Capability.RSA, "RSA certificates");
         m.put(Capability.ECDSA, "ECDSA P-256 certificates");
         m.put(Capability.FALLBACK_SCSV, "SSL_MODE_SEND_FALLBACK_SCSV and the server's check");
-        m.put(Capability.HANDSHAKE_CALLBACKS, "client-hello, client-certificate and retry-verify callbacks");
+        m.put(Capability.HANDSHAKE_CALLBACKS, "reserved (no SPI hook yet): client-hello, client-certificate and retry-verify callbacks");
         m.put(Capability.ALERT_ON_REQUEST, "record-layer errors send the alert libssl sends");
         m.put(Capability.DIRECT_BUFFERS, "records sealed and opened in direct buffers without copies");
         return m;

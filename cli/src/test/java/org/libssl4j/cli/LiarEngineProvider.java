@@ -20,6 +20,11 @@ import org.libssl4j.spi.EngineProvider;
  */
 public final class LiarEngineProvider implements EngineProvider {
     @Override
+    public int spiVersion() {
+        return SPI_VERSION;
+    }
+
+    @Override
     public String name() {
         return "liar";
     }

@@ -19,6 +19,11 @@ import org.libssl4j.spi.EngineProvider;
  */
 public final class ExampleEngineProvider implements EngineProvider {
     @Override
+    public int spiVersion() {
+        return SPI_VERSION;
+    }
+
+    @Override
     public String name() {
         return "example";
     }

@@ -38,6 +38,15 @@ public final class NullEngineProvider implements EngineProvider {
     }
 
     @Override
+
+    public int spiVersion() {
+
+        return SPI_VERSION;
+
+    }
+
+
+    @Override
     public String name() {
         return NAME;
     }

@@ -46,6 +46,15 @@ public final class BcEngineProvider implements EngineProvider {
     }
 
     @Override
+
+    public int spiVersion() {
+
+        return SPI_VERSION;
+
+    }
+
+
+    @Override
     public String name() {
         return NAME;
     }

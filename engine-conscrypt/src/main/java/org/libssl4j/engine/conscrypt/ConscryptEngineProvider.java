@@ -29,6 +29,15 @@ public final class ConscryptEngineProvider implements EngineProvider {
     }
 
     @Override
+
+    public int spiVersion() {
+
+        return SPI_VERSION;
+
+    }
+
+
+    @Override
     public String name() {
         return NAME;
     }

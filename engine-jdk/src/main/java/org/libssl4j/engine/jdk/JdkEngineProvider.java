@@ -25,13 +25,22 @@ public final class JdkEngineProvider implements EngineProvider {
     }
 
     @Override
+
+    public int spiVersion() {
+
+        return SPI_VERSION;
+
+    }
+
+
+    @Override
     public String name() {
         return NAME;
     }
 
     @Override
     public int priority() {
-        return 10;
+        return org.libssl4j.Engines.JDK_PRIORITY;
     }
 
     @Override

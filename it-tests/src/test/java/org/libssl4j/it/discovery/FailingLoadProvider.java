@@ -6,6 +6,11 @@ import org.libssl4j.spi.EngineProvider;
 /** A provider that is made but cannot start, as an engine without its native library. */
 public final class FailingLoadProvider implements EngineProvider {
     @Override
+    public int spiVersion() {
+        return SPI_VERSION;
+    }
+
+    @Override
     public String name() {
         return "nonative";
     }

@@ -11,6 +11,15 @@ public final class ThrowingConstructorProvider implements EngineProvider {
     }
 
     @Override
+
+    public int spiVersion() {
+
+        return SPI_VERSION;
+
+    }
+
+
+    @Override
     public String name() {
         return "never";
     }

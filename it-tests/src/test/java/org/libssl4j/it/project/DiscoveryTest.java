@@ -39,12 +39,15 @@ class DiscoveryTest {
     }
 
     @Test
-    @DisplayName("DISC-3 the system property libssl4j.engine names the default engine; without it the highest priority wins")
+    @DisplayName("DISC-3 the system property libssl4j.engine names the default engine; without it the highest priority wins, which is jdk whenever it is there")
     void systemPropertyWins() {
         String old = System.getProperty(Engines.ENGINE_PROPERTY);
         try {
             System.clearProperty(Engines.ENGINE_PROPERTY);
             assertThat(Engines.getDefault()).isSameAs(Engines.available().get(0));
+            if (Engines.all().stream().anyMatch(e -> e.name().equals("jdk") && e.isAvailable())) {
+                assertThat(Engines.getDefault().name()).as("adding bc or conscrypt never changes the default").isEqualTo("jdk");
+            }
             System.setProperty(Engines.ENGINE_PROPERTY, "jdk");
             assertThat(Engines.getDefault().name()).isEqualTo("jdk");
             assertThat(SslCtx.newCtx(SslMethod.TLS).engine().name()).isEqualTo("jdk");
@@ -72,6 +75,11 @@ class DiscoveryTest {
     void capabilitiesAskedOnceWhenNeeded() {
         int[] asked = {0};
         Engine engine = Engines.load(new org.libssl4j.spi.EngineProvider() {
+            @Override
+            public int spiVersion() {
+                return SPI_VERSION;
+            }
+
             @Override
             public String name() {
                 return "counting";

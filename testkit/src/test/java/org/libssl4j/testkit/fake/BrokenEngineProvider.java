@@ -6,6 +6,11 @@ import org.libssl4j.spi.EngineProvider;
 /** An engine whose provider cannot run here, as Conscrypt without its native library. */
 public final class BrokenEngineProvider implements EngineProvider {
     @Override
+    public int spiVersion() {
+        return SPI_VERSION;
+    }
+
+    @Override
     public String name() {
         return "broken";
     }

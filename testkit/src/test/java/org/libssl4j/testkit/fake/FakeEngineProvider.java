@@ -11,6 +11,11 @@ import org.libssl4j.spi.EngineProvider;
 /** An engine that loads but cannot make connections: enough to test discovery and context building. */
 public final class FakeEngineProvider implements EngineProvider {
     @Override
+    public int spiVersion() {
+        return SPI_VERSION;
+    }
+
+    @Override
     public String name() {
         return "fake";
     }
