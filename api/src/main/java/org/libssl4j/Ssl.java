@@ -8,7 +8,7 @@ import java.util.Objects;
 import org.libssl4j.internal.ChannelBackedBio;
 import org.libssl4j.internal.Settings;
 import org.libssl4j.internal.SocketChannelBio;
-import org.libssl4j.internal.StateMachine;
+import org.libssl4j.internal.Connection;
 
 /**
  * One TLS connection, as OpenSSL's {@code SSL}: every call keeps libssl's arguments, return values and
@@ -58,7 +58,7 @@ public final class Ssl implements AutoCloseable {
 
     private final SslCtx ctx;
     private final Settings settings;
-    private final StateMachine sm;
+    private final Connection connection;
     private final java.lang.ref.Cleaner.Cleanable cleanable;
 
     /** Settings a connection copies from its context at {@code SSL_new}. */
@@ -71,9 +71,9 @@ public final class Ssl implements AutoCloseable {
         Inherited in = ctx.inherited();
         this.settings = new Settings(in.mode(), in.options(), in.readAhead(), in.maxSendFragment(), in.quietShutdown(),
                 in.minVersion(), in.maxVersion());
-        this.sm = new StateMachine(ctx.method(), ctx::engineContext, ctx.engine().has(Capability.DIRECT_BUFFERS),
+        this.connection = new Connection(ctx.method(), ctx::engineContext, ctx.engine().has(Capability.DIRECT_BUFFERS),
                 ctx.engine().has(Capability.RENEGOTIATION), settings);
-        this.cleanable = CLEANER.register(this, sm::close); // the action holds the state machine, never this
+        this.cleanable = CLEANER.register(this, connection::close); // the action holds the state machine, never this
     }
 
     /** {@code SSL_get_SSL_CTX}. */
@@ -85,17 +85,17 @@ public final class Ssl implements AutoCloseable {
 
     /** {@code SSL_set_bio}: the BIOs records are read from and written to (may be the same object). */
     public void setBio(Bio rbio, Bio wbio) {
-        sm.setBio(rbio, wbio);
+        connection.setBio(rbio, wbio);
     }
 
     /** {@code SSL_set0_rbio}. */
     public void setRbio(Bio rbio) {
-        sm.setBio(rbio, sm.wbio());
+        connection.setBio(rbio, connection.wbio());
     }
 
     /** {@code SSL_set0_wbio}. */
     public void setWbio(Bio wbio) {
-        sm.setBio(sm.rbio(), wbio);
+        connection.setBio(connection.rbio(), wbio);
     }
 
     /**
@@ -111,7 +111,7 @@ public final class Ssl implements AutoCloseable {
      */
     public void setChannel(SocketChannel channel) {
         Bio bio = new SocketChannelBio(channel, false);
-        sm.setBio(bio, bio);
+        connection.setBio(bio, bio);
     }
 
     /**
@@ -119,17 +119,17 @@ public final class Ssl implements AutoCloseable {
      * module's {@code SocketBio}), else null.
      */
     public SocketChannel getChannel() {
-        return sm.rbio() instanceof ChannelBackedBio ? ((ChannelBackedBio) sm.rbio()).channel() : null;
+        return connection.rbio() instanceof ChannelBackedBio ? ((ChannelBackedBio) connection.rbio()).channel() : null;
     }
 
     /** {@code SSL_get_rbio}, or null. */
     public Bio getRbio() {
-        return sm.rbio();
+        return connection.rbio();
     }
 
     /** {@code SSL_get_wbio}, or null. */
     public Bio getWbio() {
-        return sm.wbio();
+        return connection.wbio();
     }
 
     /**
@@ -139,7 +139,7 @@ public final class Ssl implements AutoCloseable {
      * @throws IllegalStateException if the context was made with {@link SslMethod#TLS_SERVER}
      */
     public void setConnectState() {
-        sm.setState(true);
+        connection.setState(true);
     }
 
     /**
@@ -148,24 +148,24 @@ public final class Ssl implements AutoCloseable {
      * @throws IllegalStateException if the context was made with {@link SslMethod#TLS_CLIENT}
      */
     public void setAcceptState() {
-        sm.setState(false);
+        connection.setState(false);
     }
 
     /** {@code SSL_is_server}. */
     public boolean isServer() {
-        return sm.isServer();
+        return connection.isServer();
     }
 
     // ---- handshake ------------------------------------------------------------------------------------------
 
     /** {@code SSL_connect}: sets the connect state if none is set, then {@link #doHandshake()}. */
     public int connect() {
-        return sm.connect();
+        return connection.connect();
     }
 
     /** {@code SSL_accept}: sets the accept state if none is set, then {@link #doHandshake()}. */
     public int accept() {
-        return sm.accept();
+        return connection.accept();
     }
 
     /**
@@ -174,22 +174,22 @@ public final class Ssl implements AutoCloseable {
      * @return 1 once this side's handshake is done; {@code <= 0} see {@link #getError(int)}
      */
     public int doHandshake() {
-        return sm.doHandshake();
+        return connection.doHandshake();
     }
 
     /** {@code SSL_is_init_finished}. */
     public boolean isInitFinished() {
-        return sm.isInitFinished();
+        return connection.isInitFinished();
     }
 
     /** {@code SSL_in_init}. */
     public boolean inInit() {
-        return sm.inInit();
+        return connection.inInit();
     }
 
     /** {@code SSL_in_before}: no handshake message has been sent or received yet. */
     public boolean inBefore() {
-        return sm.inBefore();
+        return connection.inBefore();
     }
 
     // ---- data -----------------------------------------------------------------------------------------------
@@ -206,7 +206,7 @@ public final class Ssl implements AutoCloseable {
      */
     public int write(byte[] buf, int off, int num) {
         checkRange(buf, off, num, "num");
-        return sm.write(buf, off, num, null);
+        return connection.write(buf, off, num, null);
     }
 
     /** README D1: a null buffer or a range outside it is a programming error, named in the message. */
@@ -229,7 +229,7 @@ public final class Ssl implements AutoCloseable {
      */
     public int write(ByteBuffer src) {
         Objects.requireNonNull(src, "src");
-        return sm.write(null, 0, src.remaining(), src);
+        return connection.write(null, 0, src.remaining(), src);
     }
 
     /**
@@ -241,7 +241,7 @@ public final class Ssl implements AutoCloseable {
      */
     public int read(byte[] buf, int off, int len) {
         checkRange(buf, off, len, "len");
-        return sm.read(buf, off, len, null, false);
+        return connection.read(buf, off, len, null, false);
     }
 
     /** {@code SSL_read} into the remaining space of {@code dst}, advancing its position by the count returned. */
@@ -250,13 +250,13 @@ public final class Ssl implements AutoCloseable {
         if (dst.isReadOnly()) {
             throw new java.nio.ReadOnlyBufferException();
         }
-        return sm.read(null, 0, dst.remaining(), dst, false);
+        return connection.read(null, 0, dst.remaining(), dst, false);
     }
 
     /** {@code SSL_peek}: as {@link #read(byte[], int, int)}, but the bytes stay to be read again. */
     public int peek(byte[] buf, int off, int len) {
         checkRange(buf, off, len, "len");
-        return sm.read(buf, off, len, null, true);
+        return connection.read(buf, off, len, null, true);
     }
 
     /** {@code SSL_peek} into {@code dst}, advancing its position by the count returned. */
@@ -265,17 +265,17 @@ public final class Ssl implements AutoCloseable {
         if (dst.isReadOnly()) {
             throw new java.nio.ReadOnlyBufferException();
         }
-        return sm.read(null, 0, dst.remaining(), dst, true);
+        return connection.read(null, 0, dst.remaining(), dst, true);
     }
 
     /** {@code SSL_pending}: decrypted bytes of the current record not yet read. */
     public int pending() {
-        return sm.pending();
+        return connection.pending();
     }
 
     /** {@code SSL_has_pending}: whether any bytes, decrypted or not, are held inside this connection. */
     public boolean hasPending() {
-        return sm.hasPending();
+        return connection.hasPending();
     }
 
     /**
@@ -283,12 +283,12 @@ public final class Ssl implements AutoCloseable {
      * error-queue entry first (SEMANTICS.md R15.2).
      */
     public SslError getError(int ret) {
-        return sm.getError(ret);
+        return connection.getError(ret);
     }
 
     /** {@code SSL_want}: {@link #NOTHING}, {@link #READING}, {@link #WRITING}, ... */
     public int want() {
-        return sm.want();
+        return connection.want();
     }
 
     // ---- shutdown -------------------------------------------------------------------------------------------
@@ -299,12 +299,12 @@ public final class Ssl implements AutoCloseable {
      * @return 0 when close_notify was sent, 1 when both were exchanged, {@code < 0} see {@link #getError(int)}
      */
     public int shutdown() {
-        return sm.shutdown();
+        return connection.shutdown();
     }
 
     /** {@code SSL_get_shutdown}: {@link #SENT_SHUTDOWN} and {@link #RECEIVED_SHUTDOWN} bits. */
     public int getShutdown() {
-        return sm.getShutdown();
+        return connection.getShutdown();
     }
 
     /** {@code SSL_set_shutdown}: sets the shutdown bits without sending anything. */
@@ -312,7 +312,7 @@ public final class Ssl implements AutoCloseable {
         if ((bits & ~(SENT_SHUTDOWN | RECEIVED_SHUTDOWN)) != 0) {
             throw new IllegalArgumentException("bits: only SENT_SHUTDOWN and RECEIVED_SHUTDOWN, was " + bits);
         }
-        sm.setShutdown(bits);
+        connection.setShutdown(bits);
     }
 
     /** {@code SSL_set_quiet_shutdown}: {@link #shutdown()} then sends nothing and returns 1. */
@@ -411,23 +411,23 @@ public final class Ssl implements AutoCloseable {
 
     /** {@code SSL_get_version}: "TLSv1.3", "TLSv1.2", or "unknown" before the handshake. */
     public String getVersion() {
-        return sm.version();
+        return connection.handshakeState().version();
     }
 
     /** {@code SSL_CIPHER_get_name(SSL_get_current_cipher(ssl))}: OpenSSL's name of the cipher, or null. */
     public String getCipherName() {
-        return sm.cipherName();
+        return connection.handshakeState().cipherName();
     }
 
     /** {@code SSL_get_peer_certificate}: the peer's leaf certificate, or null. */
     public X509Certificate getPeerCertificate() {
-        List<X509Certificate> chain = sm.peerChain();
+        List<X509Certificate> chain = connection.handshakeState().peerChain();
         return chain.isEmpty() ? null : chain.get(0);
     }
 
     /** {@code SSL_get_peer_cert_chain}: the peer's chain, leaf first; empty when there is none. */
     public List<X509Certificate> getPeerCertChain() {
-        return sm.peerChain();
+        return connection.handshakeState().peerChain();
     }
 
     /**
@@ -435,12 +435,12 @@ public final class Ssl implements AutoCloseable {
      * {@link #setTlsextHostName}, on a server the name the client sent (SNI), or null.
      */
     public String getServername() {
-        return sm.servername();
+        return connection.handshakeState().servername();
     }
 
     /** {@code SSL_get0_alpn_selected}: the negotiated protocol, or null. */
     public String getAlpnSelected() {
-        return sm.alpn();
+        return connection.handshakeState().alpn();
     }
 
     /** The name of the engine this connection runs on. */
@@ -457,12 +457,12 @@ public final class Ssl implements AutoCloseable {
      *     {@link SslOptions#NO_RENEGOTIATION}, or an engine without {@link Capability#RENEGOTIATION})
      */
     public int renegotiate() {
-        return sm.renegotiate();
+        return connection.renegotiate();
     }
 
     /** {@code SSL_renegotiate_pending}: a renegotiation this side asked for has not finished yet. */
     public boolean renegotiatePending() {
-        return sm.renegotiatePending();
+        return connection.renegotiatePending();
     }
 
     /**
@@ -472,12 +472,12 @@ public final class Ssl implements AutoCloseable {
      * @return 1 if scheduled; 0 with an error-queue entry otherwise
      */
     public int keyUpdate(int updateType) {
-        return sm.keyUpdate(updateType);
+        return connection.keyUpdate(updateType);
     }
 
     /** {@code SSL_get_key_update_type}: the scheduled update, or {@link #KEY_UPDATE_NONE}. */
     public int getKeyUpdateType() {
-        return sm.getKeyUpdateType();
+        return connection.getKeyUpdateType();
     }
 
     /**

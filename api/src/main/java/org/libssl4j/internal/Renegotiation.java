@@ -1,5 +1,6 @@
 package org.libssl4j.internal;
 
+import org.libssl4j.SslErrorEntry;
 import org.libssl4j.SslOptions;
 import org.libssl4j.SslReason;
 import org.libssl4j.spi.EngineException;
@@ -57,15 +58,25 @@ final class Renegotiation {
         return pending;
     }
 
-    /** An asked-for renegotiation should begin now: it is pending, not begun, and nothing is half-sent. */
-    boolean dueToBegin(boolean nothingHalfSent) {
-        return pending && !started && nothingHalfSent;
-    }
-
-    /** The engine began the asked-for handshake; a server now owes its HelloRequest. */
-    void begun(boolean server) {
+    /**
+     * {@code ssl3_renegotiate_check}: a renegotiation asked for by {@link #request}, or owed to the peer, begins
+     * with the next read, write or handshake call, once nothing is half-sent. A server then owes its HelloRequest.
+     *
+     * @return whether this side is back in a handshake: an owed one, or the client's renegotiation (a server is
+     *     not, R11.2: it only sends its HelloRequest)
+     */
+    boolean beginIfDue(TlsEngine engine, boolean nothingHalfSent, boolean server, Failure failure) throws EngineException {
+        boolean reentered = takeOwed(nothingHalfSent);
+        if (failure.isFatal() || !pending || started || !nothingHalfSent) {
+            return reentered;
+        }
+        if (!engine.renegotiate()) {
+            failure.fail(SslErrorEntry.LIB_SSL, SslReason.INTERNAL_ERROR, "the engine refused a renegotiation it declared", null);
+            return reentered;
+        }
         started = true;
         helloRequestDue = server;
+        return reentered || !server;
     }
 
     /** This server asked for a renegotiation whose HelloRequest is not sent yet. */
@@ -90,7 +101,7 @@ final class Renegotiation {
     }
 
     /** Whether an owed answer may begin now, nothing being half-sent; it is then no longer owed. */
-    boolean takeOwed(boolean nothingHalfSent) {
+    private boolean takeOwed(boolean nothingHalfSent) {
         if (peerOwed && nothingHalfSent) {
             peerOwed = false;
             return true;

@@ -1,218 +1,72 @@
 package org.libssl4j.internal;
 
 import java.nio.ByteBuffer;
-import java.security.cert.X509Certificate;
-import java.util.List;
-import org.libssl4j.Bio;
-import org.libssl4j.Ssl;
-import org.libssl4j.SslError;
 import org.libssl4j.SslErrorEntry;
 import org.libssl4j.SslErrorQueue;
-import org.libssl4j.SslMethod;
 import org.libssl4j.SslMode;
 import org.libssl4j.SslReason;
-import org.libssl4j.spi.ConnectionConfig;
-import org.libssl4j.spi.EngineContext;
 import org.libssl4j.spi.EngineException;
 import org.libssl4j.spi.TlsEngine;
 
 /**
- * libssl's connection state machine, written once for every engine: handshake on demand, the retry rules of
- * {@code SSL_write}, partial writes, one record per {@code SSL_read}, two-phase shutdown, fatal states and
- * {@code SSL_get_error}. The numbered rules of {@code docs/SEMANTICS.md} are cited where they decide a branch.
+ * libssl's state machine for one connection, written once for every engine: handshake on demand, the retry rules
+ * of {@code SSL_write}, partial writes, one record per {@code SSL_read}, two-phase shutdown. The numbered rules of
+ * {@code docs/SEMANTICS.md} are cited where they decide a branch.
  *
- * <p>This class is the spine and follows libssl's own: {@link #write} is {@code ssl3_write_bytes}, {@link #read}
- * is {@code ssl3_read_bytes}, {@link #shutdown} is {@code ssl3_shutdown}, {@link #handshake} is the handshake
- * state machine, {@link #getError} is {@code SSL_get_error}. The state they juggle lives in named holders: the
- * {@link RecordLayer} (records in and out, alerts, what the connection waits for), the {@link PendingWrite}
- * (R05), the {@link Renegotiation} (R11), the {@link ShutdownState} (R07) and the {@link Failure}. Every call
- * that reaches the engine runs behind one guard ({@link #guarded}): whatever the engine throws becomes a failed
- * connection with an error-queue entry, never an exception out of the API.
+ * <p>This class is the spine and follows libssl's own: {@link #writeBytes} is {@code ssl3_write_bytes},
+ * {@link #readBytes} is {@code ssl3_read_bytes}, {@link #shutdownCall} is {@code ssl3_shutdown}, {@link #handshake}
+ * is the handshake state machine. What {@code ssl_lib.c} does before them, and {@code SSL_get_error}, is the
+ * {@link Connection}'s. The state they juggle lives in named holders: the {@link HandshakeState}, the
+ * {@link RecordLayer} (records in and out, alerts, what the connection waits for), the {@link PendingWrite} (R05),
+ * the {@link Renegotiation} (R11), the {@link ShutdownState} (R07) and the {@link Failure}. Every call runs behind
+ * one guard ({@link #run}): whatever the engine throws becomes a failed connection with an error-queue entry,
+ * never an exception out of the API.
  */
-public final class StateMachine {
-    /** Supplies the engine context when the first handshake step runs. */
-    @FunctionalInterface
-    public interface ContextSource {
-        /** The context of the connection's {@code SslCtx}. */
-        EngineContext get() throws EngineException;
-    }
-
-    private enum Role { NONE, CLIENT, SERVER }
+final class StateMachine {
+    static final int CALL_HANDSHAKE = 0;
+    static final int CALL_WRITE = 1;
+    static final int CALL_READ = 2;
+    static final int CALL_PEEK = 3;
+    static final int CALL_SHUTDOWN = 4;
 
     private static final int ALERT_NO_RENEGOTIATION = 100;
     /** {@link #handshake} outcome: application data arrived in the middle of a renegotiation (R11.6). */
     private static final int HANDSHAKE_DATA_ARRIVED = 2;
 
-    // The calls that run behind the guard.
-    private static final int CALL_HANDSHAKE = 0;
-    private static final int CALL_WRITE = 1;
-    private static final int CALL_READ = 2;
-    private static final int CALL_PEEK = 3;
-    private static final int CALL_SHUTDOWN = 4;
-
-    private final SslMethod method;
-    private final ContextSource contexts;
+    private final Connection.ContextSource contexts;
     private final Settings settings;
-    private final Failure failure = new Failure();
-    private final ShutdownState shutdown = new ShutdownState();
-    private final PendingWrite pendingWrite = new PendingWrite();
+    private final HandshakeState hs;
+    private final Failure failure;
+    private final ShutdownState shutdown;
+    private final PendingWrite pendingWrite;
     private final Renegotiation renegotiation;
     private final RecordLayer records;
-
-    private Role role = Role.NONE;
+    /** The engine, once the first handshake step made it (kept from {@link #hs} for the hot path). */
     private TlsEngine engine;
-    /** The first handshake step ran: {@code SSL_in_before} is false. */
-    private boolean started;
-    /** A handshake finished and no new one (a renegotiation, a KeyUpdate exchange) is under way. */
-    private boolean handshakeDone;
-    /** The handshake negotiated TLS 1.3 (kept, so that no record asks the engine's session). */
-    private boolean negotiatedTls13;
-    private boolean closed;
 
-    /**
-     * Makes the state machine of one connection, with the settings it copies from its context.
-     *
-     * @param direct the engine works on direct buffers ({@code Capability.DIRECT_BUFFERS})
-     * @param canRenegotiate the engine would follow a client's renegotiation ({@code Capability.RENEGOTIATION}), so
-     *     the state machine must refuse one the options do not allow (R11.10)
-     */
-    public StateMachine(SslMethod method, ContextSource contexts, boolean direct, boolean canRenegotiate, Settings settings) {
-        this.method = method;
+    StateMachine(Connection.ContextSource contexts, Settings settings, HandshakeState hs, Failure failure,
+                 ShutdownState shutdown, PendingWrite pendingWrite, Renegotiation renegotiation, RecordLayer records) {
         this.contexts = contexts;
         this.settings = settings;
-        this.renegotiation = new Renegotiation(canRenegotiate, settings);
-        this.records = new RecordLayer(direct, settings, shutdown, failure);
-    }
-
-    // =========================================================================================================
-    // set-up
-    // =========================================================================================================
-
-    public void setBio(Bio r, Bio w) {
-        records.setBio(r, w);
-    }
-
-    public Bio rbio() {
-        return records.rbio();
-    }
-
-    public Bio wbio() {
-        return records.wbio();
-    }
-
-    public void setState(boolean client) {
-        if (client && !method.allowsClient()) {
-            throw new IllegalStateException("a TLS_SERVER context cannot make a client connection");
-        }
-        if (!client && !method.allowsServer()) {
-            throw new IllegalStateException("a TLS_CLIENT context cannot make a server connection");
-        }
-        if (started) {
-            throw new IllegalStateException("the side cannot change after the handshake started");
-        }
-        role = client ? Role.CLIENT : Role.SERVER;
-    }
-
-    public boolean isServer() {
-        // Without a state, libssl answers from the method: TLS_method() can accept, so it counts as a server.
-        return role == Role.SERVER || (role == Role.NONE && method != SslMethod.TLS_CLIENT);
-    }
-
-    public boolean isInitFinished() {
-        return !inInit();
+        this.hs = hs;
+        this.failure = failure;
+        this.shutdown = shutdown;
+        this.pendingWrite = pendingWrite;
+        this.renegotiation = renegotiation;
+        this.records = records;
     }
 
     /** {@code SSL_in_init}: before and during a handshake, and for good after a fatal error (R15.7). */
-    public boolean inInit() {
-        return failure.isFatal() || !handshakeDone;
-    }
-
-    public boolean inBefore() {
-        return !started;
-    }
-
-    // =========================================================================================================
-    // the calls, each behind the one guard
-    // =========================================================================================================
-
-    public int connect() {
-        if (role == Role.NONE) {
-            setState(true);
-        }
-        return doHandshake();
-    }
-
-    public int accept() {
-        if (role == Role.NONE) {
-            setState(false);
-        }
-        return doHandshake();
-    }
-
-    /** {@code SSL_do_handshake}: R02.2, R01.5. */
-    public int doHandshake() {
-        if (role == Role.NONE) {
-            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.CONNECTION_TYPE_NOT_SET, null);
-            return -1;
-        }
-        records.clearForcedRetry();
-        return guarded(CALL_HANDSHAKE, null, 0, 0, null);
-    }
-
-    /** {@code SSL_write}: R01, R03.1, R03.3, R04, R05, R13. Exactly one of {@code array} and {@code bb} is set. */
-    public int write(byte[] array, int off, int len, ByteBuffer bb) {
-        if (role == Role.NONE) {
-            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.UNINITIALIZED, null);
-            return -1;
-        }
-        records.resetWait(); // ssl3_write_bytes clears it before anything else, a failed state included
-        if (shutdown.sent()) {
-            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.PROTOCOL_IS_SHUTDOWN, null);
-            return -1;
-        }
-        return failure.isFatal() ? -1 : guarded(CALL_WRITE, array, off, len, bb);
-    }
-
-    /** {@code SSL_read} / {@code SSL_peek}: R01.4, R03.5, R04.5, R06, R07.2, R08, R09.3, R15.8. */
-    public int read(byte[] array, int off, int len, ByteBuffer bb, boolean peek) {
-        if (role == Role.NONE) {
-            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.UNINITIALIZED, null);
-            return -1;
-        }
-        if (shutdown.received() && (failure.isFatal() || records.pending() == 0)) {
-            records.resetWait();
-            return 0; // data sent before the close_notify is read first (R07.2)
-        }
-        if (failure.isFatal()) {
-            return -1;
-        }
-        records.resetWait();
-        return guarded(peek ? CALL_PEEK : CALL_READ, array, off, len, bb);
-    }
-
-    /** {@code SSL_shutdown}: R05.10, R07. */
-    public int shutdown() {
-        if (role == Role.NONE) {
-            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.UNINITIALIZED, null);
-            return -1;
-        }
-        if (inInit()) {
-            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.SHUTDOWN_WHILE_IN_INIT, null);
-            return -1;
-        }
-        if (settings.quietShutdown) {
-            shutdown.quiet();
-            return 1;
-        }
-        records.clearForcedRetry();
-        return guarded(CALL_SHUTDOWN, null, 0, 0, null);
+    boolean inInit() {
+        return failure.isFatal() || !hs.done();
     }
 
     /**
-     * The failure policy, in one place: whatever the engine (or a BIO) throws fails the connection with an
-     * error-queue entry (an unexpected exception as "internal error") and the call returns -1.
+     * Runs one call ({@code CALL_*}) behind the failure policy, in one place: whatever the engine (or a BIO) throws
+     * fails the connection with an error-queue entry (an unexpected exception as "internal error"); the call
+     * returns -1.
      */
-    private int guarded(int call, byte[] array, int off, int len, ByteBuffer bb) {
+    int run(int call, byte[] array, int off, int len, ByteBuffer bb) {
         try {
             switch (call) {
                 case CALL_HANDSHAKE:
@@ -232,9 +86,7 @@ public final class StateMachine {
         return -1;
     }
 
-    // =========================================================================================================
-    // handshake
-    // =========================================================================================================
+    // ---- handshake ------------------------------------------------------------------------------------------
 
     private int handshakeCall() throws EngineException {
         renegotiateCheck();
@@ -244,26 +96,11 @@ public final class StateMachine {
         return settle(handshake());
     }
 
-    /**
-     * {@code ssl3_renegotiate_check}: a renegotiation asked for by {@link #renegotiate}, or owed to the peer,
-     * begins with the next read, write or handshake call, once nothing is half-sent. A client is then in init
-     * until the server has answered; a server only owes its HelloRequest (R11.2).
-     */
+    /** {@code ssl3_renegotiate_check}: a renegotiation asked for, or owed to the peer, may begin now (R11.2). */
     private void renegotiateCheck() throws EngineException {
         boolean nothingHalfSent = !pendingWrite.isRecordSealed() && !records.hasOutput();
-        if (renegotiation.takeOwed(nothingHalfSent)) {
-            handshakeDone = false;
-        }
-        if (failure.isFatal() || !renegotiation.dueToBegin(nothingHalfSent)) {
-            return;
-        }
-        if (!engine.renegotiate()) {
-            failure.fail(SslErrorEntry.LIB_SSL, SslReason.INTERNAL_ERROR, "the engine refused a renegotiation it declared", null);
-            return;
-        }
-        renegotiation.begun(role == Role.SERVER);
-        if (role == Role.CLIENT) {
-            handshakeDone = false;
+        if (renegotiation.beginIfDue(engine, nothingHalfSent, !hs.isClient(), failure)) {
+            hs.reenter();
         }
     }
 
@@ -291,14 +128,10 @@ public final class StateMachine {
             return -1;
         }
         SslErrorQueue.clear();
-        if (engine == null) {
-            engine = contexts.get().newEngine(new ConnectionConfig(role == Role.CLIENT, settings.sniHostName,
-                    settings.verifyHostName != null ? settings.verifyHostName : settings.sniHostName,
-                    settings.options, settings.minVersion, settings.maxVersion));
-            records.start(engine, role == Role.SERVER);
-            engine.beginHandshake();
+        if (!hs.started()) {
+            engine = hs.start(contexts);
+            records.start(engine, !hs.isClient());
         }
-        started = true;
         while (true) {
             // A side that cannot write must still read when its engine waits for the peer: the peer may be
             // blocked writing to us (a TLS 1.3 client's compatibility ChangeCipherSpec goes out in the middle of
@@ -317,7 +150,7 @@ public final class StateMachine {
                         renegotiation.helloRequestSent(); // R11.2: the server does not wait for the answer
                         return 1;
                     }
-                    if (records.fetchRecord(handshakeDone) <= 0) {
+                    if (records.fetchRecord(hs.done()) <= 0) {
                         // Nothing to read either: what this side owes is the write, so say so (the retry flags
                         // of a BIO that is both rbio and wbio now speak of the read).
                         if (writeBlocked && !failure.isFatal() && records.readWouldRetry() && records.flush() > 0) {
@@ -342,9 +175,8 @@ public final class StateMachine {
                     }
                     break;
                 case NOT_HANDSHAKING:
-                    negotiatedTls13 = "TLSv1.3".equals(engine.protocol());
-                    handshakeDone = true;
-                    records.handshakeFinished(negotiatedTls13);
+                    hs.finished(engine.protocol());
+                    records.handshakeFinished(hs.tls13());
                     renegotiation.handshakeFinished();
                     return 1;
                 default:
@@ -362,9 +194,7 @@ public final class StateMachine {
         return opened;
     }
 
-    // =========================================================================================================
-    // write: ssl3_write_bytes
-    // =========================================================================================================
+    // ---- write: ssl3_write_bytes -----------------------------------------------------------------------------
 
     private int writeBytes(byte[] array, int off, int len, ByteBuffer bb) throws EngineException {
         Object buffer = array != null ? array : bb;
@@ -457,13 +287,11 @@ public final class StateMachine {
         if (engine.status() == TlsEngine.Status.NOT_HANDSHAKING) {
             throw new IllegalStateException("the engine sealed nothing with no handshake under way");
         }
-        handshakeDone = false;
+        hs.reenter();
         return settle(handshake());
     }
 
-    // =========================================================================================================
-    // read: ssl3_read_bytes
-    // =========================================================================================================
+    // ---- read: ssl3_read_bytes -------------------------------------------------------------------------------
 
     private int readBytes(byte[] array, int off, int len, ByteBuffer bb, boolean peek) throws EngineException {
         renegotiateCheck();
@@ -475,7 +303,7 @@ public final class StateMachine {
         }
         // One record at a time until application data or a reason to stop.
         while (records.pending() == 0) {
-            int r = records.fetchRecord(handshakeDone);
+            int r = records.fetchRecord(hs.done());
             if (r <= 0) {
                 return r;
             }
@@ -508,13 +336,13 @@ public final class StateMachine {
     private int nonApplicationRecord() throws EngineException {
         SslErrorQueue.clear();
         if (engine.status() != TlsEngine.Status.NOT_HANDSHAKING) {
-            if (renegotiation.refusesClient(role == Role.SERVER, negotiatedTls13)) {
+            if (renegotiation.refusesClient(!hs.isClient(), hs.tls13())) {
                 // R11.10: the engine would follow it, so the state machine refuses: fatally, since only an engine
                 // that seals a chosen alert can send libssl's no_renegotiation warning and carry on.
                 records.fatalAlert(SslReason.NO_RENEGOTIATION, ALERT_NO_RENEGOTIATION);
                 return -1;
             }
-            if (!negotiatedTls13) {
+            if (!hs.tls13()) {
                 renegotiation.peerBegan(); // ssl3_renegotiate marks it pending until the new handshake ends (R11.2)
             }
             if (pendingWrite.isRecordSealed()) {
@@ -523,7 +351,7 @@ public final class StateMachine {
                 records.forceReadRetry();
                 return -1;
             }
-            handshakeDone = false;
+            hs.reenter();
             int h = handshake();
             if (h <= 0 || h == HANDSHAKE_DATA_ARRIVED) {
                 return h == HANDSHAKE_DATA_ARRIVED ? 1 : h; // R11.6: that data is returned whatever AUTO_RETRY says
@@ -537,17 +365,7 @@ public final class StateMachine {
         return 1;
     }
 
-    public int pending() {
-        return records.pending();
-    }
-
-    public boolean hasPending() {
-        return records.hasPending();
-    }
-
-    // =========================================================================================================
-    // shutdown: ssl3_shutdown
-    // =========================================================================================================
+    // ---- shutdown: ssl3_shutdown -----------------------------------------------------------------------------
 
     private int shutdownCall() throws EngineException {
         if (!shutdown.sent()) {
@@ -608,7 +426,7 @@ public final class StateMachine {
     private void awaitCloseNotify() throws EngineException {
         records.resetWait();
         while (!shutdown.received() && !failure.isFatal()) {
-            if (records.fetchRecord(handshakeDone) <= 0) {
+            if (records.fetchRecord(hs.done()) <= 0) {
                 return;
             }
             int opened = open();
@@ -624,123 +442,12 @@ public final class StateMachine {
         }
     }
 
-    public int getShutdown() {
-        return shutdown.bits();
-    }
-
-    public void setShutdown(int bits) {
-        shutdown.setBits(bits);
-    }
-
-    // =========================================================================================================
-    // SSL_get_error, renegotiation, key update
-    // =========================================================================================================
-
-    /** {@code SSL_get_error}: R15.1-R15.4, R07.11, R09.4, R15.8. */
-    public SslError getError(int ret) {
-        if (ret > 0) {
-            return SslError.NONE;
-        }
-        SslErrorEntry oldest = SslErrorQueue.peek();
-        if (oldest != null) {
-            return oldest.library() == SslErrorEntry.LIB_SYS ? SslError.SYSCALL : SslError.SSL;
-        }
-        SslError waiting = records.waitingFor();
-        if (waiting != null) {
-            return waiting;
-        }
-        // libssl: RECEIVED_SHUTDOWN with no warning alert other than close_notify (a fatal alert included).
-        return shutdown.received() ? SslError.ZERO_RETURN : SslError.SYSCALL;
-    }
-
-    public int want() {
-        return records.want();
-    }
-
-    /** {@code SSL_renegotiate}: R11.2, R11.11. */
-    public int renegotiate() {
-        int refused = renegotiation.request(role != Role.NONE && handshakeDone && !failure.isFatal() && engine != null && !negotiatedTls13);
-        if (refused != 0) {
-            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, refused, refused == SslReason.UNSUPPORTED ? "the engine cannot renegotiate" : null);
-            return 0;
-        }
-        return 1;
-    }
-
-    /** {@code SSL_renegotiate_pending}. */
-    public boolean renegotiatePending() {
-        return renegotiation.isPending();
-    }
-
-    public int keyUpdate(int type) {
-        if (!handshakeDone || engine == null || !negotiatedTls13) {
-            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.WRONG_SSL_VERSION, null);
-            return 0;
-        }
-        if (type != Ssl.KEY_UPDATE_NOT_REQUESTED && type != Ssl.KEY_UPDATE_REQUESTED) {
-            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.INVALID_KEY_UPDATE_TYPE, null);
-            return 0;
-        }
-        SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.UNSUPPORTED, "the engine cannot send a KeyUpdate on request");
-        return 0;
-    }
-
-    public int getKeyUpdateType() {
-        return Ssl.KEY_UPDATE_NONE;
-    }
-
-    // =========================================================================================================
-    // what was negotiated, buffers, free
-    // =========================================================================================================
-
-    public String version() {
-        String v = engine != null && handshakeDone ? engine.protocol() : null;
-        return v != null ? v : "unknown";
-    }
-
-    public String cipherName() {
-        return engine != null && handshakeDone ? CipherNames.toOpenSsl(engine.cipherSuite()) : null;
-    }
-
-    public List<X509Certificate> peerChain() {
-        return engine != null && started ? engine.peerCertificates() : List.of();
-    }
-
-    /** {@code SSL_get_servername}: a client's own SNI name; on a server the name the client sent, once known. */
-    public String servername() {
-        if (role == Role.CLIENT) {
-            return settings.sniHostName;
-        }
-        return engine != null && started ? engine.requestedServerName() : null;
-    }
-
-    public String alpn() {
-        return engine != null && handshakeDone ? engine.selectedAlpn() : null;
-    }
-
     /** SSL_MODE_RELEASE_BUFFERS: an idle connection keeps no I/O buffer (R14.1: nothing observable changes). */
-    private void releaseBuffersIfIdle() {
+    void releaseBuffersIfIdle() {
         if ((settings.mode & SslMode.RELEASE_BUFFERS) != 0) {
             records.releaseIdleBuffers();
             pendingWrite.release();
         }
     }
 
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        failure.silently();
-        records.close(); // a freed connection waits for nothing
-        pendingWrite.release();
-        if (engine != null) {
-            try {
-                engine.close();
-            } catch (RuntimeException e) {
-                // Freeing must not fail the caller; the engine's failure is kept where libssl keeps errors.
-                SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SSL, SslReason.INTERNAL_ERROR, null, "engine close: " + e, e));
-            }
-        }
-    }
 }
