@@ -21,7 +21,7 @@ import org.libssl4j.spi.TlsEngine;
 /**
  * libssl's connection state machine, written once for every engine: handshake on demand, the retry rules of
  * {@code SSL_write}, partial writes, one record per {@code SSL_read}, two-phase shutdown, fatal states and
- * {@code SSL_get_error}. The numbered rules of SEMANTICS.md are cited where they decide a branch.
+ * {@code SSL_get_error}. The numbered rules of docs/SEMANTICS.md are cited where they decide a branch.
  *
  * <p>The shape follows libssl's own: {@link #write} is {@code ssl3_write_bytes}, {@link #read} is
  * {@code ssl3_read_bytes}, {@link #shutdown} is {@code ssl3_shutdown}, {@link #handshake} is the handshake
