@@ -11,34 +11,34 @@ public enum Capability {
     /** TLS 1.3. */
     TLS1_3,
     /**
-     * TLS 1.3 records carry up to 16384 bytes of plaintext, as libssl's do (SEMANTICS.md R04.3, R13.1, R13.2 on
+     * TLS 1.3 records carry up to 16384 bytes of plaintext, as libssl's do (docs/SEMANTICS.md R04.3, R13.1, R13.2 on
      * TLS 1.3). SunJSSE pads every TLS 1.3 record with 16 zero bytes and carries at most 16367.
      */
     TLS1_3_FULL_RECORDS,
-    /** TLS 1.2 renegotiation ({@code SSL_renegotiate}) started by either side, SEMANTICS.md R11.2-R11.7, R11.11. */
+    /** TLS 1.2 renegotiation ({@code SSL_renegotiate}) started by either side, docs/SEMANTICS.md R11.2-R11.7, R11.11. */
     RENEGOTIATION,
     /**
      * Refusing renegotiation per connection as libssl does: {@code SslOptions.NO_RENEGOTIATION} on a client answers
      * a HelloRequest with a no_renegotiation warning, and a server refuses a client's renegotiation unless
-     * {@code SslOptions.ALLOW_CLIENT_RENEGOTIATION}, SEMANTICS.md R11.8-R11.10.
+     * {@code SslOptions.ALLOW_CLIENT_RENEGOTIATION}, docs/SEMANTICS.md R11.8-R11.10.
      */
     RENEGOTIATION_CONTROL,
     /**
-     * TLS 1.3 KeyUpdate ({@code SSL_key_update}), SEMANTICS.md R12. <b>Reserved</b> ({@link #isReserved()}): the SPI
+     * TLS 1.3 KeyUpdate ({@code SSL_key_update}), docs/SEMANTICS.md R12. <b>Reserved</b> ({@link #isReserved()}): the SPI
      * has no key-update call yet, so no engine can keep this promise and none may declare it. (SunJSSE alone can
      * send a KeyUpdate on request, from {@code beginHandshake()}, and only with update_requested; R12.1 needs both
      * types. See engine-jdk's README.)
      */
     KEY_UPDATE,
-    /** TLS 1.3 NewSessionTicket records seen by the client as separate records, SEMANTICS.md R11.12. */
+    /** TLS 1.3 NewSessionTicket records seen by the client as separate records, docs/SEMANTICS.md R11.12. */
     TLS1_3_TICKETS,
-    /** After receiving a TLS 1.2 close_notify, the side may still write (half-close), SEMANTICS.md R07.3. */
+    /** After receiving a TLS 1.2 close_notify, the side may still write (half-close), docs/SEMANTICS.md R07.3. */
     TLS1_2_HALF_CLOSE,
-    /** After receiving a TLS 1.3 close_notify, the side may still write (half-close), SEMANTICS.md R07.3. */
+    /** After receiving a TLS 1.3 close_notify, the side may still write (half-close), docs/SEMANTICS.md R07.3. */
     TLS1_3_HALF_CLOSE,
     /**
      * After sending its close_notify, a side still reads what the peer sends until the peer's close_notify
-     * (SEMANTICS.md R07.3, R07.7). Without it the engine takes any record after its own close_notify for the
+     * (docs/SEMANTICS.md R07.3, R07.7). Without it the engine takes any record after its own close_notify for the
      * peer's, and the data is lost.
      */
     READ_AFTER_SHUTDOWN,
@@ -57,17 +57,17 @@ public enum Capability {
     RSA,
     /** ECDSA P-256 certificates. */
     ECDSA,
-    /** {@code SSL_MODE_SEND_FALLBACK_SCSV} and the server's check of it, SEMANTICS.md R15.12. */
+    /** {@code SSL_MODE_SEND_FALLBACK_SCSV} and the server's check of it, docs/SEMANTICS.md R15.12. */
     FALLBACK_SCSV,
     /**
-     * Client-hello, client-certificate and retry-verify callbacks that suspend the handshake, SEMANTICS.md R15.6.
+     * Client-hello, client-certificate and retry-verify callbacks that suspend the handshake, docs/SEMANTICS.md R15.6.
      * <b>Reserved</b> ({@link #isReserved()}): the SPI has no way to suspend an engine's handshake yet, so
      * {@link Ssl#CLIENT_HELLO_CB}, {@link Ssl#RETRY_VERIFY} and their {@link SslError}s are never returned.
      */
     HANDSHAKE_CALLBACKS,
     /**
      * The engine seals an alert the state machine chooses ({@code TlsEngine.sealAlert}), so record-layer errors
-     * found after the handshake send the alert libssl sends (SEMANTICS.md R09.5-R09.7). Without it those errors
+     * found after the handshake send the alert libssl sends (docs/SEMANTICS.md R09.5-R09.7). Without it those errors
      * are reported alike but the peer gets no alert.
      */
     ALERT_ON_REQUEST,

@@ -12,7 +12,7 @@ import org.libssl4j.internal.Connection;
 
 /**
  * One TLS connection, as OpenSSL's {@code SSL}: every call keeps libssl's arguments, return values and
- * {@link #getError(int)} codes (SEMANTICS.md), whatever engine runs underneath.
+ * {@link #getError(int)} codes (docs/SEMANTICS.md), whatever engine runs underneath.
  *
  * <p>Return values follow C: {@code > 0} success, {@code <= 0} see {@link #getError(int)}. TLS failures never
  * throw; they leave their reason on the thread's {@link SslErrorQueue}. Programming errors (a null buffer, a
@@ -280,7 +280,7 @@ public final class Ssl implements AutoCloseable {
 
     /**
      * {@code SSL_get_error}: why the last call on this connection returned {@code ret}. Looks at the oldest
-     * error-queue entry first (SEMANTICS.md R15.2).
+     * error-queue entry first (docs/SEMANTICS.md R15.2).
      */
     public SslError getError(int ret) {
         return connection.getError(ret);

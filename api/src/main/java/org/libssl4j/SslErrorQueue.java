@@ -10,7 +10,7 @@ import java.util.List;
  *
  * <p>libssl4j never clears the queue behind the caller's back, except where libssl does (at the start of a
  * handshake step). A stale entry therefore changes what {@link Ssl#getError(int)} says, exactly as in C
- * (SEMANTICS.md R15.2): clear the queue before a call whose error you will ask for.
+ * (docs/SEMANTICS.md R15.2): clear the queue before a call whose error you will ask for.
  */
 public final class SslErrorQueue {
     /** The most entries a thread's queue holds ({@code ERR_NUM_ERRORS}). */

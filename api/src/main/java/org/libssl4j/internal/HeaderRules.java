@@ -5,7 +5,7 @@ import org.libssl4j.SslVersion;
 
 /**
  * libssl's checks of a record header ({@code ssl3_get_record}), in libssl's order, as one pure function of the
- * header and the connection's state (SEMANTICS.md R10.1-R10.6, R09.5-R09.7).
+ * header and the connection's state (docs/SEMANTICS.md R10.1-R10.6, R09.5-R09.7).
  */
 final class HeaderRules {
     /** The verdict's alert byte when no alert is sent (the peer would not understand one). */

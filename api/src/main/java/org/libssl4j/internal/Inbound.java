@@ -62,7 +62,7 @@ final class Inbound {
 
     /**
      * Reads from {@code bio} until {@code want} bytes are held. Without read-ahead it asks for exactly the
-     * missing bytes, so the next record stays in the BIO (SEMANTICS.md R06.5, R15.10).
+     * missing bytes, so the next record stays in the BIO (docs/SEMANTICS.md R06.5, R15.10).
      *
      * @return 1 when {@code want} bytes are held, else the BIO's return value ({@code <= 0})
      */

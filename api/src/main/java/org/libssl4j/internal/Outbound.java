@@ -5,7 +5,7 @@ import org.libssl4j.Bio;
 
 /**
  * Sealed records not yet taken by the write BIO. A record, once sealed, stays here until the BIO takes its
- * last byte: nothing sealed is ever dropped or sealed twice (SEMANTICS.md, "where re-implementations go wrong" 9).
+ * last byte: nothing sealed is ever dropped or sealed twice (docs/SEMANTICS.md, "where re-implementations go wrong" 9).
  */
 final class Outbound {
     private final boolean direct;

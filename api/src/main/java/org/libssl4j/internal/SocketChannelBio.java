@@ -22,7 +22,7 @@ import org.libssl4j.Bio;
  * <li>end of stream: {@code 0} and {@link #eof()} true, which libssl reports as an unexpected EOF unless a
  *     close_notify came first;</li>
  * <li>any other failure (reset, broken pipe, closed channel): {@code -1} without retry flags, which libssl
- *     reports as SYSCALL with an empty error queue (SEMANTICS.md R08.7). The exception is kept, as C keeps
+ *     reports as SYSCALL with an empty error queue (docs/SEMANTICS.md R08.7). The exception is kept, as C keeps
  *     {@code errno}: {@link #lastError()}.</li>
  * </ul>
  * Blocking follows the channel: a blocking channel blocks in {@code read}/{@code write}, a non-blocking one

@@ -66,7 +66,7 @@ public interface TlsEngine extends AutoCloseable {
 
     /**
      * Seals a fatal alert that the state machine chose, for a record-layer error it found itself (a bad record
-     * version, type or length after the handshake: SEMANTICS.md R09.5-R09.7). An engine that can do this
+     * version, type or length after the handshake: docs/SEMANTICS.md R09.5-R09.7). An engine that can do this
      * declares {@code Capability.ALERT_ON_REQUEST}.
      *
      * @return the bytes written to {@code out}, or -1 when the engine cannot send an alert it did not raise

@@ -15,7 +15,7 @@ import org.libssl4j.SslErrorQueue;
  * returns {@code -1} with {@link Bio#shouldRetry()} and {@link Bio#shouldWrite()} set. A read on an empty half
  * returns {@code -1} with {@link Bio#shouldRetry()} and {@link Bio#shouldRead()} set, and records how many bytes
  * it wanted ({@link Half#readRequest()} on the peer). After {@link Half#shutdownWr()} the peer reads what is left,
- * then {@code 0} with {@link Bio#eof()} true (SEMANTICS.md R15.9).
+ * then {@code 0} with {@link Bio#eof()} true (docs/SEMANTICS.md R15.9).
  *
  * <p>Closing either half dissolves the pair, as {@code BIO_free} does in C: both halves drop their bytes, and
  * their reads and writes return {@code 0} without retry flags.
@@ -331,7 +331,7 @@ public final class BioPair {
          * read failed for lack of data ({@code -1} with retry + read), capped at this half's buffer size; else
          * {@code 0}. As in C it is asked of the half that can supply the bytes: with an {@code Ssl} on the
          * internal half, the network half's read request is what the {@code Ssl} waits for, 5 for a record
-         * header and then the rest of the record (SEMANTICS.md R15.10). Reset to {@code 0} by the next write on
+         * header and then the rest of the record (docs/SEMANTICS.md R15.10). Reset to {@code 0} by the next write on
          * this half and the next read on the peer.
          *
          * @return the bytes the peer is waiting for, or {@code 0}

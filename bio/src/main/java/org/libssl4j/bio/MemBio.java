@@ -12,7 +12,7 @@ import org.libssl4j.SslErrorQueue;
  *
  * <p>Writes always take everything offered. A read takes what is there; on an empty BIO it returns the
  * {@linkplain #setMemEofReturn(int) EOF return value}, {@code -1} by default with {@link #shouldRetry()} and
- * {@link #shouldRead()} set, so that libssl reports {@code WANT_READ} (SEMANTICS.md R08.8). With
+ * {@link #shouldRead()} set, so that libssl reports {@code WANT_READ} (docs/SEMANTICS.md R08.8). With
  * {@code setMemEofReturn(0)} an empty BIO is end of stream instead, which libssl reports as an unexpected EOF.
  *
  * <p>{@link #of(byte[])} makes a read-only BIO over fixed data, as {@code BIO_new_mem_buf}: writes to it fail.

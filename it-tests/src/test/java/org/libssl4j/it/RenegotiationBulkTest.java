@@ -38,7 +38,7 @@ import org.libssl4j.testkit.TestEngines;
  * Renegotiation (TLS 1.2) and KeyUpdate (TLS 1.3) during bulk transfer over real loopback sockets, blocking, with
  * {@link Ssl#setChannel} ({@code SSL_set_fd}); and what a blocking {@code SSL_write} promises (SSL_write(3): it
  * returns only when every byte is written or an error occurred; with a renegotiating peer WANT_READ may occur
- * unless AUTO_RETRY, SEMANTICS.md R11).
+ * unless AUTO_RETRY, docs/SEMANTICS.md R11).
  *
  * <p>Each side runs on its own thread ({@link Loopback#run}). In the bulk tests each side loops: it writes one
  * chunk (only when it is not in a handshake: libssl lets application data through in the middle of a

@@ -24,7 +24,7 @@ import org.libssl4j.testkit.TestContexts;
 /**
  * Blocking sockets through {@link Ssl#setChannel}: calls block until they can finish, a read timeout
  * ({@code SO_TIMEOUT}) is reported as libssl reports {@code SO_RCVTIMEO} (WANT_READ, the connection intact), and
- * the end of a connection is told apart as SEMANTICS.md R07/R08 say. Also the BIO chain buffer → ssl → socket.
+ * the end of a connection is told apart as docs/SEMANTICS.md R07/R08 say. Also the BIO chain buffer → ssl → socket.
  * Every blocking read has a timeout, so no case can hang.
  */
 class SocketTest {

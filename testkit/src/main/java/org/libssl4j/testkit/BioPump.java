@@ -9,7 +9,7 @@ import org.libssl4j.SslErrorQueue;
 /**
  * Moves application data between two connected {@link Ssl} objects on one thread, both ways at once, without
  * deadlock, following libssl's rules for the caller: a write that returned WANT_READ or WANT_WRITE is repeated
- * with the same array, offset and length (SEMANTICS.md R05.1); reads go on until WANT_READ; the error queue is
+ * with the same array, offset and length (docs/SEMANTICS.md R05.1); reads go on until WANT_READ; the error queue is
  * cleared before each call so that {@code getError} speaks about that call (R15.2). Either side may still be
  * in its handshake: writes and reads drive it (R01.1).
  *

@@ -10,7 +10,7 @@ import org.libssl4j.Bio;
  * A {@link Bio} decorator for the write path of a sender that parses the TLS record stream passing through and
  * damages one record: flips a byte, cuts the stream, drops, duplicates, or rewrites a header field. It is how the
  * conformance suite provokes "bad record mac", "wrong version number", "packet length too long" and unexpected
- * EOFs (SEMANTICS.md R08, R09) on every engine the same way.
+ * EOFs (docs/SEMANTICS.md R08, R09) on every engine the same way.
  *
  * <pre>{@code
  * FaultBio fault = new FaultBio(pair.clientBio());

@@ -19,7 +19,7 @@ record Outcome(String side, String call, int rc, SslError error, List<SslErrorEn
 
     /**
      * Records {@code rc} of a call that was just made on {@code ssl}. Callers clear the error queue before the
-     * call: a stale entry would change what {@code getError} says (SEMANTICS.md R15.2).
+     * call: a stale entry would change what {@code getError} says (docs/SEMANTICS.md R15.2).
      */
     static Outcome of(String side, String call, Ssl ssl, int rc) {
         SslError error = ssl.getError(rc);

@@ -14,7 +14,7 @@ import org.libssl4j.bio.BioPair;
  * A client {@link Ssl} and a server {@link Ssl} connected by a {@link BioPair}, in memory, on one thread: the
  * client reads and writes {@link BioPair#first()}, the server {@link BioPair#second()}. The client is in the
  * connect state, the server in the accept state, and the client names the host {@value TestCerts#HOST}, so a
- * test may start with a write (the handshake on demand, SEMANTICS.md R01.1) or call {@link #handshake()}.
+ * test may start with a write (the handshake on demand, docs/SEMANTICS.md R01.1) or call {@link #handshake()}.
  *
  * <pre>{@code
  * try (TestPair p = TestPair.create(engine)) {
@@ -105,7 +105,7 @@ public final class TestPair implements AutoCloseable {
     /**
      * Drives both sides with {@code doHandshake()}, client first, in turn, until each has returned 1 once.
      * The error queue is cleared before every call, as libssl asks of a caller that will look at
-     * {@code getError} (SEMANTICS.md R15.2).
+     * {@code getError} (docs/SEMANTICS.md R15.2).
      *
      * @return this pair
      * @throws AssertionError when a side fails, when neither side can move (both wait to read and nothing is in
@@ -154,7 +154,7 @@ public final class TestPair implements AutoCloseable {
 
     /**
      * Lets a side whose handshake is done read what the other side still sends (tickets) without taking any
-     * application data: a zero-length peek opens records but returns none (SEMANTICS.md R03.5).
+     * application data: a zero-length peek opens records but returns none (docs/SEMANTICS.md R03.5).
      */
     private static void absorb(Ssl ssl) {
         ssl.peek(new byte[0], 0, 0);

@@ -33,7 +33,7 @@ import org.libssl4j.testkit.TestEngines;
 /**
  * A peer that closes early, is killed, resets the connection, stalls mid-record or sends garbage, over real sockets:
  * the real {@code openssl} (killed, or told to close with s_server's {@code Q}), openssl behind a {@link RecordRelay}
- * that cuts or corrupts one of its records, or a plain Java socket. Each gets the answer SEMANTICS.md gives, never a
+ * that cuts or corrupts one of its records, or a plain Java socket. Each gets the answer docs/SEMANTICS.md gives, never a
  * hang: sockets have a 200 ms {@code SO_TIMEOUT} and every loop a deadline.
  *
  * <p>Needs the {@code openssl} command-line tool: without it these tests fail, unless

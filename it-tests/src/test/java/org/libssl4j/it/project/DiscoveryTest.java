@@ -71,7 +71,7 @@ class DiscoveryTest {
     }
 
     @Test
-    @DisplayName("DISC-6 loading an engine does not ask its capabilities (an engine may probe its provider for them); the first question asks once")
+    @DisplayName("DISC-8 loading an engine does not ask its capabilities (an engine may probe its provider for them); the first question asks once")
     void capabilitiesAskedOnceWhenNeeded() {
         int[] asked = {0};
         Engine engine = Engines.load(new org.libssl4j.spi.EngineProvider() {
