@@ -15,6 +15,30 @@ import org.libssl4j.testkit.TestPair;
 class ReadTest {
 
     @EngineTest
+    @DisplayName("R15.5 a read that must send handshake data (a TLS 1.2 server's Finished) into a full transport wants to write; the retry sends it and wants to read")
+    void readWantsWrite(String engine) {
+        try (TestPair p = Fixtures.pair(engine, TLS12, 0)) {
+            p.server().setAcceptState();
+            byte[] buf = new byte[10];
+            assertResult(p.client(), p.client().connect(), -1, SslError.WANT_READ);
+            assertResult(p.server(), p.server().read(buf, 0, 10), -1, SslError.WANT_READ);
+            assertResult(p.client(), p.client().connect(), -1, SslError.WANT_READ);
+            byte[] filler = new byte[p.serverBio().writeGuarantee()];
+            assertThat(p.serverBio().write(filler, 0, filler.length)).isEqualTo(filler.length);
+            assertResult(p.server(), p.server().read(buf, 0, 10), -1, SslError.WANT_WRITE);
+            assertResult(p.server(), p.server().read(buf, 0, 10), -1, SslError.WANT_WRITE);
+            byte[] sink = new byte[filler.length];
+            assertThat(p.clientBio().read(sink, 0, sink.length)).isEqualTo(filler.length); // room again
+            assertResult(p.server(), p.server().read(buf, 0, 10), -1, SslError.WANT_READ);
+            assertThat(p.server().isInitFinished()).isTrue();
+            assertThat(p.client().connect()).as("the server's Finished arrived").isEqualTo(1);
+            byte[] data = Fixtures.ascii("after");
+            assertThat(p.client().write(data, 0, data.length)).isEqualTo(data.length);
+            assertThat(p.server().read(buf, 0, 10)).isEqualTo(data.length);
+        }
+    }
+
+    @EngineTest
     @DisplayName("R06.7 a ByteBuffer read or peek followed by an array read or peek of the same record loses nothing (heap, direct, slice)")
     void byteBufferThenArray(String engine) {
         byte[] data = "0123456789ABCDEFGHIJ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);

@@ -161,7 +161,7 @@ class RenegotiationTest {
     }
 
     @EngineTest
-    @DisplayName("R15.5 a read that must send handshake data into a full transport wants to write; the retry sends it and wants to read")
+    @DisplayName("R15.5 a read that must send a renegotiation ClientHello into a full transport wants to write; the retry sends it and wants to read")
     void readWantsWrite(String engine) {
         try (TestPair p = helloRequested(engine)) {
             byte[] filler = new byte[p.clientBio().writeGuarantee()];

@@ -22,7 +22,7 @@ class BrokenProviderDiscoveryTest {
 
     @Test
     @Order(1)
-    @DisplayName("DISC-8 an engine loads the first time it is asked for, once: naming another engine, or the default, loads it not")
+    @DisplayName("DISC-9 an engine loads the first time it is asked for, once: naming another engine, or the default, loads it not")
     void loadsOnlyWhatIsUsed() {
         assertThat(Engines.get("jdk").isAvailable()).isTrue();
         assertThat(Engines.getDefault().name()).as("the default, past the broken engines ranked above it").isEqualTo("jdk");
@@ -58,7 +58,7 @@ class BrokenProviderDiscoveryTest {
 
     @Test
     @Order(3)
-    @DisplayName("DISC-9 of two providers with one name the first on the class path is the engine; the second is listed unavailable, saying why")
+    @DisplayName("DISC-10 of two providers with one name the first on the class path is the engine; the second is listed unavailable, saying why")
     void duplicateNames() {
         List<EngineInfo> jdks = Engines.all().stream().filter(e -> e.name().equals("jdk")).toList();
         assertThat(jdks).hasSize(2);
@@ -70,7 +70,7 @@ class BrokenProviderDiscoveryTest {
 
     @Test
     @Order(4)
-    @DisplayName("DISC-10 an engine built for another SPI version is listed unavailable with both versions, and never loaded")
+    @DisplayName("DISC-11 an engine built for another SPI version is listed unavailable with both versions, and never loaded")
     void otherSpiVersion() {
         EngineInfo other = Engines.all().stream().filter(e -> e.name().equals("otherspi")).findFirst().orElseThrow();
         assertThat(other.isAvailable()).isFalse();
