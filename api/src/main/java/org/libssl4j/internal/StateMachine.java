@@ -121,7 +121,7 @@ final class StateMachine {
      * time, until this side is done. Like libssl's it first clears the thread's error queue.
      *
      * @return 1 when this side's handshake is done, {@link #HANDSHAKE_DATA_ARRIVED} when application data came
-     *     in the middle of a renegotiation, -1 otherwise (see {@link #getError})
+     *     in the middle of a renegotiation, -1 otherwise (see {@link Connection#getError})
      */
     private int handshake() throws EngineException {
         if (failure.isFatal()) {
