@@ -45,13 +45,12 @@ class JsseProbeTest {
 
         @Override
         public EngineException mapFailure(SSLException e, boolean client) {
-            String m = String.valueOf(e.getMessage());
-            int i = m.indexOf("Received fatal alert: ");
-            if (i >= 0) {
-                Integer alert = ALERTS.get(m.substring(i + "Received fatal alert: ".length()).trim());
-                return EngineException.alertReceived(alert == null ? 0 : alert, e);
-            }
-            return EngineException.of(SslReason.SSL_HANDSHAKE_FAILURE, e.toString(), e);
+            EngineException received = JsseFailures.receivedAlert(e, t -> {
+                String m = String.valueOf(t.getMessage());
+                int i = m.indexOf("Received fatal alert: ");
+                return i < 0 ? -1 : ALERTS.getOrDefault(m.substring(i + "Received fatal alert: ".length()).trim(), 0);
+            });
+            return received != null ? received : EngineException.of(SslReason.SSL_HANDSHAKE_FAILURE, e.toString(), e);
         }
     };
 
