@@ -146,6 +146,18 @@ class JsseProbeTest {
     }
 
     @Test
+    void forProviderDeclaresTheAdaptersCapabilitiesTheProvidersVersionsAndTheExtras() throws GeneralSecurityException {
+        JsseEngineFactory f = JsseEngineFactory.forProvider("sun", SUN_JSSE, Capability.DIRECT_BUFFERS);
+        EnumSet<Capability> declared = EnumSet.copyOf(JsseEngineFactory.ADAPTER);
+        declared.addAll(EnumSet.of(Capability.TLS1_2, Capability.TLS1_3, Capability.DIRECT_BUFFERS));
+        assertThat(f.capabilities()).containsAll(declared);
+        assertThat(f.capabilities()).as("beyond the declared ones only probed capabilities")
+                .allMatch(c -> declared.contains(c) || JsseProbe.PROBED.contains(c));
+        assertThatThrownBy(() -> JsseEngineFactory.forProvider("x", SUN_JSSE, Capability.RENEGOTIATION))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RENEGOTIATION");
+    }
+
+    @Test
     void theFactoryProbesOnceAndOnlyWhenAsked() {
         int[] contexts = {0};
         JsseBinding counting = new JsseBinding() {
