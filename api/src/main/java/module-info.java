@@ -6,7 +6,5 @@
 module org.libssl4j.api {
     exports org.libssl4j;
     exports org.libssl4j.spi;
-    // The bio module's SocketBio is the socket BIO behind Ssl.setChannel; it is written once, here.
-    exports org.libssl4j.internal to org.libssl4j.bio;
     uses org.libssl4j.spi.EngineProvider;
 }

@@ -12,8 +12,9 @@ import java.nio.ByteBuffer;
  * {@link #shouldWrite()} say what the caller must wait for ({@code BIO_should_retry},
  * {@code BIO_should_read}, {@code BIO_should_write}). Every call clears the flags the previous call set.
  *
- * <p>Implementations live in the {@code libssl4j-bio} module ({@code MemBio}, {@code BioPair}, ...); a user
- * may write their own. To report a failure with a reason, an implementation may push an entry with
+ * <p>The socket BIO, {@link SocketBio}, is here beside {@link Ssl}, which needs it for {@code SSL_set_fd}; the other
+ * implementations live in the {@code libssl4j-bio} module ({@code MemBio}, {@code BioPair}, ...); a user may
+ * write their own. To report a failure with a reason, an implementation may push an entry with
  * {@link SslErrorQueue#raise(int, int, String)}.
  */
 public interface Bio extends AutoCloseable {

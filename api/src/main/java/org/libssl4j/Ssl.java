@@ -5,9 +5,7 @@ import java.nio.channels.SocketChannel;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
-import org.libssl4j.internal.ChannelBackedBio;
 import org.libssl4j.internal.Settings;
-import org.libssl4j.internal.SocketChannelBio;
 import org.libssl4j.internal.Connection;
 
 /**
@@ -99,7 +97,7 @@ public final class Ssl implements AutoCloseable {
     }
 
     /**
-     * {@code SSL_set_fd}: reads and writes records on {@code channel} through one socket BIO, used both ways.
+     * {@code SSL_set_fd}: reads and writes records on {@code channel} through one {@link SocketBio}, used both ways.
      * Blocking follows the channel: on a blocking channel {@code write} returns once every byte is sent and
      * {@code read} waits for data, up to {@code channel.socket().getSoTimeout()} if set (a timeout is
      * {@code -1}/{@link SslError#WANT_READ}, as {@code SO_RCVTIMEO} gives in C); on a non-blocking channel
@@ -110,16 +108,16 @@ public final class Ssl implements AutoCloseable {
      * @throws java.nio.channels.NotYetConnectedException if the channel is not connected yet
      */
     public void setChannel(SocketChannel channel) {
-        Bio bio = new SocketChannelBio(channel, false);
+        Bio bio = SocketBio.of(channel);
         connection.setBio(bio, bio);
     }
 
     /**
-     * {@code SSL_get_fd}: the channel of the read BIO when it is a socket BIO ({@link #setChannel}, or the bio
-     * module's {@code SocketBio}), else null.
+     * {@code SSL_get_fd}: the channel of the read BIO when it is a {@link SocketBio} ({@link #setChannel}, or one
+     * given to {@link #setBio}), else null.
      */
     public SocketChannel getChannel() {
-        return connection.rbio() instanceof ChannelBackedBio ? ((ChannelBackedBio) connection.rbio()).channel() : null;
+        return connection.rbio() instanceof SocketBio ? ((SocketBio) connection.rbio()).channel() : null;
     }
 
     /** {@code SSL_get_rbio}, or null. */

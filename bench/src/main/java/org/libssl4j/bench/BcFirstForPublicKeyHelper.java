@@ -1,7 +1,5 @@
 package org.libssl4j.bench;
 
-import org.libssl4j.engine.bc.FallbackJcaJceHelper;
-
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -10,18 +8,19 @@ import java.security.Provider;
 import java.security.Signature;
 import javax.crypto.KeyAgreement;
 import org.bouncycastle.jcajce.util.ProviderJcaJceHelper;
+import org.libssl4j.engine.bc.provider.BcProviders;
 
 /**
- * An experiment, not what engine-bc ships: as {@link FallbackJcaJceHelper}, but public-key operations (key pair
- * generation, key agreement, key factories, signatures) come from the private BouncyCastle provider first, while
- * ciphers, MACs and digests (the record layer's AES-GCM) stay with the JDK. Measures whether BC's X25519 and ECDSA
+ * An experiment, not what engine-bc ships: as engine-bc's helper ({@link BcProviders#cryptoProvider}), but public-key
+ * operations (key pair generation, key agreement, key factories, signatures) come from the private BouncyCastle
+ * provider first, while ciphers, MACs and digests (the record layer's AES-GCM) stay with the JDK. Measures whether BC's X25519 and ECDSA
  * speed up JcaTlsCrypto's handshakes without giving up the JDK's AES-GCM.
  */
 final class BcFirstForPublicKeyHelper extends ForwardingHelper {
     private final ProviderJcaJceHelper bc;
 
     BcFirstForPublicKeyHelper(Provider bcProvider) {
-        super(new FallbackJcaJceHelper(bcProvider));
+        super(BcProviders.cryptoProvider(bcProvider).getHelper());
         this.bc = new ProviderJcaJceHelper(bcProvider);
     }
 

@@ -6,22 +6,21 @@ import org.bouncycastle.jcajce.util.JcaJceHelper;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
-import org.libssl4j.engine.bc.BcEngineProvider;
-import org.libssl4j.engine.bc.FallbackJcaJceHelper;
+import org.libssl4j.engine.bc.provider.BcProviders;
 
-/** engine-bc's crypto configuration, taken from {@code BcEngineProvider}, and the experiment beside it. */
+/** engine-bc's crypto configuration, from its API ({@link BcProviders}), and the experiment beside it. */
 final class BcSetup {
     private BcSetup() {
     }
 
     /** JcaTlsCrypto over the JDK's providers with a private BC provider as fallback: engine-bc's own. */
     static JcaTlsCryptoProvider cryptoProvider() {
-        return BcEngineProvider.cryptoProvider(new BouncyCastleProvider());
+        return BcProviders.cryptoProvider(new BouncyCastleProvider());
     }
 
     /** A BCJSSE provider exactly as engine-bc makes it (not registered with Security). */
     static Provider jsseProvider() {
-        return BcEngineProvider.newJsseProvider();
+        return BcProviders.newJsseProvider();
     }
 
     /** Experiment: JcaTlsCrypto with BC's public-key algorithms first, the JDK's ciphers/MACs/digests. */

@@ -2,11 +2,10 @@ package org.libssl4j.cli;
 
 import java.security.GeneralSecurityException;
 import java.security.Security;
-import java.util.EnumSet;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.libssl4j.Capability;
-import org.libssl4j.engine.jdk.JdkFailures;
+import org.libssl4j.engine.jdk.failures.JdkFailures;
 import org.libssl4j.engine.jsse.JsseBinding;
 import org.libssl4j.engine.jsse.JsseEngineFactory;
 import org.libssl4j.spi.EngineException;
@@ -35,10 +34,8 @@ public final class LiarEngineProvider implements EngineProvider {
     }
 
     @Override
-    public EngineFactory load() {
-        return JsseEngineFactory.probing("liar on SunJSSE",
-                EnumSet.of(Capability.TLS1_2, Capability.TLS1_3, Capability.RSA, Capability.ECDSA, Capability.SNI,
-                        Capability.ALPN, Capability.CLIENT_AUTH, Capability.KEY_UPDATE),
+    public EngineFactory load() throws GeneralSecurityException {
+        return JsseEngineFactory.forProvider("liar on SunJSSE",
                 new JsseBinding() {
                     @Override
                     public SSLContext newSslContext() throws GeneralSecurityException {
@@ -49,6 +46,6 @@ public final class LiarEngineProvider implements EngineProvider {
                     public EngineException mapFailure(SSLException e, boolean client) {
                         return JdkFailures.map(e, client);
                     }
-                });
+                }, Capability.KEY_UPDATE);
     }
 }

@@ -2,11 +2,9 @@ package org.libssl4j.example;
 
 import java.security.GeneralSecurityException;
 import java.security.Security;
-import java.util.EnumSet;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import org.libssl4j.Capability;
-import org.libssl4j.engine.jdk.JdkFailures;
+import org.libssl4j.engine.jdk.failures.JdkFailures;
 import org.libssl4j.engine.jsse.JsseBinding;
 import org.libssl4j.engine.jsse.JsseEngineFactory;
 import org.libssl4j.spi.EngineException;
@@ -34,11 +32,10 @@ public final class ExampleEngineProvider implements EngineProvider {
     }
 
     @Override
-    public EngineFactory load() {
-        // What the adapter gives; JsseProbe decides on this JVM what depends on the provider's version.
-        return JsseEngineFactory.probing("example on SunJSSE",
-                EnumSet.of(Capability.TLS1_2, Capability.TLS1_3, Capability.RSA, Capability.ECDSA, Capability.SNI,
-                        Capability.ALPN, Capability.CLIENT_AUTH),
+    public EngineFactory load() throws GeneralSecurityException {
+        // What the adapter gives and the versions the provider supports; JsseProbe decides on this JVM what depends on
+        // the provider's version.
+        return JsseEngineFactory.forProvider("example on SunJSSE",
                 new JsseBinding() {
                     @Override
                     public SSLContext newSslContext() throws GeneralSecurityException {

@@ -3,19 +3,12 @@ package org.libssl4j.engine.bc;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.security.SecureRandom;
-import java.util.EnumSet;
-import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
-import org.bouncycastle.jcajce.util.JcaJceHelper;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
-import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
-import org.libssl4j.Capability;
+import org.libssl4j.engine.bc.provider.BcProviders;
 import org.libssl4j.engine.jsse.JsseBinding;
 import org.libssl4j.engine.jsse.JsseEngineFactory;
 import org.libssl4j.spi.ConnectionConfig;
@@ -26,20 +19,12 @@ import org.libssl4j.spi.EngineProvider;
 
 /**
  * BouncyCastle's TLS (bctls, its JSSE provider {@code BCJSSE}) as the libssl4j engine {@code bc}, with the
- * cryptography of the JDK's providers and a private BouncyCastle provider instance as fallback. See this module's
- * README for the decision and the evidence behind every capability.
+ * cryptography of the JDK's providers and a private BouncyCastle provider instance as fallback ({@link BcProviders}).
+ * See this module's README for the decision and the evidence behind every capability.
  */
 public final class BcEngineProvider implements EngineProvider {
     /** The engine's name. */
     public static final String NAME = "bc";
-
-    /**
-     * bctls logs every connection at INFO ("accepting connection", "raised fatal(2) ... alert" with a stack trace)
-     * through {@code java.util.logging}. Held strongly: a logger's level is lost when the logger is collected.
-     */
-    private static final Logger BC_JSSE_LOG = Logger.getLogger("org.bouncycastle.jsse");
-    private static final Logger BC_CONSTRAINTS_LOG =
-            Logger.getLogger("org.bouncycastle.jsse.provider.DisabledAlgorithmConstraints");
 
     /** Cheap, as ServiceLoader wants: BouncyCastle's classes are touched only in {@link #load()}. */
     public BcEngineProvider() {
@@ -67,68 +52,12 @@ public final class BcEngineProvider implements EngineProvider {
     @Override
     public EngineFactory load() throws GeneralSecurityException {
         Provider bc = new BouncyCastleProvider();
-        Provider jsse = newJsseProvider(bc);
-        SSLContext probe = SSLContext.getInstance("TLS", jsse);
-        probe.init(null, null, new SecureRandom());
-        Set<String> protocols = Set.of(probe.getSupportedSSLParameters().getProtocols());
-        // What the adapter gives on any bctls; the version-dependent rest is probed on this JVM (JsseProbe). See
-        // this module's README for the evidence of each absence.
-        EnumSet<Capability> caps = EnumSet.of(Capability.SNI, Capability.ALPN, Capability.CLIENT_AUTH,
-                Capability.RSA, Capability.ECDSA);
-        if (protocols.contains("TLSv1.2")) {
-            caps.add(Capability.TLS1_2);
-        }
-        if (protocols.contains("TLSv1.3")) {
-            caps.add(Capability.TLS1_3);
-        }
+        Provider jsse = BcProviders.newJsseProvider(bc);
+        // What the adapter gives on any provider, the versions bctls supports, and the rest probed on this JVM
+        // (JsseProbe). See this module's README for the evidence of each absence.
         String version = "bctls " + bc.getVersionStr() + " (" + jsse.getInfo() + "; crypto: the JDK's "
                 + System.getProperty("java.version") + ", BC fallback)";
-        return JsseEngineFactory.probing(version, caps, new BcBinding(jsse));
-    }
-
-    /**
-     * A {@code BCJSSE} provider instance over the JDK's cryptography, with a private {@code BC} provider for what
-     * the JDK lacks: exactly what this engine runs on (the benchmarks use it for their raw BCJSSE runs). Neither is
-     * registered with {@code Security}: other code in the JVM is not affected.
-     */
-    public static Provider newJsseProvider() {
-        return newJsseProvider(new BouncyCastleProvider());
-    }
-
-    /** As {@link #newJsseProvider()}, with {@code bc} as the fallback provider. */
-    static Provider newJsseProvider(Provider bc) {
-        quietLogging();
-        return new BouncyCastleJsseProvider(false, cryptoProvider(bc));
-    }
-
-    /**
-     * bctls's {@code JcaTlsCrypto} over the JDK's providers, with {@code bc} as fallback ({@link FallbackJcaJceHelper}):
-     * this engine's cryptography, for bctls's other APIs too.
-     */
-    public static JcaTlsCryptoProvider cryptoProvider(Provider bc) {
-        JcaJceHelper helper = new FallbackJcaJceHelper(bc);
-        JcaTlsCryptoProvider crypto = new JcaTlsCryptoProvider() {
-            @Override
-            public JcaJceHelper getHelper() {
-                return helper;
-            }
-        };
-        crypto.setAlternateProvider(bc);
-        return crypto;
-    }
-
-    /** Turns bctls's per-connection INFO logging down to WARNING, unless the application set a level itself. */
-    private static void quietLogging() {
-        if (Boolean.getBoolean("libssl4j.bc.keepLogging")) {
-            return;
-        }
-        if (BC_JSSE_LOG.getLevel() == null) {
-            BC_JSSE_LOG.setLevel(Level.WARNING);
-        }
-        if (BC_CONSTRAINTS_LOG.getLevel() == null) {
-            // Its warnings say only that bctls ignores JDK security-property entries it does not understand.
-            BC_CONSTRAINTS_LOG.setLevel(Level.SEVERE);
-        }
+        return JsseEngineFactory.forProvider(version, new BcBinding(jsse));
     }
 
     /** Where BCJSSE's objects come from and how its failures read in OpenSSL's terms. */

@@ -32,12 +32,9 @@ import org.libssl4j.spi.EngineException;
  * SunJSSE's (so both engines give the same reason for the same cause); last {@code ERR_R_INTERNAL_ERROR}. The
  * detail kept for the error queue is bctls's message.
  */
-public final class BcFailures {
+final class BcFailures {
     private BcFailures() {
     }
-
-    /** The longest detail kept for the error queue. */
-    private static final int MAX_DETAIL = 240;
 
     /** Where bctls raised an alert, by the top frame of its {@link TlsFatalAlert}: classes. */
     private static final String TLS_PROTOCOL = "org.bouncycastle.tls.TlsProtocol";
@@ -49,12 +46,13 @@ public final class BcFailures {
      * @param e what {@code SSLEngine.wrap}, {@code unwrap}, {@code beginHandshake} or {@code closeInbound} threw
      * @param client whether the failing engine is the client
      */
-    public static EngineException map(SSLException e, boolean client) {
+    static EngineException map(SSLException e, boolean client) {
+        EngineException received = JsseFailures.receivedAlert(e, BcFailures::receivedAlert);
+        if (received != null) {
+            return received;
+        }
         TlsFatalAlert fatal = null;
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof TlsFatalAlertReceived) {
-                return EngineException.alertReceived(((TlsFatalAlertReceived) t).getAlertDescription() & 0xFF, e);
-            }
+        for (Throwable t : JsseFailures.chain(e)) {
             if (t instanceof TlsNoCloseNotifyException) {
                 return EngineException.of(SslReason.UNEXPECTED_EOF_WHILE_READING, t.getMessage(), e);
             }
@@ -65,15 +63,9 @@ public final class BcFailures {
         if (fatal == null) {
             // Not bctls's protocol failure: an SSLException bctls made itself, or an IOException it wrapped.
             String m = message(e);
-            return EngineException.of(SslReason.INTERNAL_ERROR, m.isEmpty() ? null : shorten(m), e);
+            return EngineException.of(SslReason.INTERNAL_ERROR, m.isEmpty() ? null : JsseFailures.shorten(m), e);
         }
         int alert = fatal.getAlertDescription() & 0xFF;
-        if (alert == 40 && thrownBy(fatal, TLS_PROTOCOL, "handleAlertWarningMessage")) {
-            // TlsProtocol.handleAlertWarningMessage: a close_notify before the handshake finished (bctls sends
-            // handshake_failure). libssl sees the peer's close: SSL_ERROR_ZERO_RETURN with an empty error queue,
-            // which the state machine gives for a received alert 0 (as for SunJSSE, jdk README Q4).
-            return EngineException.alertReceived(0, e);
-        }
         if ((alert == 40 || alert == 116) && thrownBy(fatal, PROV_TLS_SERVER, "notifyClientCertificate")) {
             // ProvTlsServer.notifyClientCertificate: the client sent no certificate and one is required. bctls sends
             // handshake_failure (TLS 1.2) or certificate_required (TLS 1.3) and says nothing more.
@@ -90,11 +82,27 @@ public final class BcFailures {
         if (reason == 0) {
             reason = SslReason.INTERNAL_ERROR;
         }
-        String text = shorten(fatal.getMessage());
-        if (reason == SslReason.CERTIFICATE_VERIFY_FAILED) {
-            text = shorten((client ? "server" : "client") + " certificate: " + text);
-        }
+        String text = reason == SslReason.CERTIFICATE_VERIFY_FAILED
+                ? JsseFailures.certificateDetail(client, fatal.getMessage()) : JsseFailures.shorten(fatal.getMessage());
         return EngineException.of(reason, text, e);
+    }
+
+    /**
+     * bctls's report of an alert from the peer, in one throwable of a failure's chain (a
+     * {@link JsseFailures.AlertReader}): a {@link TlsFatalAlertReceived} is the alert it names. The handshake_failure
+     * that {@code TlsProtocol.handleAlertWarningMessage} raises is a close_notify before the handshake finished
+     * (bctls sends handshake_failure): libssl sees the peer's close, SSL_ERROR_ZERO_RETURN with an empty error
+     * queue, which the state machine gives for a received alert 0 (as for SunJSSE, jdk README Q4).
+     */
+    static int receivedAlert(Throwable t) {
+        if (t instanceof TlsFatalAlertReceived) {
+            return ((TlsFatalAlertReceived) t).getAlertDescription() & 0xFF;
+        }
+        if (t instanceof TlsFatalAlert && ((TlsFatalAlert) t).getAlertDescription() == 40
+                && thrownBy(t, TLS_PROTOCOL, "handleAlertWarningMessage")) {
+            return 0;
+        }
+        return -1;
     }
 
     /** The message without the class name that {@code new SSLException(cause)} puts in front. */
@@ -125,7 +133,7 @@ public final class BcFailures {
 
     /** A reason the cause chain settles, or 0. */
     private static int byCause(TlsFatalAlert fatal) {
-        for (Throwable t = fatal.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+        for (Throwable t : JsseFailures.chain(fatal.getCause())) {
             if (t instanceof BadPaddingException) {
                 return SslReason.DECRYPTION_FAILED_OR_BAD_RECORD_MAC; // AEADBadTagException is one
             }
@@ -179,9 +187,5 @@ public final class BcFailures {
             return SslReason.INTERNAL_ERROR;
         }
         return 0;
-    }
-
-    private static String shorten(String s) {
-        return s.length() <= MAX_DETAIL ? s : s.substring(0, MAX_DETAIL - 3) + "...";
     }
 }

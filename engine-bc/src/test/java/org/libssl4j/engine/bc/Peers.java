@@ -27,13 +27,14 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.libssl4j.engine.bc.provider.BcProviders;
 
 /**
  * Two BCJSSE engines (built as {@link BcEngineProvider} builds them) connected in memory, one whole record at a time,
  * as libssl4j's state machine drives them. Certificates are made here: a CA and an RSA or EC server.
  */
 final class Peers {
-    static final Provider JSSE = BcEngineProvider.newJsseProvider();
+    static final Provider JSSE = BcProviders.newJsseProvider();
     private static final long DAY = 86_400_000L;
     private static KeyPair caKeys;
     private static X509Certificate ca;

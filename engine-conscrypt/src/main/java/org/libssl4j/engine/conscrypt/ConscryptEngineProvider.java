@@ -2,9 +2,6 @@ package org.libssl4j.engine.conscrypt;
 
 import java.security.GeneralSecurityException;
 import java.security.Provider;
-import java.util.EnumSet;
-import java.util.Set;
-import javax.net.ssl.SSLContext;
 import org.conscrypt.Conscrypt;
 import org.libssl4j.Capability;
 import org.libssl4j.engine.jsse.JsseEngineFactory;
@@ -65,20 +62,10 @@ public final class ConscryptEngineProvider implements EngineProvider {
             throw new GeneralSecurityException("Conscrypt's native library is not available on "
                     + System.getProperty("os.name") + "/" + System.getProperty("os.arch") + ": " + e, e);
         }
-        SSLContext probe = SSLContext.getInstance("TLS", provider);
-        probe.init(null, new javax.net.ssl.TrustManager[0], null);
-        Set<String> protocols = Set.of(probe.getSupportedSSLParameters().getProtocols());
-        // What the adapter gives on Conscrypt's SSLEngine; the version-dependent rest is probed on this JVM
-        // (JsseProbe). See this module's README for the evidence of each entry.
-        EnumSet<Capability> caps = EnumSet.of(Capability.SNI, Capability.ALPN, Capability.CLIENT_AUTH,
-                Capability.RSA, Capability.ECDSA, Capability.DIRECT_BUFFERS);
-        if (protocols.contains("TLSv1.2")) {
-            caps.add(Capability.TLS1_2);
-        }
-        if (protocols.contains("TLSv1.3")) {
-            caps.add(Capability.TLS1_3);
-        }
-        return JsseEngineFactory.probing(version(), caps, new ConscryptBinding(provider));
+        // What the adapter gives on any provider, direct buffers (Conscrypt copies heap ones, README Q9), the
+        // versions Conscrypt supports, and the rest probed on this JVM (JsseProbe). See this module's README for the
+        // evidence of each entry.
+        return JsseEngineFactory.forProvider(version(), new ConscryptBinding(provider), Capability.DIRECT_BUFFERS);
     }
 
     private static String version() {

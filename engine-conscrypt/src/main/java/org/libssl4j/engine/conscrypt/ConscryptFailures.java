@@ -43,7 +43,7 @@ import org.libssl4j.spi.EngineException;
  * engine's fallbacks. The detail is BoringSSL's error line without pointers, so nothing is lost when the guess is
  * coarse.
  */
-public final class ConscryptFailures {
+final class ConscryptFailures {
     private ConscryptFailures() {
     }
 
@@ -52,9 +52,6 @@ public final class ConscryptFailures {
 
     /** BoringSSL's and OpenSSL's offset of reasons that report a received alert ({@code SSL_AD_REASON_OFFSET}). */
     static final int ALERT_OFFSET = 1000;
-
-    /** The longest detail kept for the error queue. */
-    private static final int MAX_DETAIL = 240;
 
     /** {@code error:<code>:<lib>:<func>:<REASON>} as BoringSSL's {@code ERR_error_string_n} prints it. */
     private static final Pattern BORINGSSL_ERROR =
@@ -172,25 +169,49 @@ public final class ConscryptFailures {
     /** The first BoringSSL error of the SSL library in the messages of {@code e} and its causes, or null. */
     static BoringError boringError(Throwable e) {
         BoringError first = null;
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String m = t.getMessage();
-            if (m == null) {
-                continue;
+        for (Throwable t : JsseFailures.chain(e)) {
+            BoringError b = boringError(t.getMessage());
+            if (b != null && b.library() == ERR_LIB_SSL) {
+                return b;
             }
-            Matcher x = BORINGSSL_ERROR.matcher(m);
-            while (x.find()) {
-                BoringError b = new BoringError((int) Long.parseLong(x.group(1), 16), x.group(4),
-                        "error:" + x.group(1) + ":" + x.group(2) + ":" + x.group(3) + ":" + x.group(4)
-                                + (x.group(5) != null ? " (" + x.group(5) + ")" : ""));
-                if (b.library() == ERR_LIB_SSL) {
-                    return b;
-                }
-                if (first == null) {
-                    first = b;
-                }
+            if (first == null) {
+                first = b;
             }
         }
         return first;
+    }
+
+    /** The first BoringSSL error of the SSL library printed in {@code message}, else the first of any, or null. */
+    private static BoringError boringError(String message) {
+        if (message == null) {
+            return null;
+        }
+        BoringError first = null;
+        Matcher x = BORINGSSL_ERROR.matcher(message);
+        while (x.find()) {
+            BoringError b = new BoringError((int) Long.parseLong(x.group(1), 16), x.group(4),
+                    "error:" + x.group(1) + ":" + x.group(2) + ":" + x.group(3) + ":" + x.group(4)
+                            + (x.group(5) != null ? " (" + x.group(5) + ")" : ""));
+            if (b.library() == ERR_LIB_SSL) {
+                return b;
+            }
+            if (first == null) {
+                first = b;
+            }
+        }
+        return first;
+    }
+
+    /**
+     * Conscrypt's report of an alert from the peer, in the message of one throwable of a failure's chain (a
+     * {@link JsseFailures.AlertReader}): BoringSSL's reason {@code 1000 + N} is the alert N; a close_notify during
+     * the handshake ({@link #closedDuringHandshake}) is 0, which the state machine reports as libssl does, as
+     * SSL_ERROR_ZERO_RETURN with an empty queue; else -1.
+     */
+    static int receivedAlert(Throwable t) {
+        BoringError b = boringError(t.getMessage());
+        int alert = receivedAlert(b);
+        return alert >= 0 ? alert : closedDuringHandshake(b) ? 0 : -1;
     }
 
     /**
@@ -236,18 +257,13 @@ public final class ConscryptFailures {
      * @param e what {@code SSLEngine.beginHandshake}, {@code wrap} or {@code unwrap} threw
      * @param client whether the failing engine is the client (used to word certificate failures)
      */
-    public static EngineException map(SSLException e, boolean client) {
+    static EngineException map(SSLException e, boolean client) {
+        EngineException received = JsseFailures.receivedAlert(e, ConscryptFailures::receivedAlert);
+        if (received != null) {
+            return received;
+        }
         String message = e.getMessage() != null ? e.getMessage() : "";
         BoringError b = boringError(e);
-        int alert = receivedAlert(b);
-        if (alert >= 0) {
-            return EngineException.alertReceived(alert, e);
-        }
-        if (closedDuringHandshake(b)) {
-            // libssl reports a close_notify during the handshake as SSL_ERROR_ZERO_RETURN with an empty queue; the
-            // state machine turns a received close_notify (alert 0) into exactly that.
-            return EngineException.alertReceived(0, e);
-        }
         int reason = b != null && b.library() == ERR_LIB_SSL ? byName(b.name) : 0;
         if (reason == 0) {
             reason = byMessage(message);
@@ -263,7 +279,7 @@ public final class ConscryptFailures {
         }
         String detail = b != null ? b.line : shorten(message);
         if (reason == SslReason.CERTIFICATE_VERIFY_FAILED && b == null && !message.isEmpty()) {
-            detail = shorten((client ? "server" : "client") + " certificate: " + message);
+            detail = JsseFailures.certificateDetail(client, message);
         }
         return EngineException.of(reason, detail.isEmpty() ? null : shorten(detail), e);
     }
@@ -287,7 +303,7 @@ public final class ConscryptFailures {
 
     /** A reason the cause chain settles, or 0. */
     private static int byCause(SSLException e) {
-        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+        for (Throwable t : JsseFailures.chain(e.getCause())) {
             if (t instanceof CertificateException) {
                 return SslReason.CERTIFICATE_VERIFY_FAILED; // a trust manager other than libssl4j's refused
             }
@@ -295,10 +311,9 @@ public final class ConscryptFailures {
         return 0;
     }
 
-    /** One line without native pointers ({@code ssl=0x…}, {@code 0x…:0x…}), at most {@value #MAX_DETAIL}. */
+    /** One line without native pointers ({@code ssl=0x…}, {@code 0x…:0x…}), {@link JsseFailures#shorten shortened}. */
     static String shorten(String s) {
-        String t = s.replaceAll("ssl=0x[0-9a-fA-F]+: ", "").replaceAll(" 0x[0-9a-fA-F]+:0x[0-9a-fA-F]+", "")
-                .replace('\n', ' ').trim();
-        return t.length() <= MAX_DETAIL ? t : t.substring(0, MAX_DETAIL - 3) + "...";
+        return JsseFailures.shorten(s.replaceAll("ssl=0x[0-9a-fA-F]+: ", "")
+                .replaceAll(" 0x[0-9a-fA-F]+:0x[0-9a-fA-F]+", "").replace('\n', ' ').trim());
     }
 }

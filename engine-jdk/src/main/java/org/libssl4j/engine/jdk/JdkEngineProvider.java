@@ -3,12 +3,10 @@ package org.libssl4j.engine.jdk;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.security.Security;
-import java.util.EnumSet;
-import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
-import org.libssl4j.Capability;
+import org.libssl4j.engine.jdk.failures.JdkFailures;
 import org.libssl4j.engine.jsse.JsseBinding;
 import org.libssl4j.engine.jsse.JsseEngineFactory;
 import org.libssl4j.spi.EngineException;
@@ -49,21 +47,10 @@ public final class JdkEngineProvider implements EngineProvider {
         if (sunJsse == null) {
             throw new GeneralSecurityException("the SunJSSE provider is not installed in this JVM");
         }
-        SSLContext probe = SSLContext.getInstance("TLS", sunJsse);
-        probe.init(null, null, null);
-        Set<String> protocols = Set.of(probe.getSupportedSSLParameters().getProtocols());
-        // What the adapter gives on any SunJSSE; the version-dependent rest is probed on this JVM (JsseProbe). See
-        // this module's README for the evidence of each absence.
-        EnumSet<Capability> caps = EnumSet.of(Capability.SNI, Capability.ALPN, Capability.CLIENT_AUTH,
-                Capability.RSA, Capability.ECDSA);
-        if (protocols.contains("TLSv1.2")) {
-            caps.add(Capability.TLS1_2);
-        }
-        if (protocols.contains("TLSv1.3")) {
-            caps.add(Capability.TLS1_3);
-        }
+        // What the adapter gives on any provider, the versions SunJSSE supports, and the rest probed on this JVM
+        // (JsseProbe). See this module's README for the evidence of each absence.
         String version = "SunJSSE " + System.getProperty("java.version");
-        return JsseEngineFactory.probing(version, caps, new JdkBinding(sunJsse));
+        return JsseEngineFactory.forProvider(version, new JdkBinding(sunJsse));
     }
 
     /** Where SunJSSE's objects come from and how its failures read in OpenSSL's terms. */

@@ -140,7 +140,7 @@ final class JsseEngine implements TlsEngine {
     }
 
     private EngineException map(SSLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        for (Throwable t : JsseFailures.chain(e)) {
             if (t instanceof VerifyFailure) {
                 return EngineException.of(SslErrorEntry.LIB_SSL, SslReason.CERTIFICATE_VERIFY_FAILED,
                         ((VerifyFailure) t).detail(), e);

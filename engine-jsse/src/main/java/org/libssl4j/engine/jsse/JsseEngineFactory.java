@@ -1,7 +1,9 @@
 package org.libssl4j.engine.jsse;
 
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
@@ -18,6 +20,13 @@ import org.libssl4j.spi.EngineFactory;
 
 /** An {@link EngineFactory} for any JSSE provider, given its {@link JsseBinding}. */
 public final class JsseEngineFactory implements EngineFactory {
+    /**
+     * What the adapter gives on any JSSE provider: SNI ({@code SSL_set_tlsext_host_name}), ALPN, client
+     * authentication, and RSA and ECDSA certificates.
+     */
+    public static final Set<Capability> ADAPTER = Collections.unmodifiableSet(EnumSet.of(Capability.SNI,
+            Capability.ALPN, Capability.CLIENT_AUTH, Capability.RSA, Capability.ECDSA));
+
     private final String version;
     private final Set<Capability> declared;
     private final boolean probe;
@@ -46,6 +55,27 @@ public final class JsseEngineFactory implements EngineFactory {
         if (!probe) {
             this.capabilities = declared;
         }
+    }
+
+    /**
+     * The factory of an engine over a JSSE provider, as its {@code EngineProvider.load()} returns it. Its
+     * capabilities are those the adapter gives on any provider ({@link #ADAPTER}), the protocol versions the
+     * provider supports ({@code TLS1_2}, {@code TLS1_3}: read now from the supported parameters of a context of
+     * {@code binding}), {@code extra} (what only this provider's engine gives), and those {@link JsseProbe} decides
+     * on this JVM, as {@link #probing} says.
+     *
+     * @param version the provider's version, as {@link EngineFactory#version()} reports it
+     * @param binding where the provider's objects come from
+     * @param extra capabilities of this provider beyond the adapter's; none of {@link JsseProbe#PROBED}
+     * @throws GeneralSecurityException if the provider cannot make or initialise an {@code SSLContext}
+     * @throws IllegalArgumentException if {@code extra} names a probed capability
+     */
+    public static JsseEngineFactory forProvider(String version, JsseBinding binding, Capability... extra)
+            throws GeneralSecurityException {
+        EnumSet<Capability> declared = EnumSet.copyOf(ADAPTER);
+        declared.addAll(Arrays.asList(extra));
+        declared.addAll(JsseProbe.protocolVersions(binding));
+        return probing(version, declared, binding);
     }
 
     /**

@@ -1,17 +1,85 @@
 package org.libssl4j.engine.jsse;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLProtocolException;
 import org.libssl4j.SslReason;
+import org.libssl4j.spi.EngineException;
 
 /**
- * The fallbacks every JSSE engine's failure mapping ends with, written once: libssl's usual reason for a failure
- * on which the provider sent a given alert, and a reason by exception class when nothing more is known.
+ * What every JSSE engine's failure mapping ({@link JsseBinding#mapFailure}) shares, written once: the received
+ * alert, found by the provider's own {@link AlertReader} in the failure's cause chain ({@link #receivedAlert});
+ * libssl's usual reason for a failure on which the provider sent a given alert; a reason by exception class when
+ * nothing more is known; and the wording of the detail that goes on the error queue.
  */
 public final class JsseFailures {
+    /** The longest detail an engine keeps for the error queue ({@link #shorten}). */
+    public static final int MAX_DETAIL = 240;
+
     private JsseFailures() {
+    }
+
+    /**
+     * How one provider reports that its peer sent a fatal alert: what differs between providers (SunJSSE words it
+     * in the message, bctls throws a {@code TlsFatalAlertReceived}, Conscrypt prints BoringSSL's reason
+     * {@code 1000 + N}).
+     */
+    @FunctionalInterface
+    public interface AlertReader {
+        /**
+         * Reads one throwable of a failure's cause chain.
+         *
+         * @return the description of the fatal alert the peer sent, if {@code t} reports one; {@code 0} if {@code t}
+         *     reports that the peer closed (close_notify) before the handshake ended, which libssl reports as
+         *     {@code SSL_ERROR_ZERO_RETURN} with an empty queue; else {@code -1}
+         */
+        int receivedAlert(Throwable t);
+    }
+
+    /**
+     * The failure to report when {@code e} says that the peer sent a fatal alert, or null when it does not: the first
+     * step of every engine's mapping. {@code reader} reads the chain of {@code e} (itself first, then its causes)
+     * until it finds an alert; the state machine turns the result into libssl's reason for a received alert N
+     * ({@code SSL_AD_REASON_OFFSET + N}), or, for a close_notify during the handshake, into
+     * {@code SSL_ERROR_ZERO_RETURN}.
+     */
+    public static EngineException receivedAlert(SSLException e, AlertReader reader) {
+        for (Throwable t : chain(e)) {
+            int alert = reader.receivedAlert(t);
+            if (alert >= 0) {
+                return EngineException.alertReceived(alert, e);
+            }
+        }
+        return null;
+    }
+
+    /** {@code e} and its causes, in order; a cause met again (a loop) ends the list. */
+    public static List<Throwable> chain(Throwable e) {
+        List<Throwable> chain = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            chain.add(t);
+        }
+        return chain;
+    }
+
+    /** {@code text} cut to {@value #MAX_DETAIL} characters, its end marked with "...". */
+    public static String shorten(String text) {
+        return text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL - 3) + "...";
+    }
+
+    /**
+     * The detail of a failed certificate verification as every engine words it: the side whose certificate failed,
+     * then the provider's text ({@code "server certificate: ..."} on a client), shortened.
+     */
+    public static String certificateDetail(boolean client, String text) {
+        return shorten((client ? "server" : "client") + " certificate: " + text);
     }
 
     /** The usual libssl reason for a local failure on which the provider sent {@code alert}, or 0 if none fits. */

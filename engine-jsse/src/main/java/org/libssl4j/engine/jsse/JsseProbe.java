@@ -99,13 +99,40 @@ public final class JsseProbe {
         return r;
     }
 
+    /**
+     * The protocol versions the provider supports ({@link Capability#TLS1_2}, {@link Capability#TLS1_3}), as a
+     * client context of {@code binding} lists them in {@code getSupportedSSLParameters()}. Cheap (no handshake): an
+     * engine asks when it loads ({@link JsseEngineFactory#forProvider}).
+     */
+    static Set<Capability> protocolVersions(JsseBinding binding) throws GeneralSecurityException {
+        Set<String> supported = supportedProtocols(acceptingClient(binding));
+        Set<Capability> versions = EnumSet.noneOf(Capability.class);
+        if (supported.contains(TLS12)) {
+            versions.add(Capability.TLS1_2);
+        }
+        if (supported.contains(TLS13)) {
+            versions.add(Capability.TLS1_3);
+        }
+        return versions;
+    }
+
+    /** A client context of the provider that accepts any certificate. */
+    private static SSLContext acceptingClient(JsseBinding binding) throws GeneralSecurityException {
+        SSLContext client = binding.newSslContext();
+        client.init(null, new TrustManager[] {new FixedTrustManager(null)}, binding.secureRandom());
+        return client;
+    }
+
+    private static Set<String> supportedProtocols(SSLContext context) {
+        return Set.of(context.getSupportedSSLParameters().getProtocols());
+    }
+
     private static Result probe(JsseBinding binding) throws GeneralSecurityException {
         ProbeIdentity identity = ProbeIdentity.create();
         SSLContext server = binding.newSslContext();
         server.init(keyManagers(binding, identity), null, binding.secureRandom());
-        SSLContext client = binding.newSslContext();
-        client.init(null, new TrustManager[] {new FixedTrustManager(null)}, binding.secureRandom());
-        Set<String> supported = Set.of(client.getSupportedSSLParameters().getProtocols());
+        SSLContext client = acceptingClient(binding);
+        Set<String> supported = supportedProtocols(client);
 
         Map<Capability, String> seen = new EnumMap<>(Capability.class);
         Set<Capability> found = EnumSet.noneOf(Capability.class);

@@ -45,13 +45,12 @@ class JsseProbeTest {
 
         @Override
         public EngineException mapFailure(SSLException e, boolean client) {
-            String m = String.valueOf(e.getMessage());
-            int i = m.indexOf("Received fatal alert: ");
-            if (i >= 0) {
-                Integer alert = ALERTS.get(m.substring(i + "Received fatal alert: ".length()).trim());
-                return EngineException.alertReceived(alert == null ? 0 : alert, e);
-            }
-            return EngineException.of(SslReason.SSL_HANDSHAKE_FAILURE, e.toString(), e);
+            EngineException received = JsseFailures.receivedAlert(e, t -> {
+                String m = String.valueOf(t.getMessage());
+                int i = m.indexOf("Received fatal alert: ");
+                return i < 0 ? -1 : ALERTS.getOrDefault(m.substring(i + "Received fatal alert: ".length()).trim(), 0);
+            });
+            return received != null ? received : EngineException.of(SslReason.SSL_HANDSHAKE_FAILURE, e.toString(), e);
         }
     };
 
@@ -144,6 +143,18 @@ class JsseProbeTest {
     void probedCapabilitiesCannotBeDeclared() {
         assertThatThrownBy(() -> JsseEngineFactory.probing("x", EnumSet.of(Capability.CERTIFICATE_ALERTS), SUN_JSSE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CERTIFICATE_ALERTS");
+    }
+
+    @Test
+    void forProviderDeclaresTheAdaptersCapabilitiesTheProvidersVersionsAndTheExtras() throws GeneralSecurityException {
+        JsseEngineFactory f = JsseEngineFactory.forProvider("sun", SUN_JSSE, Capability.DIRECT_BUFFERS);
+        EnumSet<Capability> declared = EnumSet.copyOf(JsseEngineFactory.ADAPTER);
+        declared.addAll(EnumSet.of(Capability.TLS1_2, Capability.TLS1_3, Capability.DIRECT_BUFFERS));
+        assertThat(f.capabilities()).containsAll(declared);
+        assertThat(f.capabilities()).as("beyond the declared ones only probed capabilities")
+                .allMatch(c -> declared.contains(c) || JsseProbe.PROBED.contains(c));
+        assertThatThrownBy(() -> JsseEngineFactory.forProvider("x", SUN_JSSE, Capability.RENEGOTIATION))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RENEGOTIATION");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.libssl4j.bio;
+package org.libssl4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -212,9 +212,12 @@ class SocketBioTest {
             assertThatThrownBy(() -> SocketBio.of(unconnected)).isInstanceOf(NotYetConnectedException.class);
         }
         SocketBio a = SocketBio.of(near);
-        assertThatThrownBy(() -> a.read(null, 0, 1)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> a.write(new byte[2], 1, 2)).isInstanceOf(IndexOutOfBoundsException.class);
-        assertThatThrownBy(() -> a.push(NullBio.create()))
+        assertThatThrownBy(() -> a.read(null, 0, 1)).isInstanceOf(NullPointerException.class).hasMessage("b");
+        assertThatThrownBy(() -> a.write(new byte[2], 1, 2)).isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessage("off 1, len 2 out of bounds for b.length 2");
+        assertThatThrownBy(() -> a.read(ByteBuffer.allocate(1).asReadOnlyBuffer()))
+                .isInstanceOf(java.nio.ReadOnlyBufferException.class);
+        assertThatThrownBy(() -> a.push(SocketBio.of(far)))
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("source/sink");
         assertThat(a.next()).isNull();

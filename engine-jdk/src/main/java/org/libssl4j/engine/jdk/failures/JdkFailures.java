@@ -1,4 +1,4 @@
-package org.libssl4j.engine.jdk;
+package org.libssl4j.engine.jdk.failures;
 
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathValidatorException;
@@ -16,7 +16,10 @@ import org.libssl4j.engine.jsse.JsseFailures;
 import org.libssl4j.spi.EngineException;
 
 /**
- * Reads an {@link SSLException} that SunJSSE (JDK 17) raised as OpenSSL 3.0 would report the same failure.
+ * Reads an {@link SSLException} that SunJSSE (JDK 17) raised as OpenSSL 3.0 would report the same failure: the
+ * {@code ERR_get_error} reason the engine {@code jdk} puts on the error queue, or the alert the peer sent. Public API,
+ * for an engine of one's own over SunJSSE (a {@code JsseBinding} whose {@code mapFailure} calls {@link #map}), as
+ * the example engine and the command line's test engine are.
  *
  * <p>How SunJSSE words its failures (JDK 17 {@code sun.security.ssl}; see this module's README for the probes):
  * <ul>
@@ -41,9 +44,6 @@ import org.libssl4j.spi.EngineException;
 public final class JdkFailures {
     private JdkFailures() {
     }
-
-    /** The longest detail kept for the error queue. */
-    private static final int MAX_DETAIL = 240;
 
     private static final String RECEIVED_FATAL = "Received fatal alert: ";
     private static final String UNKNOWN_ALERT = "Unknown alert description (";
@@ -111,7 +111,10 @@ public final class JdkFailures {
         return end > 1 ? alertNumber(message.substring(1, end)) : -1;
     }
 
-    /** The alert the peer sent, if {@code message} is SunJSSE's report of a received fatal alert; else -1. */
+    /**
+     * The alert the peer sent, if {@code message} is SunJSSE's report of a received fatal alert; 0 for a close_notify
+     * during the handshake; else -1 (a {@link JsseFailures.AlertReader} of SunJSSE's messages).
+     */
     static int receivedAlert(String message) {
         if (message == null) {
             return -1;
@@ -151,12 +154,12 @@ public final class JdkFailures {
      *     client's from a server's view of a bad cipher suite)
      */
     public static EngineException map(SSLException e, boolean client) {
-        String message = e.getMessage() != null ? e.getMessage() : "";
-        int received = receivedAlert(message);
-        if (received >= 0) {
-            return EngineException.alertReceived(received, e);
+        EngineException received = JsseFailures.receivedAlert(e, t -> receivedAlert(t.getMessage()));
+        if (received != null) {
+            return received;
         }
-        String detail = shorten(message);
+        String message = e.getMessage() != null ? e.getMessage() : "";
+        String detail = JsseFailures.shorten(message);
         int sent = prefixAlert(message);
         String diagnostic = sent >= 0 ? message.substring(message.indexOf(')') + 1).trim() : message;
 
@@ -171,14 +174,14 @@ public final class JdkFailures {
             reason = JsseFailures.reasonForClass(e);
         }
         if (reason == SslReason.CERTIFICATE_VERIFY_FAILED && !message.isEmpty()) {
-            detail = shorten((client ? "server" : "client") + " certificate: " + diagnostic);
+            detail = JsseFailures.certificateDetail(client, diagnostic);
         }
         return EngineException.of(reason, detail.isEmpty() ? null : detail, e);
     }
 
     /** A reason the cause chain settles, or 0. */
     private static int byCause(SSLException e, String diagnostic) {
-        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+        for (Throwable t : JsseFailures.chain(e.getCause())) {
             if (t instanceof BadPaddingException) {
                 // AEADBadTagException is one: "Tag mismatch!", and short or badly padded records.
                 if (diagnostic.contains("no content type")) {
@@ -365,9 +368,5 @@ public final class JdkFailures {
             return SslReason.UNEXPECTED_MESSAGE;
         }
         return 0;
-    }
-
-    private static String shorten(String s) {
-        return s.length() <= MAX_DETAIL ? s : s.substring(0, MAX_DETAIL - 3) + "...";
     }
 }

@@ -1,4 +1,4 @@
-package org.libssl4j.engine.bc;
+package org.libssl4j.engine.bc.provider;
 
 import java.security.InvalidAlgorithmParameterException;
 import java.security.KeyStoreException;
@@ -24,12 +24,12 @@ import org.bouncycastle.jcajce.util.ProviderJcaJceHelper;
  * ({@code JcaTlsCryptoProvider.setAlternateProvider}) is consulted only when a signer refuses a key
  * ({@code JcaTlsCrypto.createStreamSigner}), not for that lookup, so it does not help.
  */
-public final class FallbackJcaJceHelper implements JcaJceHelper {
+final class FallbackJcaJceHelper implements JcaJceHelper {
     private final JcaJceHelper jdk = new DefaultJcaJceHelper();
     private final JcaJceHelper fallback;
 
     /** A helper asking the installed providers first and {@code fallback} when they lack an algorithm. */
-    public FallbackJcaJceHelper(Provider fallback) {
+    FallbackJcaJceHelper(Provider fallback) {
         this.fallback = new ProviderJcaJceHelper(fallback);
     }
 

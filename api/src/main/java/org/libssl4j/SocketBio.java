@@ -1,34 +1,43 @@
-package org.libssl4j.internal;
+package org.libssl4j;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.ReadOnlyBufferException;
 import java.nio.channels.NotYetConnectedException;
 import java.nio.channels.SocketChannel;
 import java.util.Objects;
-import org.libssl4j.Bio;
 
 /**
- * A socket BIO over a connected {@link SocketChannel}, as OpenSSL's {@code BIO_s_socket}: the one
- * implementation behind {@code Ssl.setChannel} ({@code SSL_set_fd}) and the bio module's {@code SocketBio}.
+ * A socket BIO, as OpenSSL's {@code BIO_new_socket} ({@code BIO_s_socket}): reads and writes a connected
+ * {@link SocketChannel}. It is the BIO that {@link Ssl#setChannel(SocketChannel)} ({@code SSL_set_fd}) makes, and
+ * {@link Ssl#getChannel()} ({@code SSL_get_fd}) finds its channel. Use it directly to put a socket at the end of a
+ * chain ({@code BufferBio.create().push(SslBio.of(ssl)).push(SocketBio.of(channel))}, with the filters of the
+ * {@code libssl4j-bio} module) or to read {@link #lastError()}. It lives in the API module, beside {@link Ssl},
+ * because {@code SSL_set_fd} needs it and the API depends on no other module.
  *
- * <p>It maps the channel's outcomes as {@code bss_sock.c} maps {@code recv}/{@code send}:
+ * <p>Blocking follows the channel: a blocking channel blocks in {@code read}/{@code write}, a non-blocking one
+ * never does. Outcomes are mapped as {@code bss_sock.c} maps {@code recv}/{@code send}:
  * <ul>
  * <li>bytes moved: the count;</li>
- * <li>would block (a non-blocking channel returning 0, or a blocking read that exceeded
- *     {@code socket().getSoTimeout()}, which is {@code EAGAIN} under {@code SO_RCVTIMEO} in C): {@code -1} with
- *     the retry flags, so libssl reports WANT_READ / WANT_WRITE;</li>
- * <li>end of stream: {@code 0} and {@link #eof()} true, which libssl reports as an unexpected EOF unless a
+ * <li>would block (a non-blocking channel that cannot move a byte, or a blocking read that waited longer than
+ *     {@code channel.socket().getSoTimeout()}, which is {@code EAGAIN} under {@code SO_RCVTIMEO} in C): {@code -1}
+ *     with {@link #shouldRetry()} and {@link #shouldRead()} / {@link #shouldWrite()} set, so libssl reports
+ *     WANT_READ / WANT_WRITE; after a timeout {@link #lastError()} is a {@link SocketTimeoutException};</li>
+ * <li>end of stream: {@code 0} with {@link #eof()} true, which libssl reports as an unexpected EOF unless a
  *     close_notify came first;</li>
- * <li>any other failure (reset, broken pipe, closed channel): {@code -1} without retry flags, which libssl
- *     reports as SYSCALL with an empty error queue (docs/SEMANTICS.md R08.7). The exception is kept, as C keeps
- *     {@code errno}: {@link #lastError()}.</li>
+ * <li>any other failure (a reset, a broken pipe, a closed channel): {@code -1} without retry flags, the exception
+ *     in {@link #lastError()} (the {@code errno} of C); libssl reports this as SYSCALL with an empty error queue
+ *     (docs/SEMANTICS.md R08.7).</li>
  * </ul>
- * Blocking follows the channel: a blocking channel blocks in {@code read}/{@code write}, a non-blocking one
- * never does.
+ * Java has no send timeout ({@code SO_SNDTIMEO}); a blocking write waits until the peer reads. A null buffer or a
+ * range outside the array throws at once (README D1).
+ *
+ * <p>Not thread-safe: one thread at a time, as a {@code BIO} in C. Reads and writes share the retry flags and
+ * {@link #lastError()}, so one reader thread and one writer thread on the same BIO are not supported.
  */
-public final class SocketChannelBio implements Bio, ChannelBackedBio {
+public final class SocketBio implements Bio {
     private final SocketChannel channel;
     private final boolean closeChannel;
     private boolean retryRead;
@@ -40,15 +49,7 @@ public final class SocketChannelBio implements Bio, ChannelBackedBio {
     private InputStream timedInput;
     private byte[] scratch;
 
-    /**
-     * @param channel a connected channel
-     * @param closeChannel whether {@link #close()} closes the channel ({@code BIO_CLOSE}) or leaves it to the
-     *     caller ({@code BIO_NOCLOSE}, what {@code SSL_set_fd} uses)
-     * @throws NullPointerException if {@code channel} is null
-     * @throws NotYetConnectedException if the channel is open and not connected (a pending non-blocking connect
-     *     must be finished with {@code finishConnect()} first)
-     */
-    public SocketChannelBio(SocketChannel channel, boolean closeChannel) {
+    private SocketBio(SocketChannel channel, boolean closeChannel) {
         this.channel = Objects.requireNonNull(channel, "channel");
         if (channel.isOpen() && !channel.isConnected()) {
             throw new NotYetConnectedException();
@@ -56,15 +57,37 @@ public final class SocketChannelBio implements Bio, ChannelBackedBio {
         this.closeChannel = closeChannel;
     }
 
-    @Override
+    /**
+     * {@code BIO_new_socket(fd, BIO_NOCLOSE)}: a socket BIO that leaves the channel open when closed.
+     *
+     * @throws NullPointerException if {@code channel} is null
+     * @throws NotYetConnectedException if the channel is open and not connected (a pending non-blocking connect
+     *     must be finished with {@code finishConnect()} first)
+     */
+    public static SocketBio of(SocketChannel channel) {
+        return new SocketBio(channel, false);
+    }
+
+    /**
+     * {@code BIO_new_socket(fd, closeFlag)}: with {@code closeChannel} true, {@link #close()} closes the channel
+     * too ({@code BIO_CLOSE}).
+     *
+     * @throws NullPointerException if {@code channel} is null
+     * @throws NotYetConnectedException if the channel is open and not connected yet
+     */
+    public static SocketBio of(SocketChannel channel, boolean closeChannel) {
+        return new SocketBio(channel, closeChannel);
+    }
+
+    /** {@code BIO_get_fd}: the channel. */
     public SocketChannel channel() {
         return channel;
     }
 
     /**
-     * The exception behind the last failed call ({@code errno} in C): a {@link SocketTimeoutException} after a
-     * timed-out blocking read (reported as a retry), the transport's exception after a failure reported without
-     * retry flags, or null after a call that did not fail.
+     * The exception behind the last failed call, what {@code errno} tells in C: a {@link SocketTimeoutException}
+     * after a timed-out blocking read (reported as a retry), the transport's exception after a failure reported
+     * without retry flags, or null after a call that did not fail.
      */
     public IOException lastError() {
         return lastError;
@@ -72,13 +95,16 @@ public final class SocketChannelBio implements Bio, ChannelBackedBio {
 
     @Override
     public int read(byte[] b, int off, int len) {
-        Objects.checkFromIndexSize(off, len, b.length);
+        checkRange(b, off, len);
         return read(ByteBuffer.wrap(b, off, len));
     }
 
     @Override
     public int read(ByteBuffer dst) {
         Objects.requireNonNull(dst, "dst");
+        if (dst.isReadOnly()) {
+            throw new ReadOnlyBufferException(); // before reading, so that no byte is lost
+        }
         clearFlags();
         if (!dst.hasRemaining()) {
             return 0;
@@ -133,7 +159,7 @@ public final class SocketChannelBio implements Bio, ChannelBackedBio {
 
     @Override
     public int write(byte[] b, int off, int len) {
-        Objects.checkFromIndexSize(off, len, b.length);
+        checkRange(b, off, len);
         return write(ByteBuffer.wrap(b, off, len));
     }
 
@@ -154,6 +180,15 @@ public final class SocketChannelBio implements Bio, ChannelBackedBio {
         } catch (IOException e) {
             lastError = e;
             return -1;
+        }
+    }
+
+    /** README D1, worded as the bio module's BIOs word it: the message names the argument that is wrong. */
+    private static void checkRange(byte[] b, int off, int len) {
+        Objects.requireNonNull(b, "b");
+        if (off < 0 || len < 0 || len > b.length - off) {
+            throw new IndexOutOfBoundsException(
+                    "off " + off + ", len " + len + " out of bounds for b.length " + b.length);
         }
     }
 
