@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Capability;
-import org.libssl4j.testkit.TestEngines;
 import org.libssl4j.testkit.TestPair;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /** Application-layer protocol negotiation ({@code SSL_CTX_set_alpn_protos}, {@code SSL_get0_alpn_selected}). */
 class AlpnTest {

@@ -13,10 +13,10 @@ import org.libssl4j.SslError;
 import org.libssl4j.SslErrorEntry;
 import org.libssl4j.SslErrorQueue;
 import org.libssl4j.SslReason;
-import org.libssl4j.testkit.FaultBio;
 import org.libssl4j.testkit.FaultBio.RecordFilter;
-import org.libssl4j.testkit.TestEngines;
+import org.libssl4j.testkit.FaultBio;
 import org.libssl4j.testkit.TestPair;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /** Records changed on the wire, received fatal alerts, and the failed states after them (R09). */
 class CorruptionTest {

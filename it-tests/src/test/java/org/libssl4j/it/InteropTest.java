@@ -17,9 +17,9 @@ import org.libssl4j.SslError;
 import org.libssl4j.SslErrorQueue;
 import org.libssl4j.testkit.TestCerts;
 import org.libssl4j.testkit.TestContexts;
-import org.libssl4j.testkit.TestEngines;
 import org.libssl4j.testkit.TestIdentity;
 import org.libssl4j.testkit.TestPair;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /**
  * Every client engine with every server engine, TLS 1.2 and 1.3, RSA and ECDSA certificates: handshake, 4 MiB

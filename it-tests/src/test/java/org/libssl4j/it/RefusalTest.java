@@ -16,8 +16,8 @@ import org.libssl4j.SslErrorEntry;
 import org.libssl4j.SslErrorQueue;
 import org.libssl4j.SslOptions;
 import org.libssl4j.SslReason;
-import org.libssl4j.testkit.TestEngines;
 import org.libssl4j.testkit.TestPair;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /**
  * SSL_renegotiate and SSL_key_update where they cannot be done: the wrong version, the option that forbids it, a

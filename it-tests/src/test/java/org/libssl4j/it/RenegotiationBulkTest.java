@@ -32,7 +32,7 @@ import org.libssl4j.SslErrorQueue;
 import org.libssl4j.SslMode;
 import org.libssl4j.SslOptions;
 import org.libssl4j.testkit.TestContexts;
-import org.libssl4j.testkit.TestEngines;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /**
  * Renegotiation (TLS 1.2) and KeyUpdate (TLS 1.3) during bulk transfer over real loopback sockets, blocking, with

@@ -13,8 +13,8 @@ import org.libssl4j.Ssl;
 import org.libssl4j.SslError;
 import org.libssl4j.SslErrorQueue;
 import org.libssl4j.SslReason;
-import org.libssl4j.testkit.TestEngines;
 import org.libssl4j.testkit.TestPair;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /** Two-phase SSL_shutdown, close_notify, ZERO_RETURN, writes after shutdown, quiet shutdown (R07). */
 class ShutdownTest {

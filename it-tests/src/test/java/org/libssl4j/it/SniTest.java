@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Capability;
-import org.libssl4j.testkit.TestEngines;
 import org.libssl4j.testkit.TestPair;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /** Server name indication ({@code SSL_set_tlsext_host_name}, {@code SSL_get_servername}). */
 class SniTest {

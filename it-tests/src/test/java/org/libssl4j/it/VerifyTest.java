@@ -20,9 +20,9 @@ import org.libssl4j.SslVerify;
 import org.libssl4j.bio.BioPair;
 import org.libssl4j.testkit.TestCerts;
 import org.libssl4j.testkit.TestContexts;
-import org.libssl4j.testkit.TestEngines;
 import org.libssl4j.testkit.TestIdentity;
 import org.libssl4j.testkit.TestPair;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /** Peer verification: safe defaults (README D2), verify modes and callback, and OpenSSL's reasons for failures. */
 class VerifyTest {

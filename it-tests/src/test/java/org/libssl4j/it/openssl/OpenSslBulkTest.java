@@ -19,8 +19,8 @@ import org.libssl4j.Ssl;
 import org.libssl4j.SslCtx;
 import org.libssl4j.SslError;
 import org.libssl4j.testkit.TestContexts;
-import org.libssl4j.testkit.TestEngines;
 import org.libssl4j.testkit.TestIdentity;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /**
  * Every engine against the real {@code openssl} (s_server and s_client, OpenSSL 3.0 or later), as client and as

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.DisplayName;
+import org.libssl4j.Capability;
 import org.libssl4j.Ssl;
 import org.libssl4j.SslCtx;
 import org.libssl4j.SslError;
 import org.libssl4j.SslReason;
-import org.libssl4j.Capability;
-import org.libssl4j.testkit.TestEngines;
 import org.libssl4j.it.EngineTest;
 import org.libssl4j.testkit.TestContexts;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /**
  * Key update and renegotiation started by s_client's interactive commands against our server: {@code k}/{@code K}

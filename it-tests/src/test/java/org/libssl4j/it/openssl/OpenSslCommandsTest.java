@@ -12,7 +12,7 @@ import org.libssl4j.SslReason;
 import org.libssl4j.it.EngineTest;
 import org.libssl4j.testkit.TestCerts;
 import org.libssl4j.testkit.TestContexts;
-import org.libssl4j.testkit.TestEngines;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /**
  * Renegotiation and key update started by s_server's interactive commands ({@code r}, {@code R}, {@code k},

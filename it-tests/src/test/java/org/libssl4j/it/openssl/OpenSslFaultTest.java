@@ -28,7 +28,7 @@ import org.libssl4j.SslErrorQueue;
 import org.libssl4j.SslReason;
 import org.libssl4j.it.EngineTest;
 import org.libssl4j.testkit.TestContexts;
-import org.libssl4j.testkit.TestEngines;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /**
  * A peer that closes early, is killed, resets the connection, stalls mid-record or sends garbage, over real sockets:

@@ -17,7 +17,7 @@ import org.libssl4j.SslReason;
 import org.libssl4j.it.EngineTest;
 import org.libssl4j.testkit.TestCerts;
 import org.libssl4j.testkit.TestContexts;
-import org.libssl4j.testkit.TestEngines;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /**
  * Client certificates with verification required, SNI and ALPN, each as the openssl peer reports it: s_server prints

@@ -1,44 +1,52 @@
-package org.libssl4j.testkit;
+package org.libssl4j.testkit.junit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.provider.Arguments;
 import org.libssl4j.Capability;
 import org.libssl4j.EngineInfo;
 import org.libssl4j.Engines;
+import org.libssl4j.SslVersion;
 
 /**
- * Runs a test class once per engine that {@code ServiceLoader} finds, with JUnit 5's class parameterization:
+ * The engines that {@code ServiceLoader} finds, as the arguments of JUnit 5 parameterized tests: alone
+ * ({@link #names()}), with each TLS version ({@link #namesAndVersions()}), as client and server pairs
+ * ({@link #pairs()}), or only those with (or without) a capability ({@link #namesWith}, {@link #namesWithout},
+ * {@link #pairsWith}). A test method, or a whole class:
  *
  * <pre>{@code
+ * @ParameterizedTest(name = "[{0}, {1}]")
+ * @MethodSource("org.libssl4j.testkit.junit.TestEngines#namesAndVersions")
+ * @DisplayName("R05.1 same-buffer retry continues the write")
+ * void sameBufferRetry(String engine, int version) {
+ *     TestEngines.assumeCapability(engine, Capability.ALPN);
+ *     ...
+ * }
+ *
  * @ParameterizedClass(name = "[{0}]")
- * @MethodSource("org.libssl4j.testkit.TestEngines#names")
+ * @MethodSource("org.libssl4j.testkit.junit.TestEngines#names")
  * class WriteRetryTest {
  *     @Parameter
  *     String engine;
- *
- *     @Test
- *     @DisplayName("R05.1 same-buffer retry continues the write")
- *     void sameBufferRetry() {
- *         TestEngines.assumeCapability(engine, Capability.TLS1_3);
- *         try (TestPair p = TestPair.create(engine)) {
- *             ...
- *         }
- *     }
+ *     ...
  * }
  * }</pre>
  *
- * <p>({@code org.junit.jupiter.params.ParameterizedClass}, {@code org.junit.jupiter.params.Parameter},
- * {@code org.junit.jupiter.params.provider.MethodSource}; the field must not be final.) Each run of the
- * class is then named after its engine, {@code [jdk]}; the tests inside it keep their own display names.
+ * <p>Each case is then named after its engine (and version: {@code [jdk, TLSv1.3]}), after the test's own display
+ * name, which starts with the rule it checks.
  *
  * <p>The system property {@value #REQUIRE_ENGINES_PROPERTY} (comma-separated names; blank means none) lists
  * engines that must be there: CI sets {@code -Dlibssl4j.requireEngines=jdk,bc,conscrypt} so that a silently
  * absent engine fails the build instead of shrinking it. A skip always names the capability it lacks, never the
- * engine ({@link #assumeCapability(String, Capability)}).
+ * engine ({@link #assumeCapability(String, Capability)}); a source filtered by capability that is left with no
+ * engine skips the test once, naming the capability, instead of once per engine or pair.
  */
 public final class TestEngines {
     /** The system property naming the engines that must be available. */
@@ -48,6 +56,9 @@ public final class TestEngines {
      * the suite for one engine while working on it: {@code -Dlibssl4j.testEngines=bc}.
      */
     public static final String TEST_ENGINES_PROPERTY = "libssl4j.testEngines";
+
+    /** The TLS versions of {@link #namesAndVersions()}, newest first: TLS 1.3 and TLS 1.2. */
+    public static final List<Integer> VERSIONS = List.of(SslVersion.TLS1_3_VERSION, SslVersion.TLS1_2_VERSION);
 
     private TestEngines() {
     }
@@ -98,6 +109,61 @@ public final class TestEngines {
             throw new AssertionError("no libssl4j engine is available, so no test would run; " + describe(all));
         }
         return names;
+    }
+
+    /**
+     * Every engine of {@link #names()} with every version of {@link #VERSIONS}, engine by engine: the source for a
+     * test taking {@code (String engine, int version)}. The version is {@linkplain Named named} as OpenSSL names it,
+     * so that {@code {1}} in the test's name shows {@code TLSv1.3}, and the method receives the version number
+     * ({@code SslVersion.TLS1_3_VERSION}).
+     */
+    public static Stream<Arguments> namesAndVersions() {
+        return names().flatMap(engine -> VERSIONS.stream().map(version -> Arguments.of(engine, version(version))));
+    }
+
+    /** {@code version} named as OpenSSL names it ({@code TLSv1.3}), for a test's arguments. */
+    public static Named<Integer> version(int version) {
+        return Named.of(SslVersion.name(version), version);
+    }
+
+    /** Every client engine of {@link #names()} with every server engine: {@code (String client, String server)}. */
+    public static Stream<Arguments> pairs() {
+        List<String> engines = names().collect(Collectors.toList());
+        return engines.stream().flatMap(client -> engines.stream().map(server -> Arguments.of(client, server)));
+    }
+
+    /**
+     * The engines of {@link #names()} that have {@code capability}. When none has it, the test is skipped once
+     * ("every engine of this run lacks capability X"), not once per engine.
+     */
+    public static Stream<String> namesWith(Capability capability) {
+        return filtered(engine -> Engines.get(engine).has(capability),
+                () -> "every engine of this run lacks capability " + capability).stream();
+    }
+
+    /**
+     * The engines of {@link #names()} that lack {@code capability}, for tests of the clean refusal. When every
+     * engine has it, the test is skipped once ("every engine of this run has capability X").
+     */
+    public static Stream<String> namesWithout(Capability capability) {
+        return filtered(engine -> !Engines.get(engine).has(capability),
+                () -> "every engine of this run has capability " + capability).stream();
+    }
+
+    /**
+     * The pairs of {@link #pairs()} whose client engine has {@code clientCapability} and whose server engine has
+     * {@code serverCapability}. When there is none, the test is skipped once, naming the capability no engine has.
+     */
+    public static Stream<Arguments> pairsWith(Capability clientCapability, Capability serverCapability) {
+        List<String> clients = namesWith(clientCapability).collect(Collectors.toList());
+        List<String> servers = namesWith(serverCapability).collect(Collectors.toList());
+        return clients.stream().flatMap(client -> servers.stream().map(server -> Arguments.of(client, server)));
+    }
+
+    private static List<String> filtered(Predicate<String> keep, Supplier<String> whyNone) {
+        List<String> kept = names().filter(keep).collect(Collectors.toList());
+        Assumptions.assumeFalse(kept.isEmpty(), whyNone);
+        return kept;
     }
 
     /**
