@@ -31,6 +31,7 @@ import org.libssl4j.SslErrorEntry;
 import org.libssl4j.SslErrorQueue;
 import org.libssl4j.SslMode;
 import org.libssl4j.SslOptions;
+import org.libssl4j.testkit.Loopback;
 import org.libssl4j.testkit.TestContexts;
 import org.libssl4j.testkit.junit.TestEngines;
 
@@ -238,8 +239,8 @@ class RenegotiationBulkTest {
             Bulk server = new Bulk(false, random(2), BULK, RenegotiationBulkTest::renegotiateNow);
             bulk(lb, client, server);
             assertThat(server.renegotiationsFinished).as("server renegotiate_pending 1 -> 0").isEqualTo(OFFSETS.length);
-            assertThat(lb.server.renegotiatePending()).isFalse();
-            assertThat(lb.client.renegotiatePending()).as("the client asked for none").isFalse();
+            assertThat(lb.server().renegotiatePending()).isFalse();
+            assertThat(lb.client().renegotiatePending()).as("the client asked for none").isFalse();
             // On the wire (TLS 1.2 record headers are clear): after application data began, each renegotiation
             // carried handshake records both ways, a HelloRequest at least from the server and a ClientHello
             // at least from the client, and a ChangeCipherSpec each way.
@@ -264,7 +265,7 @@ class RenegotiationBulkTest {
             bulk(lb, client, server);
             assertThat(client.renegotiationsFinished).as("client renegotiate_pending 1 -> 0").isEqualTo(OFFSETS.length);
             assertThat(client.initEpisodes).as("client in init, then finished again").isEqualTo(OFFSETS.length);
-            assertThat(lb.server.renegotiatePending()).as("the server asked for none").isFalse();
+            assertThat(lb.server().renegotiatePending()).as("the server asked for none").isFalse();
             assertThat(lb.records(0, 22, true)).as("client handshake records after app data").isGreaterThanOrEqualTo(2L * OFFSETS.length);
             assertThat(lb.records(1, 22, true)).as("server handshake records after app data").isGreaterThanOrEqualTo(2L * OFFSETS.length);
             assertThat(lb.records(0, 20, true)).as("client ChangeCipherSpec after app data").isEqualTo(OFFSETS.length);
@@ -351,11 +352,11 @@ class RenegotiationBulkTest {
         try (SslCtx cctx = ctx(engine, false, TLS12, c -> { });
              SslCtx sctx = ctx(engine, true, TLS12, c -> { });
              Loopback lb = Loopback.open(cctx, sctx, LONG_TIMEOUT_MILLIS)) {
-            assertThat(lb.client.getMode() & SslMode.AUTO_RETRY).as("R11.1 AUTO_RETRY is the default").isNotZero();
+            assertThat(lb.client().getMode() & SslMode.AUTO_RETRY).as("R11.1 AUTO_RETRY is the default").isNotZero();
             if (!clientAutoRetry) {
-                lb.client.clearMode(SslMode.AUTO_RETRY);
+                lb.client().clearMode(SslMode.AUTO_RETRY);
             }
-            lb.server.clearMode(SslMode.AUTO_RETRY);
+            lb.server().clearMode(SslMode.AUTO_RETRY);
             byte[] before = Fixtures.ascii("before the HelloRequest");
             byte[] after = Fixtures.ascii("after the renegotiation");
             lb.run(ssl -> {
@@ -436,8 +437,8 @@ class RenegotiationBulkTest {
                  SslCtx sctx = ctx(engine, true, TLS12, c -> { });
                  Loopback lb = Loopback.open(cctx, sctx, LONG_TIMEOUT_MILLIS)) {
                 if (!autoRetry) {
-                    lb.client.clearMode(SslMode.AUTO_RETRY);
-                    lb.server.clearMode(SslMode.AUTO_RETRY);
+                    lb.client().clearMode(SslMode.AUTO_RETRY);
+                    lb.server().clearMode(SslMode.AUTO_RETRY);
                 }
                 byte[] early = Fixtures.ascii("sent after the HelloRequest");
                 byte[] data = Fixtures.bytes(1 << 20, 7);
@@ -485,9 +486,9 @@ class RenegotiationBulkTest {
                  SslCtx sctx = ctx(engine, true, TLS12, c -> { });
                  Loopback lb = Loopback.openCounted(cctx, sctx, LONG_TIMEOUT_MILLIS)) {
                 if (!autoRetry) {
-                    lb.client.clearMode(SslMode.AUTO_RETRY);
+                    lb.client().clearMode(SslMode.AUTO_RETRY);
                 }
-                lb.server.clearMode(SslMode.AUTO_RETRY);
+                lb.server().clearMode(SslMode.AUTO_RETRY);
                 byte[] data = Arrays.copyOf(random(16), BULK / 2);
                 byte[] after = Fixtures.ascii("after the renegotiation");
                 List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -608,17 +609,17 @@ class RenegotiationBulkTest {
                         got += n;
                     }
                     // Close with unread data and linger 0: the kernel sends a reset.
-                    lb.serverChannel.setOption(StandardSocketOptions.SO_LINGER, 0);
-                    lb.serverChannel.close();
+                    lb.serverChannel().setOption(StandardSocketOptions.SO_LINGER, 0);
+                    lb.serverChannel().close();
                 }, RUN_MILLIS);
                 assertThat(result[0]).as("version %x write result", version).isEqualTo(-1);
                 assertThat(error[0]).as("getError, queue %s", queue).isEqualTo(SslError.SYSCALL);
                 assertThat(queue).as("libssl leaves the queue empty on a transport failure (errno tells)").isEmpty();
                 // The connection is failed: a later write fails at once (R15.7), no exception escapes.
                 SslErrorQueue.clear();
-                int again = lb.client.write(data, 0, 10);
+                int again = lb.client().write(data, 0, 10);
                 assertThat(again).isEqualTo(-1);
-                assertThat(lb.client.getError(again)).isIn(SslError.SYSCALL, SslError.SSL);
+                assertThat(lb.client().getError(again)).isIn(SslError.SYSCALL, SslError.SSL);
             }
         }
     }
@@ -697,8 +698,8 @@ class RenegotiationBulkTest {
             Bulk client = new Bulk(true, random(14), BULK, update);
             Bulk server = new Bulk(false, random(15), BULK, update);
             bulk(lb, client, server);
-            assertThat(lb.client.getKeyUpdateType()).isEqualTo(Ssl.KEY_UPDATE_NONE);
-            assertThat(lb.server.getKeyUpdateType()).isEqualTo(Ssl.KEY_UPDATE_NONE);
+            assertThat(lb.client().getKeyUpdateType()).isEqualTo(Ssl.KEY_UPDATE_NONE);
+            assertThat(lb.server().getKeyUpdateType()).isEqualTo(Ssl.KEY_UPDATE_NONE);
         }
     }
 }

@@ -18,6 +18,7 @@ import org.libssl4j.SslReason;
 import org.libssl4j.bio.BufferBio;
 import org.libssl4j.bio.SocketBio;
 import org.libssl4j.bio.SslBio;
+import org.libssl4j.testkit.LoopbackSockets;
 import org.libssl4j.testkit.TestCerts;
 import org.libssl4j.testkit.TestContexts;
 
@@ -44,9 +45,9 @@ class SocketTest {
             serverCtx = TestContexts.server(engine).build();
             client = clientCtx.newSsl();
             client.setTlsextHostName(TestCerts.HOST);
-            client.setChannel(sockets.client);
+            client.setChannel(sockets.client());
             server = serverCtx.newSsl();
-            server.setChannel(sockets.server);
+            server.setChannel(sockets.server());
             CompletableFuture<Integer> accepted = CompletableFuture.supplyAsync(server::accept);
             assertThat(client.connect()).as("connect on a blocking socket: " + SslErrorQueue.snapshot()).isEqualTo(1);
             assertThat(accepted.get(TIMEOUT_MS, TimeUnit.MILLISECONDS)).as("accept on a blocking socket").isEqualTo(1);
@@ -68,8 +69,8 @@ class SocketTest {
         try (Connection c = new Connection(engine)) {
             assertThat(c.client.isInitFinished()).isTrue();
             assertThat(c.server.isInitFinished()).isTrue();
-            assertThat(c.client.getChannel()).isSameAs(c.sockets.client);
-            assertThat(c.sockets.client.isBlocking()).isTrue();
+            assertThat(c.client.getChannel()).isSameAs(c.sockets.client());
+            assertThat(c.sockets.client().isBlocking()).isTrue();
         }
     }
 
@@ -92,7 +93,7 @@ class SocketTest {
     @DisplayName("SEED-SOCKET a blocking write of 1 MiB returns 1 MiB while the peer reads in small pieces")
     void blockingWriteIsWhole(String engine) throws Exception {
         try (Connection c = new Connection(engine)) {
-            c.sockets.client.setOption(StandardSocketOptions.SO_SNDBUF, 8192);
+            c.sockets.client().setOption(StandardSocketOptions.SO_SNDBUF, 8192);
             byte[] data = Fixtures.bytes(1 << 20, 7);
             CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
                 java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
@@ -115,7 +116,7 @@ class SocketTest {
     @DisplayName("SEED-SOCKET a blocking read past SO_TIMEOUT returns -1/WANT_READ with an empty queue; the connection goes on")
     void readTimeout(String engine) throws Exception {
         try (Connection c = new Connection(engine)) {
-            c.sockets.server.socket().setSoTimeout(200);
+            c.sockets.server().socket().setSoTimeout(200);
             byte[] b = new byte[16];
             long start = System.nanoTime();
             int r = c.server.read(b, 0, b.length);
@@ -127,7 +128,7 @@ class SocketTest {
 
             byte[] later = Fixtures.ascii("later");
             assertThat(c.client.write(later, 0, later.length)).isEqualTo(later.length);
-            c.sockets.server.socket().setSoTimeout(TIMEOUT_MS);
+            c.sockets.server().socket().setSoTimeout(TIMEOUT_MS);
             assertThat(c.server.read(b, 0, b.length)).isEqualTo(later.length);
         }
     }
@@ -139,12 +140,12 @@ class SocketTest {
                 SslCtx ctx = TestContexts.client(engine).build()) {
             Ssl client = ctx.newSsl();
             client.setTlsextHostName(TestCerts.HOST);
-            client.setChannel(sockets.client);
+            client.setChannel(sockets.client());
             assertResult(client, client.connect(), -1, SslError.WANT_READ);
             assertThat(client.isInitFinished()).isFalse();
             assertThat(client.inInit()).isTrue();
             ByteBuffer hello = ByteBuffer.allocate(5);
-            sockets.server.read(hello);
+            sockets.server().read(hello);
             assertThat(hello.get(0)).as("the ClientHello went out: a handshake record").isEqualTo((byte) 22);
             client.close();
         }
@@ -166,7 +167,7 @@ class SocketTest {
     void readEndsAtEof(String engine) throws Exception {
         try (Connection c = new Connection(engine)) {
             // A FIN without close_notify. (close() could send RST instead, if session tickets sit unread.)
-            c.sockets.client.shutdownOutput();
+            c.sockets.client().shutdownOutput();
             int r = c.server.read(new byte[8], 0, 8);
             assertResult(c.server, r, 0, SslError.SSL);
             Fixtures.assertReason(SslReason.UNEXPECTED_EOF_WHILE_READING, "unexpected eof while reading");
@@ -178,8 +179,8 @@ class SocketTest {
     @DisplayName("R08.7 a reset connection makes read return -1/SYSCALL with an empty queue, and is not fatal")
     void readEndsAtReset(String engine) throws Exception {
         try (Connection c = new Connection(engine)) {
-            c.sockets.client.setOption(StandardSocketOptions.SO_LINGER, 0);
-            c.sockets.client.close(); // linger 0: RST instead of FIN
+            c.sockets.client().setOption(StandardSocketOptions.SO_LINGER, 0);
+            c.sockets.client().close(); // linger 0: RST instead of FIN
             int r = c.server.read(new byte[8], 0, 8);
             assertResult(c.server, r, -1, SslError.SYSCALL);
             assertThat(SslErrorQueue.isEmpty()).as("queue: " + SslErrorQueue.snapshot()).isTrue();
@@ -194,7 +195,7 @@ class SocketTest {
                 SslCtx sctx = TestContexts.server(engine).build()) {
             Ssl server = sctx.newSsl();
             server.setAcceptState();
-            server.setChannel(sockets.server);
+            server.setChannel(sockets.server());
             // The server echoes each line it reads until close_notify.
             CompletableFuture<Integer> echo = CompletableFuture.supplyAsync(() -> {
                 byte[] b = new byte[4096];
@@ -216,10 +217,10 @@ class SocketTest {
             SslBio ssl = SslBio.create(cctx, true);
             ssl.ssl().setTlsextHostName(TestCerts.HOST);
             BufferBio chain = BufferBio.create();
-            chain.push(ssl).push(SocketBio.of(sockets.client));
+            chain.push(ssl).push(SocketBio.of(sockets.client()));
             assertThat(chain.next()).isSameAs(ssl);
             assertThat(ssl.ssl().getRbio()).isInstanceOf(SocketBio.class);
-            assertThat(ssl.ssl().getChannel()).as("SSL_get_fd through a SocketBio").isSameAs(sockets.client);
+            assertThat(ssl.ssl().getChannel()).as("SSL_get_fd through a SocketBio").isSameAs(sockets.client());
             assertThat(ssl.doHandshake()).as("BIO_do_handshake " + SslErrorQueue.snapshot()).isEqualTo(1);
 
             StringBuilder sent = new StringBuilder();
@@ -244,7 +245,7 @@ class SocketTest {
 
             chain.closeAll(); // BIO_free_all: the SSL BIO sends close_notify and frees its connection
             assertThat(echo.get(TIMEOUT_MS, TimeUnit.MILLISECONDS)).isEqualTo(100);
-            assertThat(sockets.client.isOpen()).as("SocketBio.of leaves the channel open").isTrue();
+            assertThat(sockets.client().isOpen()).as("SocketBio.of leaves the channel open").isTrue();
             server.close();
         }
     }
@@ -253,7 +254,7 @@ class SocketTest {
     @DisplayName("SEED-SOCKET an SSL BIO on a non-blocking socket turns WANT_READ into retry + read flags")
     void sslBioRetryFlags(String engine) throws Exception {
         try (Connection c = new Connection(engine)) {
-            c.sockets.client.configureBlocking(false);
+            c.sockets.client().configureBlocking(false);
             SslBio bio = SslBio.of(c.client);
             assertThat(bio.read(new byte[8], 0, 8)).isEqualTo(-1);
             assertThat(bio.shouldRetry()).isTrue();
@@ -266,7 +267,7 @@ class SocketTest {
             // BIO_NOCLOSE: closing the SSL BIO leaves the caller's connection alone (bio_ssl.c since 3.0.1).
             bio.close();
             assertThat(c.client.getShutdown()).isZero();
-            c.sockets.client.configureBlocking(true);
+            c.sockets.client().configureBlocking(true);
             byte[] still = Fixtures.ascii("still open");
             assertThat(c.client.write(still, 0, still.length)).isEqualTo(still.length);
             byte[] b = new byte[32];

@@ -11,6 +11,11 @@
  *       driver; {@link org.libssl4j.testkit.BioPump} moves data between them by libssl's retry rules.</li>
  *   <li>{@link org.libssl4j.testkit.ChunkingBio} and {@link org.libssl4j.testkit.FaultBio}: a transport that moves
  *       bytes in random pieces, and one that damages a chosen TLS record.</li>
+ *   <li>Real sockets ({@code Ssl.setChannel}): {@link org.libssl4j.testkit.Loopback}, a client and a server over
+ *       blocking loopback sockets, each side on its own thread with a deadline, optionally through a relay that
+ *       counts TLS records; {@link org.libssl4j.testkit.LoopbackSockets}, just the two connected channels;
+ *       {@link org.libssl4j.testkit.SocketConnection}, one connection of ours to or from a peer in another
+ *       process, every call bounded.</li>
  * </ul>
  */
 package org.libssl4j.testkit;
