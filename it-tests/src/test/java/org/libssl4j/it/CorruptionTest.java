@@ -1,7 +1,6 @@
 package org.libssl4j.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.libssl4j.it.Fixtures.TLS12;
 import static org.libssl4j.it.Fixtures.TLS13;
 import static org.libssl4j.it.Fixtures.assertReason;
 import static org.libssl4j.it.Fixtures.assertResult;

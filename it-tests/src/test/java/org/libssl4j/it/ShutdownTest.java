@@ -8,7 +8,6 @@ import static org.libssl4j.it.Fixtures.assertResult;
 
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Capability;
-import org.libssl4j.Engines;
 import org.libssl4j.Ssl;
 import org.libssl4j.SslError;
 import org.libssl4j.SslErrorQueue;
@@ -75,8 +74,7 @@ class ShutdownTest {
     }
 
     private static void refusedHalfClose(String engine, int version, Capability halfClose) {
-        org.junit.jupiter.api.Assumptions.assumeFalse(Engines.get(engine).has(halfClose),
-                "engine " + engine + " has capability " + halfClose + "; this test is for engines without it");
+        TestEngines.assumeLacks(engine, halfClose);
         try (TestPair p = Fixtures.connected(engine, version, 0)) {
             assertThat(p.client().shutdown()).isZero();
             assertResult(p.server(), p.server().read(new byte[10], 0, 10), 0, SslError.ZERO_RETURN);
@@ -93,8 +91,7 @@ class ShutdownTest {
     @EngineTest
     @DisplayName("R07.7 an engine that cannot read after its own close_notify takes the next record for the peer's: shutdown returns 1")
     void noReadAfterShutdown(String engine) {
-        org.junit.jupiter.api.Assumptions.assumeFalse(Engines.get(engine).has(Capability.READ_AFTER_SHUTDOWN),
-                "engine " + engine + " has capability READ_AFTER_SHUTDOWN; this test is for engines without it");
+        TestEngines.assumeLacks(engine, Capability.READ_AFTER_SHUTDOWN);
         try (TestPair p = Fixtures.connected(engine)) {
             assertThat(p.client().shutdown()).isZero();
             p.server().write(new byte[10], 0, 10);

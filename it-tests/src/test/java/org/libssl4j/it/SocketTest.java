@@ -3,11 +3,15 @@ package org.libssl4j.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.libssl4j.it.Fixtures.assertResult;
 
+import java.io.ByteArrayOutputStream;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Ssl;
 import org.libssl4j.SslCtx;
@@ -18,6 +22,7 @@ import org.libssl4j.SslReason;
 import org.libssl4j.bio.BufferBio;
 import org.libssl4j.bio.SocketBio;
 import org.libssl4j.bio.SslBio;
+import org.libssl4j.testkit.Loopback;
 import org.libssl4j.testkit.LoopbackSockets;
 import org.libssl4j.testkit.TestCerts;
 import org.libssl4j.testkit.TestContexts;
@@ -30,6 +35,8 @@ import org.libssl4j.testkit.TestContexts;
  */
 class SocketTest {
     private static final int TIMEOUT_MS = 10_000;
+    /** How long the two threads of a {@link Loopback} test may take. */
+    private static final long RUN_MS = 45_000;
 
     /** A connected client and server over blocking loopback sockets; the handshake ran on two threads. */
     private static final class Connection implements AutoCloseable {
@@ -294,6 +301,83 @@ class SocketTest {
             source.setMemEofReturn(0);
             source.read(new byte[2], 0, 2);
             assertThat(bio.eof()).isEqualTo(source.eof());
+        }
+    }
+
+    // A blocking write returns when every byte is written, or on an error (each side on its own thread).
+
+    /** A client and a server on {@code engine} pinned to {@code version}, over loopback sockets; no handshake yet. */
+    private static Loopback loopback(String engine, int version) throws java.io.IOException {
+        return Loopback.open(TestContexts.client(engine).only(version), TestContexts.server(engine).only(version), TIMEOUT_MS);
+    }
+
+    @EngineVersionTest
+    @DisplayName("SEED-6 blocking socket: one write of 2 MiB to a reader taking 1000 bytes a call returns 2 MiB, only once the reader has most of it")
+    void blockingWriteToSlowReader(String engine, int version) throws Exception {
+        try (Loopback lb = loopback(engine, version)) {
+            byte[] data = Fixtures.bytes(2 << 20, 8);
+            AtomicLong readSoFar = new AtomicLong();
+            long[] readWhenWriteReturned = new long[1];
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            lb.run(ssl -> {
+                Loopback.handshake(ssl, System.nanoTime() + TimeUnit.SECONDS.toNanos(20));
+                int r = ssl.write(data, 0, data.length);
+                readWhenWriteReturned[0] = readSoFar.get();
+                assertThat(r).as("%s, queue %s", r > 0 ? "" : ssl.getError(r), SslErrorQueue.snapshot())
+                        .isEqualTo(data.length);
+            }, ssl -> {
+                Loopback.handshake(ssl, System.nanoTime() + TimeUnit.SECONDS.toNanos(20));
+                byte[] buf = new byte[1000];
+                while (got.size() < data.length) {
+                    int n = ssl.read(buf, 0, buf.length);
+                    assertThat(n).as("read, %s", n > 0 ? "" : ssl.getError(n)).isPositive();
+                    got.write(buf, 0, n);
+                    readSoFar.addAndGet(n);
+                }
+            }, RUN_MS);
+            Fixtures.assertSameBytes(got.toByteArray(), data);
+            // The socket buffers (send and receive, which Linux doubles) and a record or two in the reader's
+            // SSL hold the rest: the write cannot have returned before the reader had taken this much.
+            long inTransit = 4L * Loopback.SOCKET_BUFFER + 4 * 16_709;
+            assertThat(readWhenWriteReturned[0]).as("bytes read when the write returned")
+                    .isGreaterThanOrEqualTo(data.length - inTransit);
+        }
+    }
+
+    @EngineVersionTest
+    @DisplayName("R08.7 blocking socket: a write of 8 MiB whose peer resets the connection mid-transfer returns -1 with SYSCALL, and the connection is failed")
+    void blockingWritePeerReset(String engine, int version) throws Exception {
+        try (Loopback lb = loopback(engine, version)) {
+            byte[] data = Fixtures.bytes(8 << 20, 9);
+            int[] result = new int[1];
+            SslError[] error = new SslError[1];
+            List<SslErrorEntry> queue = new ArrayList<>();
+            lb.run(ssl -> {
+                Loopback.handshake(ssl, System.nanoTime() + TimeUnit.SECONDS.toNanos(20));
+                result[0] = ssl.write(data, 0, data.length);
+                error[0] = ssl.getError(result[0]);
+                queue.addAll(SslErrorQueue.snapshot());
+            }, ssl -> {
+                Loopback.handshake(ssl, System.nanoTime() + TimeUnit.SECONDS.toNanos(20));
+                byte[] buf = new byte[16_384];
+                long got = 0;
+                while (got < 100_000) {
+                    int n = ssl.read(buf, 0, buf.length);
+                    assertThat(n).isPositive();
+                    got += n;
+                }
+                // Close with unread data and linger 0: the kernel sends a reset.
+                lb.serverChannel().setOption(StandardSocketOptions.SO_LINGER, 0);
+                lb.serverChannel().close();
+            }, RUN_MS);
+            assertThat(result[0]).as("write result").isEqualTo(-1);
+            assertThat(error[0]).as("getError, queue %s", queue).isEqualTo(SslError.SYSCALL);
+            assertThat(queue).as("libssl leaves the queue empty on a transport failure (errno tells)").isEmpty();
+            // The connection is failed: a later write fails at once (R15.7), no exception escapes.
+            SslErrorQueue.clear();
+            int again = lb.client().write(data, 0, 10);
+            assertThat(again).isEqualTo(-1);
+            assertThat(lb.client().getError(again)).isIn(SslError.SYSCALL, SslError.SSL);
         }
     }
 }

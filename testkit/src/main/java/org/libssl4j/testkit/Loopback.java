@@ -48,6 +48,8 @@ public final class Loopback implements AutoCloseable {
     private final SocketChannel clientChannel;
     private final SocketChannel serverChannel;
     private final List<AutoCloseable> resources = new ArrayList<>();
+    /** Contexts this pair built, closed with it. */
+    private final List<SslCtx> owned = new ArrayList<>();
     private final Relay relay;
 
     private Loopback(SslCtx clientCtx, SslCtx serverCtx, int soTimeoutMillis, boolean recordCounter) throws IOException {
@@ -110,6 +112,43 @@ public final class Loopback implements AutoCloseable {
      */
     public static Loopback openCounted(SslCtx clientCtx, SslCtx serverCtx, int soTimeoutMillis) throws IOException {
         return new Loopback(clientCtx, serverCtx, soTimeoutMillis, true);
+    }
+
+    /**
+     * As {@link #open(SslCtx, SslCtx, int)}, with contexts built from {@code client} and {@code server}, which
+     * {@link #close()} closes too: {@code Loopback.open(TestContexts.client(e).tls12(), TestContexts.server(e).tls12(), 200)}.
+     *
+     * @throws IOException if the sockets cannot be opened
+     */
+    public static Loopback open(TestContexts.Builder client, TestContexts.Builder server, int soTimeoutMillis)
+            throws IOException {
+        return owning(client, server, soTimeoutMillis, false);
+    }
+
+    /**
+     * As {@link #openCounted(SslCtx, SslCtx, int)}, with contexts built from {@code client} and {@code server},
+     * which {@link #close()} closes too.
+     *
+     * @throws IOException if the sockets cannot be opened
+     */
+    public static Loopback openCounted(TestContexts.Builder client, TestContexts.Builder server, int soTimeoutMillis)
+            throws IOException {
+        return owning(client, server, soTimeoutMillis, true);
+    }
+
+    private static Loopback owning(TestContexts.Builder client, TestContexts.Builder server, int soTimeoutMillis,
+            boolean recordCounter) throws IOException {
+        List<SslCtx> built = new ArrayList<>();
+        try {
+            built.add(client.build());
+            built.add(server.build());
+            Loopback lb = new Loopback(built.get(0), built.get(1), soTimeoutMillis, recordCounter);
+            lb.owned.addAll(built);
+            return lb;
+        } catch (IOException | RuntimeException | Error e) {
+            built.forEach(SslCtx::close);
+            throw e;
+        }
     }
 
     /** The client's connection, in connect state. */
@@ -254,14 +293,18 @@ public final class Loopback implements AutoCloseable {
         }
     }
 
-    /** Closes both connections and both sockets, and ends the relay. */
+    /** Closes both connections and both sockets, ends the relay, and closes the contexts this pair built. */
     @Override
     public void close() {
-        client.close();
-        server.close();
-        closeChannelsQuietly();
-        if (relay != null) {
-            relay.join();
+        try {
+            client.close();
+            server.close();
+            closeChannelsQuietly();
+            if (relay != null) {
+                relay.join();
+            }
+        } finally {
+            owned.forEach(SslCtx::close);
         }
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Capability;
-import org.libssl4j.Engines;
 import org.libssl4j.Ssl;
 import org.libssl4j.SslCtx;
 import org.libssl4j.SslError;
@@ -71,8 +70,7 @@ class OpenSslCommandsTest extends OpenSslTestBase {
     @EngineTest
     @DisplayName("R11.8 R11.9 R15.7 s_server's 'r' (HelloRequest) on TLS 1.2 to an engine without RENEGOTIATION: refused with libssl's no_renegotiation warning (data goes on, then s_server's handshake_failure: 0/SSL) or failed at once with -1/SSL and a reason; never a hang")
     void renegotiationRefused(String engine) {
-        org.junit.jupiter.api.Assumptions.assumeFalse(Engines.get(engine).has(Capability.RENEGOTIATION),
-                () -> "engine " + engine + " has capability RENEGOTIATION; this test is for engines without it");
+        TestEngines.assumeLacks(engine, Capability.RENEGOTIATION);
         try (SslCtx ctx = TestContexts.client(engine).tls12().build();
                 OpenSslProcess server = sServer("-tls1_2");
                 SocketConnection conn = SocketConnection.connect(ctx, server.port(), server::describe).handshake()) {

@@ -3,8 +3,6 @@ package org.libssl4j.testkit.junit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -45,8 +43,8 @@ import org.libssl4j.SslVersion;
  * <p>The system property {@value #REQUIRE_ENGINES_PROPERTY} (comma-separated names; blank means none) lists
  * engines that must be there: CI sets {@code -Dlibssl4j.requireEngines=jdk,bc,conscrypt} so that a silently
  * absent engine fails the build instead of shrinking it. A skip always names the capability it lacks, never the
- * engine ({@link #assumeCapability(String, Capability)}); a source filtered by capability that is left with no
- * engine skips the test once, naming the capability, instead of once per engine or pair.
+ * engine ({@link #assumeCapability(String, Capability)}). A source filtered by capability gives only the engines
+ * (or pairs) that fit; when none does, it gives one, so that the test skips once instead of once per engine or pair.
  */
 public final class TestEngines {
     /** The system property naming the engines that must be available. */
@@ -133,37 +131,37 @@ public final class TestEngines {
     }
 
     /**
-     * The engines of {@link #names()} that have {@code capability}. When none has it, the test is skipped once
-     * ("every engine of this run lacks capability X"), not once per engine.
+     * The engines of {@link #names()} that have {@code capability}, for a test that calls
+     * {@link #assumeCapability} itself. When none has it, the first engine alone, whose test then skips once, naming
+     * the capability, instead of once per engine. (A source that returned nothing would not do: surefire reports no
+     * test at all for it.)
      */
     public static Stream<String> namesWith(Capability capability) {
-        return filtered(engine -> Engines.get(engine).has(capability),
-                () -> "every engine of this run lacks capability " + capability).stream();
+        return orFirst(names().filter(engine -> Engines.get(engine).has(capability)), names());
     }
 
     /**
-     * The engines of {@link #names()} that lack {@code capability}, for tests of the clean refusal. When every
-     * engine has it, the test is skipped once ("every engine of this run has capability X").
+     * The engines of {@link #names()} that lack {@code capability}, for a test of the clean refusal that calls
+     * {@link #assumeLacks} itself. When every engine has it, the first engine alone, whose test then skips once.
      */
     public static Stream<String> namesWithout(Capability capability) {
-        return filtered(engine -> !Engines.get(engine).has(capability),
-                () -> "every engine of this run has capability " + capability).stream();
+        return orFirst(names().filter(engine -> !Engines.get(engine).has(capability)), names());
     }
 
     /**
      * The pairs of {@link #pairs()} whose client engine has {@code clientCapability} and whose server engine has
-     * {@code serverCapability}. When there is none, the test is skipped once, naming the capability no engine has.
+     * {@code serverCapability}, for a test that calls {@link #assumeCapability} for each. When there is none, the
+     * first pair alone, whose test then skips once, naming the capability.
      */
     public static Stream<Arguments> pairsWith(Capability clientCapability, Capability serverCapability) {
-        List<String> clients = namesWith(clientCapability).collect(Collectors.toList());
-        List<String> servers = namesWith(serverCapability).collect(Collectors.toList());
-        return clients.stream().flatMap(client -> servers.stream().map(server -> Arguments.of(client, server)));
+        return orFirst(pairs().filter(pair -> Engines.get((String) pair.get()[0]).has(clientCapability)
+                && Engines.get((String) pair.get()[1]).has(serverCapability)), pairs());
     }
 
-    private static List<String> filtered(Predicate<String> keep, Supplier<String> whyNone) {
-        List<String> kept = names().filter(keep).collect(Collectors.toList());
-        Assumptions.assumeFalse(kept.isEmpty(), whyNone);
-        return kept;
+    /** The elements of {@code filtered}, or when there are none, the first of {@code all}. */
+    private static <T> Stream<T> orFirst(Stream<T> filtered, Stream<T> all) {
+        List<T> kept = filtered.collect(Collectors.toList());
+        return kept.isEmpty() ? all.limit(1) : kept.stream();
     }
 
     /**
@@ -175,6 +173,17 @@ public final class TestEngines {
     public static void assumeCapability(String engine, Capability capability) {
         Assumptions.assumeTrue(Engines.get(engine).has(capability),
                 () -> "engine " + engine + " lacks capability " + capability);
+    }
+
+    /**
+     * Skips the current test if {@code engine} has {@code capability}, for tests of what an engine without it
+     * does, with the message "engine NAME has capability CAPABILITY; this test is for engines without it".
+     *
+     * @throws IllegalArgumentException if there is no available engine of that name
+     */
+    public static void assumeLacks(String engine, Capability capability) {
+        Assumptions.assumeFalse(Engines.get(engine).has(capability),
+                () -> "engine " + engine + " has capability " + capability + "; this test is for engines without it");
     }
 
     /** The comma-separated names in {@code value}, trimmed, without blanks and repeats. */
