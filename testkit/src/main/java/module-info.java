@@ -1,14 +1,12 @@
 /**
  * libssl4j's test kit: certificates made at run time, a context builder, a connected client/server pair, a BIO
- * pump, chunking and fault-injecting BIOs, and the JUnit 5 parameterization over the engines that
- * {@code ServiceLoader} finds. Used by the conformance suite, the demo, the benchmarks and third-party engines.
+ * pump, chunking and fault-injecting BIOs, and connections over loopback sockets. It needs no JUnit: the demo and
+ * the benchmarks use it too. The JUnit 5 parameterization over the engines is in {@code org.libssl4j.testkit.junit}.
  */
 module org.libssl4j.testkit {
     requires transitive org.libssl4j.api;
     requires transitive org.libssl4j.bio;
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.provider;
-    requires org.junit.jupiter.api;
-    requires org.junit.jupiter.params;
     exports org.libssl4j.testkit;
 }

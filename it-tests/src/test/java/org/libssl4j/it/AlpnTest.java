@@ -5,23 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Capability;
-import org.libssl4j.testkit.TestEngines;
 import org.libssl4j.testkit.TestPair;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /** Application-layer protocol negotiation ({@code SSL_CTX_set_alpn_protos}, {@code SSL_get0_alpn_selected}). */
 class AlpnTest {
 
-    @EngineTest
-    @DisplayName("ALPN-1 the protocol both sides offer is selected and both see it, TLS 1.2 and 1.3")
-    void overlap(String engine) {
+    @EngineVersionTest
+    @DisplayName("ALPN-1 the protocol both sides offer is selected and both see it")
+    void overlap(String engine, int version) {
         TestEngines.assumeCapability(engine, Capability.ALPN);
-        for (int version : new int[] {Fixtures.TLS13, Fixtures.TLS12}) {
-            try (TestPair p = Fixtures.pair(engine, version, 0,
-                    ctx -> ctx.setAlpnProtos(List.of("h2", "http/1.1")),
-                    ctx -> ctx.setAlpnProtos(List.of("http/1.1"))).handshake()) {
-                assertThat(p.client().getAlpnSelected()).isEqualTo("http/1.1");
-                assertThat(p.server().getAlpnSelected()).isEqualTo("http/1.1");
-            }
+        try (TestPair p = Fixtures.pair(engine, version, 0,
+                ctx -> ctx.setAlpnProtos(List.of("h2", "http/1.1")),
+                ctx -> ctx.setAlpnProtos(List.of("http/1.1"))).handshake()) {
+            assertThat(p.client().getAlpnSelected()).isEqualTo("http/1.1");
+            assertThat(p.server().getAlpnSelected()).isEqualTo("http/1.1");
         }
     }
 

@@ -1,7 +1,6 @@
 package org.libssl4j.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.libssl4j.it.Fixtures.TLS12;
 import static org.libssl4j.it.Fixtures.TLS13;
 import static org.libssl4j.it.Fixtures.assertReason;
 import static org.libssl4j.it.Fixtures.assertResult;
@@ -13,10 +12,10 @@ import org.libssl4j.SslError;
 import org.libssl4j.SslErrorEntry;
 import org.libssl4j.SslErrorQueue;
 import org.libssl4j.SslReason;
-import org.libssl4j.testkit.FaultBio;
 import org.libssl4j.testkit.FaultBio.RecordFilter;
-import org.libssl4j.testkit.TestEngines;
+import org.libssl4j.testkit.FaultBio;
 import org.libssl4j.testkit.TestPair;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /** Records changed on the wire, received fatal alerts, and the failed states after them (R09). */
 class CorruptionTest {
@@ -33,24 +32,22 @@ class CorruptionTest {
         return p;
     }
 
-    @EngineTest
+    @EngineVersionTest
     @DisplayName("R09.1 a changed ciphertext or tag fails the read with decryption failed or bad record mac and sends bad_record_mac")
-    void badMac(String engine) {
-        for (int version : new int[] {TLS13, TLS12}) {
-            for (int offset : new int[] {20, 5 + 200}) { // a ciphertext byte, then a tag byte
+    void badMac(String engine, int version) {
+        for (int offset : new int[] {20, 5 + 200}) { // a ciphertext byte, then a tag byte
+            SslErrorQueue.clear();
+            try (TestPair p = sendThrough(engine, version, f -> f.flipByte(RecordFilter.applicationData(0), offset))) {
+                assertResult(p.server(), p.server().read(new byte[300], 0, 300), -1, SslError.SSL);
+                assertThat(SslErrorQueue.snapshot()).extracting(SslErrorEntry::reason)
+                        .contains(SslReason.DECRYPTION_FAILED_OR_BAD_RECORD_MAC);
+                assertThat(SslErrorQueue.peekLast().reasonString()).isEqualTo("decryption failed or bad record mac");
+                assertThat(p.server().isInitFinished()).isFalse();
                 SslErrorQueue.clear();
-                try (TestPair p = sendThrough(engine, version, f -> f.flipByte(RecordFilter.applicationData(0), offset))) {
-                    assertResult(p.server(), p.server().read(new byte[300], 0, 300), -1, SslError.SSL);
-                    assertThat(SslErrorQueue.snapshot()).extracting(SslErrorEntry::reason)
-                            .contains(SslReason.DECRYPTION_FAILED_OR_BAD_RECORD_MAC);
-                    assertThat(SslErrorQueue.peekLast().reasonString()).isEqualTo("decryption failed or bad record mac");
-                    assertThat(p.server().isInitFinished()).isFalse();
-                    SslErrorQueue.clear();
-                    // The alert reaches the client: R09.3.
-                    assertResult(p.client(), p.client().read(new byte[10], 0, 10), 0, SslError.SSL);
-                    SslErrorEntry e = assertReason(SslReason.SSLV3_ALERT_BAD_RECORD_MAC, "sslv3 alert bad record mac");
-                    assertThat(e.detail()).isEqualTo("SSL alert number 20");
-                }
+                // The alert reaches the client: R09.3.
+                assertResult(p.client(), p.client().read(new byte[10], 0, 10), 0, SslError.SSL);
+                SslErrorEntry e = assertReason(SslReason.SSLV3_ALERT_BAD_RECORD_MAC, "sslv3 alert bad record mac");
+                assertThat(e.detail()).isEqualTo("SSL alert number 20");
             }
         }
     }
@@ -80,46 +77,44 @@ class CorruptionTest {
         }
     }
 
-    @EngineTest
+    @EngineVersionTest
     @DisplayName("R09.5 a changed record type fails TLS 1.3 with bad record type and TLS 1.2 with the MAC error")
-    void changedType(String engine) {
-        try (TestPair p = sendThrough(engine, TLS13, f -> f.setType(RecordFilter.applicationData(0), 22))) {
+    void changedType(String engine, int version) {
+        try (TestPair p = sendThrough(engine, version, f -> f.setType(RecordFilter.applicationData(0), 22))) {
             assertResult(p.server(), p.server().read(new byte[300], 0, 300), -1, SslError.SSL);
-            assertReason(SslReason.BAD_RECORD_TYPE, "bad record type");
-        }
-        SslErrorQueue.clear();
-        try (TestPair p = sendThrough(engine, TLS12, f -> f.setType(RecordFilter.applicationData(0), 22))) {
-            assertResult(p.server(), p.server().read(new byte[300], 0, 300), -1, SslError.SSL);
-            assertThat(SslErrorQueue.snapshot()).extracting(SslErrorEntry::reason).contains(SslReason.DECRYPTION_FAILED_OR_BAD_RECORD_MAC);
-        }
-    }
-
-    @EngineTest
-    @DisplayName("R09.6 a changed record version fails with wrong version number")
-    void changedVersion(String engine) {
-        for (int version : new int[] {TLS13, TLS12}) {
-            for (int wire : new int[] {0x0302, 0x0403}) {
-                SslErrorQueue.clear();
-                try (TestPair p = sendThrough(engine, version, f -> f.setVersion(RecordFilter.applicationData(0), wire))) {
-                    assertResult(p.server(), p.server().read(new byte[300], 0, 300), -1, SslError.SSL);
-                    assertReason(SslReason.WRONG_VERSION_NUMBER, "wrong version number");
-                }
+            if (version == TLS13) {
+                assertReason(SslReason.BAD_RECORD_TYPE, "bad record type");
+            } else {
+                assertThat(SslErrorQueue.snapshot()).extracting(SslErrorEntry::reason).contains(SslReason.DECRYPTION_FAILED_OR_BAD_RECORD_MAC);
             }
         }
     }
 
-    @EngineTest
+    @EngineVersionTest
+    @DisplayName("R09.6 a changed record version fails with wrong version number")
+    void changedVersion(String engine, int version) {
+        for (int wire : new int[] {0x0302, 0x0403}) {
+            SslErrorQueue.clear();
+            try (TestPair p = sendThrough(engine, version, f -> f.setVersion(RecordFilter.applicationData(0), wire))) {
+                assertResult(p.server(), p.server().read(new byte[300], 0, 300), -1, SslError.SSL);
+                assertReason(SslReason.WRONG_VERSION_NUMBER, "wrong version number");
+            }
+        }
+    }
+
+    @EngineVersionTest
     @DisplayName("R09.6 the alert for a changed record version: decode_error for TLS 1.3 minor changes, protocol_version otherwise")
-    void changedVersionAlert(String engine) {
+    void changedVersionAlert(String engine, int version) {
         TestEngines.assumeCapability(engine, Capability.ALERT_ON_REQUEST);
-        int[][] cases = {{TLS13, 0x0302, 50}, {TLS13, 0x0403, 70}, {TLS12, 0x0302, 70}};
+        // {record version on the wire, alert the client receives}
+        int[][] cases = version == TLS13 ? new int[][] {{0x0302, 50}, {0x0403, 70}} : new int[][] {{0x0302, 70}};
         for (int[] c : cases) {
             SslErrorQueue.clear();
-            try (TestPair p = sendThrough(engine, c[0], f -> f.setVersion(RecordFilter.applicationData(0), c[1]))) {
+            try (TestPair p = sendThrough(engine, version, f -> f.setVersion(RecordFilter.applicationData(0), c[0]))) {
                 p.server().read(new byte[300], 0, 300);
                 SslErrorQueue.clear();
                 assertThat(p.client().read(new byte[10], 0, 10)).isZero();
-                assertThat(SslErrorQueue.peek().reason()).isEqualTo(1000 + c[2]);
+                assertThat(SslErrorQueue.peek().reason()).as("record version 0x%x", c[0]).isEqualTo(1000 + c[1]);
             }
         }
     }
@@ -207,51 +202,46 @@ class CorruptionTest {
         }
     }
 
-    @EngineTest
+    @EngineVersionTest
     @DisplayName("R09.7 a protected record longer than TLS allows (TLS 1.3: 16640, TLS 1.2: 16704) is encrypted length too long")
-    void encryptedLengthTooLong(String engine) {
-        int[][] cases = {{TLS13, 16641}, {TLS12, 16705}};
-        for (int[] c : cases) {
-            SslErrorQueue.clear();
-            try (TestPair p = Fixtures.connected(engine, c[0], 0)) {
-                Fixtures.Wire w = Fixtures.wireByHand(p);
-                p.client().write(new byte[100], 0, 100);
-                byte[] record = w.out().drain();
-                record[3] = (byte) (c[1] >> 8);
-                record[4] = (byte) c[1];
-                w.in().write(record, 0, 5);
-                assertResult(p.server(), p.server().read(new byte[300], 0, 300), -1, SslError.SSL);
-                assertReason(SslReason.ENCRYPTED_LENGTH_TOO_LONG, "encrypted length too long");
-            }
+    void encryptedLengthTooLong(String engine, int version) {
+        int length = version == TLS13 ? 16641 : 16705;
+        try (TestPair p = Fixtures.connected(engine, version, 0)) {
+            Fixtures.Wire w = Fixtures.wireByHand(p);
+            p.client().write(new byte[100], 0, 100);
+            byte[] record = w.out().drain();
+            record[3] = (byte) (length >> 8);
+            record[4] = (byte) length;
+            w.in().write(record, 0, 5);
+            assertResult(p.server(), p.server().read(new byte[300], 0, 300), -1, SslError.SSL);
+            assertReason(SslReason.ENCRYPTED_LENGTH_TOO_LONG, "encrypted length too long");
         }
     }
 
-    @EngineTest
+    @EngineVersionTest
     @DisplayName("R09.1 a dropped or replayed record breaks the sequence: the next record fails with decryption failed or bad record mac")
-    void droppedOrDuplicated(String engine) {
-        for (int version : new int[] {TLS13, TLS12}) {
-            for (boolean drop : new boolean[] {true, false}) {
-                SslErrorQueue.clear();
-                try (TestPair p = Fixtures.connected(engine, version, 0)) {
-                    FaultBio bio = new FaultBio(p.clientBio());
-                    if (drop) {
-                        bio.drop(RecordFilter.applicationData(0));
-                    } else {
-                        bio.duplicate(RecordFilter.applicationData(0));
-                    }
-                    p.client().setWbio(bio);
-                    p.client().write(Fixtures.bytes(100, 41), 0, 100);
-                    p.client().write(Fixtures.bytes(100, 42), 0, 100);
-                    byte[] buf = new byte[300];
-                    int first = p.server().read(buf, 0, buf.length);
-                    if (!drop) {
-                        assertThat(first).as("the original record").isEqualTo(100);
-                        first = p.server().read(buf, 0, buf.length);
-                    }
-                    assertResult(p.server(), first, -1, SslError.SSL);
-                    assertThat(SslErrorQueue.snapshot()).extracting(SslErrorEntry::reason)
-                            .contains(SslReason.DECRYPTION_FAILED_OR_BAD_RECORD_MAC);
+    void droppedOrDuplicated(String engine, int version) {
+        for (boolean drop : new boolean[] {true, false}) {
+            SslErrorQueue.clear();
+            try (TestPair p = Fixtures.connected(engine, version, 0)) {
+                FaultBio bio = new FaultBio(p.clientBio());
+                if (drop) {
+                    bio.drop(RecordFilter.applicationData(0));
+                } else {
+                    bio.duplicate(RecordFilter.applicationData(0));
                 }
+                p.client().setWbio(bio);
+                p.client().write(Fixtures.bytes(100, 41), 0, 100);
+                p.client().write(Fixtures.bytes(100, 42), 0, 100);
+                byte[] buf = new byte[300];
+                int first = p.server().read(buf, 0, buf.length);
+                if (!drop) {
+                    assertThat(first).as("the original record").isEqualTo(100);
+                    first = p.server().read(buf, 0, buf.length);
+                }
+                assertResult(p.server(), first, -1, SslError.SSL);
+                assertThat(SslErrorQueue.snapshot()).extracting(SslErrorEntry::reason).as(drop ? "dropped" : "replayed")
+                        .contains(SslReason.DECRYPTION_FAILED_OR_BAD_RECORD_MAC);
             }
         }
     }

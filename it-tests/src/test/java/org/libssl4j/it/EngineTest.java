@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @ParameterizedTest(name = " [{0}]")
-@MethodSource("org.libssl4j.testkit.TestEngines#names")
+@MethodSource("org.libssl4j.testkit.junit.TestEngines#names")
 @ExtendWith(ClearErrorQueue.class)
 public @interface EngineTest {
 }

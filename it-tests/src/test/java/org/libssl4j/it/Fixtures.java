@@ -28,9 +28,13 @@ final class Fixtures {
     }
 
     static TestPair pair(String engine, int version, int bufSize, Consumer<SslCtx> client, Consumer<SslCtx> server) {
-        TestContexts.Builder c = TestContexts.client(engine).configure(client).only(version);
-        TestContexts.Builder s = TestContexts.server(engine).configure(server).only(version);
-        return TestPair.create(c.build(), s.build(), bufSize);
+        return TestPair.create(ctx(engine, false, version, client), ctx(engine, true, version, server), bufSize);
+    }
+
+    /** A client or server context on {@code engine}, pinned to {@code version}, with {@code extra} settings. */
+    static SslCtx ctx(String engine, boolean server, int version, Consumer<SslCtx> extra) {
+        TestContexts.Builder b = server ? TestContexts.server(engine) : TestContexts.client(engine);
+        return b.configure(extra).only(version).build();
     }
 
     /** A TLS 1.3 pair with default buffers, handshake done and the error queue empty. */

@@ -19,87 +19,81 @@ import org.libssl4j.testkit.TestPair;
 /** The handshake: on demand from write and read, connect/accept, and the state that must be set first (R01, R02). */
 class HandshakeTest {
 
-    @EngineTest
-    @DisplayName("NL-6 a server flight larger than the BIO pair and than one record (a 20 KB certificate) completes, TLS 1.2 and 1.3")
-    void bigServerFlight(String engine) {
-        for (int version : new int[] {TLS13, TLS12}) {
-            for (int size : new int[] {0, 4096}) {
-                try (TestPair p = Fixtures.pair(engine, version, size, c -> { },
-                        s -> {
-                            s.useCertificate(org.libssl4j.testkit.TestCerts.bigServer().certificate());
-                            s.usePrivateKey(org.libssl4j.testkit.TestCerts.bigServer().privateKey());
-                        }).handshake()) {
-                    assertThat(p.client().getPeerCertificate().getEncoded().length).isGreaterThan(20_000);
-                    byte[] data = Fixtures.bytes(10, 3);
-                    assertThat(p.client().write(data, 0, data.length)).isEqualTo(10);
-                    assertThat(Fixtures.drain(p.server())).isEqualTo(data);
-                } catch (java.security.cert.CertificateEncodingException e) {
-                    throw new AssertionError(e);
-                }
+    @EngineVersionTest
+    @DisplayName("NL-6 a server flight larger than the BIO pair and than one record (a 20 KB certificate) completes")
+    void bigServerFlight(String engine, int version) {
+        for (int size : new int[] {0, 4096}) {
+            try (TestPair p = Fixtures.pair(engine, version, size, c -> { },
+                    s -> {
+                        s.useCertificate(org.libssl4j.testkit.TestCerts.bigServer().certificate());
+                        s.usePrivateKey(org.libssl4j.testkit.TestCerts.bigServer().privateKey());
+                    }).handshake()) {
+                assertThat(p.client().getPeerCertificate().getEncoded().length).isGreaterThan(20_000);
+                byte[] data = Fixtures.bytes(10, 3);
+                assertThat(p.client().write(data, 0, data.length)).isEqualTo(10);
+                assertThat(Fixtures.drain(p.server())).isEqualTo(data);
+            } catch (java.security.cert.CertificateEncodingException e) {
+                throw new AssertionError(e);
             }
         }
     }
 
-    @EngineTest
+    @EngineVersionTest
     @DisplayName("NL-8 the test kit's handshake completes over small BIO pairs: a finished client takes the server's tickets")
-    void testKitHandshakeOverSmallPairs(String engine) {
-        for (int version : new int[] {TLS13, TLS12}) {
-            for (int size : new int[] {100, 1000, 4000}) {
-                try (TestPair p = Fixtures.pair(engine, version, size).handshake()) {
-                    assertThat(p.client().isInitFinished()).isTrue();
-                    assertThat(p.server().isInitFinished()).isTrue();
-                    byte[] data = Fixtures.bytes(10, size);
-                    assertThat(p.client().write(data, 0, data.length)).isEqualTo(10);
-                    assertThat(Fixtures.drain(p.server())).isEqualTo(data);
-                }
+    void testKitHandshakeOverSmallPairs(String engine, int version) {
+        for (int size : new int[] {100, 1000, 4000}) {
+            try (TestPair p = Fixtures.pair(engine, version, size).handshake()) {
+                assertThat(p.client().isInitFinished()).isTrue();
+                assertThat(p.server().isInitFinished()).isTrue();
+                byte[] data = Fixtures.bytes(10, size);
+                assertThat(p.client().write(data, 0, data.length)).isEqualTo(10);
+                assertThat(Fixtures.drain(p.server())).isEqualTo(data);
             }
         }
     }
 
-    @EngineTest
-    @DisplayName("NL-2 the handshake completes over a BIO pair of 1 to 6 bytes each way, TLS 1.2 and 1.3: a side that cannot write still reads")
-    void tinyTransport(String engine) {
-        for (int version : new int[] {TLS13, TLS12}) {
-            for (int size = 1; size <= 6; size++) {
-                try (TestPair p = Fixtures.pair(engine, version, size)) {
-                    int c = 0;
-                    int s = 0;
-                    int rounds = 0;
-                    while ((c != 1 || s != 1) && rounds++ < 100_000) {
-                        if (c != 1) {
-                            SslErrorQueue.clear();
-                            c = p.client().doHandshake();
-                            assertThat(c == 1 || p.client().getError(c) == SslError.WANT_READ || p.client().getError(c) == SslError.WANT_WRITE)
-                                    .as("client %d: %s", c, SslErrorQueue.peek()).isTrue();
-                        } else {
-                            p.client().peek(new byte[0], 0, 0); // a finished TLS 1.3 client takes the tickets
-                        }
-                        if (s != 1) {
-                            SslErrorQueue.clear();
-                            s = p.server().doHandshake();
-                            assertThat(s == 1 || p.server().getError(s) == SslError.WANT_READ || p.server().getError(s) == SslError.WANT_WRITE)
-                                    .as("server %d: %s", s, SslErrorQueue.peek()).isTrue();
-                        }
+    @EngineVersionTest
+    @DisplayName("NL-2 the handshake completes over a BIO pair of 1 to 6 bytes each way: a side that cannot write still reads")
+    void tinyTransport(String engine, int version) {
+        for (int size = 1; size <= 6; size++) {
+            try (TestPair p = Fixtures.pair(engine, version, size)) {
+                int c = 0;
+                int s = 0;
+                int rounds = 0;
+                while ((c != 1 || s != 1) && rounds++ < 100_000) {
+                    if (c != 1) {
+                        SslErrorQueue.clear();
+                        c = p.client().doHandshake();
+                        assertThat(c == 1 || p.client().getError(c) == SslError.WANT_READ || p.client().getError(c) == SslError.WANT_WRITE)
+                                .as("client %d: %s", c, SslErrorQueue.peek()).isTrue();
+                    } else {
+                        p.client().peek(new byte[0], 0, 0); // a finished TLS 1.3 client takes the tickets
                     }
-                    assertThat(c == 1 && s == 1).as("version 0x%x, pair of %d bytes: client %d, server %d after %d rounds",
-                            version, size, c, s, rounds).isTrue();
-                    byte[] data = Fixtures.bytes(50, size);
-                    int w = -1;
-                    java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
-                    byte[] buf = new byte[64];
-                    for (int i = 0; i < 100_000 && got.size() < data.length; i++) {
-                        if (w <= 0) {
-                            w = p.client().write(data, 0, data.length);
-                        }
-                        int n = p.server().read(buf, 0, buf.length);
-                        if (n > 0) {
-                            got.write(buf, 0, n);
-                        }
+                    if (s != 1) {
+                        SslErrorQueue.clear();
+                        s = p.server().doHandshake();
+                        assertThat(s == 1 || p.server().getError(s) == SslError.WANT_READ || p.server().getError(s) == SslError.WANT_WRITE)
+                                .as("server %d: %s", s, SslErrorQueue.peek()).isTrue();
                     }
-                    SslErrorQueue.clear();
-                    assertThat(w).isEqualTo(data.length);
-                    assertThat(got.toByteArray()).isEqualTo(data);
                 }
+                assertThat(c == 1 && s == 1).as("version 0x%x, pair of %d bytes: client %d, server %d after %d rounds",
+                        version, size, c, s, rounds).isTrue();
+                byte[] data = Fixtures.bytes(50, size);
+                int w = -1;
+                java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+                byte[] buf = new byte[64];
+                for (int i = 0; i < 100_000 && got.size() < data.length; i++) {
+                    if (w <= 0) {
+                        w = p.client().write(data, 0, data.length);
+                    }
+                    int n = p.server().read(buf, 0, buf.length);
+                    if (n > 0) {
+                        got.write(buf, 0, n);
+                    }
+                }
+                SslErrorQueue.clear();
+                assertThat(w).isEqualTo(data.length);
+                assertThat(got.toByteArray()).isEqualTo(data);
             }
         }
     }
@@ -125,40 +119,36 @@ class HandshakeTest {
         }
     }
 
-    @EngineTest
+    @EngineVersionTest
     @DisplayName("R01.2 TLS 1.3 handshake-on-write takes 2 write calls, TLS 1.2 takes 3")
-    void writeCallCounts(String engine) {
-        for (int version : new int[] {TLS13, TLS12}) {
-            try (TestPair p = Fixtures.pair(engine, version, 0)) {
-                byte[] data = Fixtures.ascii("ping");
-                byte[] sink = new byte[100];
+    void writeCallCounts(String engine, int version) {
+        try (TestPair p = Fixtures.pair(engine, version, 0)) {
+            byte[] data = Fixtures.ascii("ping");
+            byte[] sink = new byte[100];
+            assertResult(p.client(), p.client().write(data, 0, data.length), -1, SslError.WANT_READ);
+            assertResult(p.server(), p.server().read(sink, 0, sink.length), -1, SslError.WANT_READ);
+            if (version == TLS12) {
                 assertResult(p.client(), p.client().write(data, 0, data.length), -1, SslError.WANT_READ);
                 assertResult(p.server(), p.server().read(sink, 0, sink.length), -1, SslError.WANT_READ);
-                if (version == TLS12) {
-                    assertResult(p.client(), p.client().write(data, 0, data.length), -1, SslError.WANT_READ);
-                    assertResult(p.server(), p.server().read(sink, 0, sink.length), -1, SslError.WANT_READ);
-                }
-                assertResult(p.client(), p.client().write(data, 0, data.length), data.length, SslError.NONE);
-                assertThat(p.server().read(sink, 0, sink.length)).isEqualTo(data.length);
             }
+            assertResult(p.client(), p.client().write(data, 0, data.length), data.length, SslError.NONE);
+            assertThat(p.server().read(sink, 0, sink.length)).isEqualTo(data.length);
         }
     }
 
-    @EngineTest
+    @EngineVersionTest
     @DisplayName("R01.4 a read that finishes the handshake with no data waiting returns -1/WANT_READ")
-    void readFinishingHandshakeWantsRead(String engine) {
-        for (int version : new int[] {TLS13, TLS12}) {
-            try (TestPair p = Fixtures.pair(engine, version, 0)) {
-                byte[] sink = new byte[100];
-                for (int i = 0; i < 10 && !p.server().isInitFinished(); i++) {
-                    int c = p.client().doHandshake();
-                    assertThat(c).as("client doHandshake").isIn(1, -1);
-                    SslErrorQueue.clear();
-                    int r = p.server().read(sink, 0, sink.length);
-                    assertResult(p.server(), r, -1, SslError.WANT_READ);
-                }
-                assertThat(p.server().isInitFinished()).isTrue();
+    void readFinishingHandshakeWantsRead(String engine, int version) {
+        try (TestPair p = Fixtures.pair(engine, version, 0)) {
+            byte[] sink = new byte[100];
+            for (int i = 0; i < 10 && !p.server().isInitFinished(); i++) {
+                int c = p.client().doHandshake();
+                assertThat(c).as("client doHandshake").isIn(1, -1);
+                SslErrorQueue.clear();
+                int r = p.server().read(sink, 0, sink.length);
+                assertResult(p.server(), r, -1, SslError.WANT_READ);
             }
+            assertThat(p.server().isInitFinished()).isTrue();
         }
     }
 

@@ -3,7 +3,6 @@ package org.libssl4j.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -17,9 +16,9 @@ import org.libssl4j.SslError;
 import org.libssl4j.SslErrorQueue;
 import org.libssl4j.testkit.TestCerts;
 import org.libssl4j.testkit.TestContexts;
-import org.libssl4j.testkit.TestEngines;
 import org.libssl4j.testkit.TestIdentity;
 import org.libssl4j.testkit.TestPair;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /**
  * Every client engine with every server engine, TLS 1.2 and 1.3, RSA and ECDSA certificates: handshake, 4 MiB
@@ -30,18 +29,8 @@ class InteropTest {
     private static final int BYTES_EACH_WAY = 4 << 20;
 
     static Stream<Arguments> cases() {
-        List<String> engines = TestEngines.names().collect(java.util.stream.Collectors.toList());
-        List<Arguments> cases = new ArrayList<>();
-        for (String client : engines) {
-            for (String server : engines) {
-                for (String version : new String[] {"TLSv1.3", "TLSv1.2"}) {
-                    for (String key : new String[] {"RSA", "ECDSA"}) {
-                        cases.add(Arguments.of(client, server, version, key));
-                    }
-                }
-            }
-        }
-        return cases.stream();
+        return TestEngines.pairs().flatMap(pair -> Stream.of("TLSv1.3", "TLSv1.2").flatMap(version ->
+                Stream.of("RSA", "ECDSA").map(key -> Arguments.of(pair.get()[0], pair.get()[1], version, key))));
     }
 
     @ParameterizedTest(name = "[{0} client, {1} server, {2}, {3}]")

@@ -26,9 +26,10 @@ import org.libssl4j.Ssl;
 import org.libssl4j.SslCtx;
 import org.libssl4j.SslError;
 import org.libssl4j.SslErrorQueue;
+import org.libssl4j.testkit.LoopbackSockets;
 import org.libssl4j.testkit.TestCerts;
 import org.libssl4j.testkit.TestContexts;
-import org.libssl4j.testkit.TestEngines;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /**
  * Non-blocking sockets driven by a {@link Selector}, written only against the public API, the way a user writes

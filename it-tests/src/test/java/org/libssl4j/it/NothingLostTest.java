@@ -12,8 +12,8 @@ import org.libssl4j.Ssl;
 import org.libssl4j.SslError;
 import org.libssl4j.SslErrorQueue;
 import org.libssl4j.SslOptions;
-import org.libssl4j.testkit.TestEngines;
 import org.libssl4j.testkit.TestPair;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /**
  * The data-loss and hang defects that random schedules found (NL-n), each replayed by hand: renegotiation meeting a

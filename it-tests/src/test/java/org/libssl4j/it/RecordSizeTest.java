@@ -8,8 +8,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Capability;
 import org.libssl4j.Engines;
 import org.libssl4j.SslMode;
-import org.libssl4j.testkit.TestEngines;
 import org.libssl4j.testkit.TestPair;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /**
  * Record sizes on TLS 1.3 (the WriteTest cases run on TLS 1.2, where every engine carries 16384 bytes a record):

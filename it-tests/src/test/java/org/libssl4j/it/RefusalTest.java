@@ -6,18 +6,16 @@ import static org.libssl4j.it.Fixtures.TLS13;
 import static org.libssl4j.it.Fixtures.assertReason;
 import static org.libssl4j.it.Fixtures.assertResult;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Capability;
-import org.libssl4j.Engines;
 import org.libssl4j.Ssl;
 import org.libssl4j.SslError;
 import org.libssl4j.SslErrorEntry;
 import org.libssl4j.SslErrorQueue;
 import org.libssl4j.SslOptions;
 import org.libssl4j.SslReason;
-import org.libssl4j.testkit.TestEngines;
 import org.libssl4j.testkit.TestPair;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /**
  * SSL_renegotiate and SSL_key_update where they cannot be done: the wrong version, the option that forbids it, a
@@ -29,10 +27,6 @@ class RefusalTest {
     private static final int BAD_TYPE = 2;
 
     /** Skips the test when {@code engine} has {@code capability}: the test is about engines that lack it. */
-    private static void assumeLacks(String engine, Capability capability) {
-        Assumptions.assumeFalse(Engines.get(engine).has(capability),
-                () -> "engine " + engine + " has capability " + capability + "; this test is for engines without it");
-    }
 
     /** Asserts that a call returned 0, that getError says SSL, and that the oldest entry is {@code reason}. */
     private static void assertRefused(Ssl ssl, int ret, int reason, String text) {
@@ -98,7 +92,7 @@ class RefusalTest {
     @EngineTest
     @DisplayName("R11.11 an engine without renegotiation refuses it on TLS 1.2 with 0 and a reason on the queue, and the connection goes on")
     void renegotiateWithoutCapability(String engine) {
-        assumeLacks(engine, Capability.RENEGOTIATION);
+        TestEngines.assumeLacks(engine, Capability.RENEGOTIATION);
         try (TestPair p = Fixtures.connected(engine, TLS12, 0)) {
             long[] before = inFlight(p);
             for (Ssl ssl : new Ssl[] {p.client(), p.server()}) {
@@ -165,7 +159,7 @@ class RefusalTest {
     @EngineTest
     @DisplayName("R12.5 an engine without key update refuses a valid type on TLS 1.3 with 0 and a reason on the queue, and the connection goes on")
     void keyUpdateWithoutCapability(String engine) {
-        assumeLacks(engine, Capability.KEY_UPDATE);
+        TestEngines.assumeLacks(engine, Capability.KEY_UPDATE);
         try (TestPair p = Fixtures.connected(engine, TLS13, 0)) {
             long[] before = inFlight(p);
             for (int type : new int[] {Ssl.KEY_UPDATE_NOT_REQUESTED, Ssl.KEY_UPDATE_REQUESTED}) {

@@ -10,8 +10,8 @@ import org.libssl4j.Capability;
 import org.libssl4j.SslError;
 import org.libssl4j.SslErrorQueue;
 import org.libssl4j.SslMode;
-import org.libssl4j.testkit.TestEngines;
 import org.libssl4j.testkit.TestPair;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /** TLS 1.2 renegotiation started by the server, on engines that can renegotiate (R11.2-R11.7). */
 class RenegotiationTest {

@@ -366,7 +366,7 @@ class SeedTest {
     @EngineTest
     @DisplayName("SEED-3 a renegotiation the peer asks for is performed transparently during write")
     void renegotiationDuringWrite(String engine) {
-        org.libssl4j.testkit.TestEngines.assumeCapability(engine, org.libssl4j.Capability.RENEGOTIATION);
+        org.libssl4j.testkit.junit.TestEngines.assumeCapability(engine, org.libssl4j.Capability.RENEGOTIATION);
         try (TestPair p = Fixtures.connected(engine, TLS12, 0)) {
             assertThat(p.server().renegotiate()).isEqualTo(1);
             assertThat(p.server().doHandshake()).isEqualTo(1); // HelloRequest out
@@ -392,7 +392,7 @@ class SeedTest {
     @EngineTest
     @DisplayName("SEED-7 on a blocking BIO a renegotiation may give WANT_READ, unless AUTO_RETRY carries on")
     void blockingRenegotiation(String engine) throws Exception {
-        org.libssl4j.testkit.TestEngines.assumeCapability(engine, org.libssl4j.Capability.RENEGOTIATION);
+        org.libssl4j.testkit.junit.TestEngines.assumeCapability(engine, org.libssl4j.Capability.RENEGOTIATION);
         for (boolean autoRetry : new boolean[] {false, true}) {
             BlockingPipe pipe = new BlockingPipe(4096);
             try (SslCtx cctx = TestContexts.client(engine).tls12().build(); SslCtx sctx = TestContexts.server(engine).tls12().build();

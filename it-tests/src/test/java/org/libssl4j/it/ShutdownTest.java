@@ -8,45 +8,40 @@ import static org.libssl4j.it.Fixtures.assertResult;
 
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Capability;
-import org.libssl4j.Engines;
 import org.libssl4j.Ssl;
 import org.libssl4j.SslError;
 import org.libssl4j.SslErrorQueue;
 import org.libssl4j.SslReason;
-import org.libssl4j.testkit.TestEngines;
 import org.libssl4j.testkit.TestPair;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /** Two-phase SSL_shutdown, close_notify, ZERO_RETURN, writes after shutdown, quiet shutdown (R07). */
 class ShutdownTest {
 
-    @EngineTest
+    @EngineVersionTest
     @DisplayName("R07.1 the first shutdown queues close_notify, returns 0 and sets SENT_SHUTDOWN; getError(0) is SYSCALL")
-    void firstShutdown(String engine) {
-        for (int version : new int[] {TLS13, TLS12}) {
-            try (TestPair p = Fixtures.connected(engine, version, 0)) {
-                long before = p.serverBio().pending();
-                assertResult(p.client(), p.client().shutdown(), 0, SslError.SYSCALL);
-                assertThat(p.client().getShutdown()).isEqualTo(Ssl.SENT_SHUTDOWN);
-                assertThat(p.serverBio().pending()).as("close_notify sent").isGreaterThan(before);
-            }
+    void firstShutdown(String engine, int version) {
+        try (TestPair p = Fixtures.connected(engine, version, 0)) {
+            long before = p.serverBio().pending();
+            assertResult(p.client(), p.client().shutdown(), 0, SslError.SYSCALL);
+            assertThat(p.client().getShutdown()).isEqualTo(Ssl.SENT_SHUTDOWN);
+            assertThat(p.serverBio().pending()).as("close_notify sent").isGreaterThan(before);
         }
     }
 
-    @EngineTest
+    @EngineVersionTest
     @DisplayName("R07.2 the receiver reads all data sent before close_notify, then 0/ZERO_RETURN, again and again, with RECEIVED_SHUTDOWN")
-    void receiverSeesDataThenZeroReturn(String engine) {
-        for (int version : new int[] {TLS13, TLS12}) {
-            try (TestPair p = Fixtures.connected(engine, version, 0)) {
-                byte[] data = Fixtures.bytes(3000, 31);
-                p.client().write(data, 0, data.length);
-                p.client().shutdown();
-                byte[] buf = new byte[5000];
-                assertThat(p.server().read(buf, 0, buf.length)).isEqualTo(3000);
-                assertResult(p.server(), p.server().read(buf, 0, buf.length), 0, SslError.ZERO_RETURN);
-                assertThat(p.server().getShutdown() & Ssl.RECEIVED_SHUTDOWN).isEqualTo(Ssl.RECEIVED_SHUTDOWN);
-                assertResult(p.server(), p.server().read(buf, 0, buf.length), 0, SslError.ZERO_RETURN);
-                assertResult(p.server(), p.server().peek(buf, 0, buf.length), 0, SslError.ZERO_RETURN);
-            }
+    void receiverSeesDataThenZeroReturn(String engine, int version) {
+        try (TestPair p = Fixtures.connected(engine, version, 0)) {
+            byte[] data = Fixtures.bytes(3000, 31);
+            p.client().write(data, 0, data.length);
+            p.client().shutdown();
+            byte[] buf = new byte[5000];
+            assertThat(p.server().read(buf, 0, buf.length)).isEqualTo(3000);
+            assertResult(p.server(), p.server().read(buf, 0, buf.length), 0, SslError.ZERO_RETURN);
+            assertThat(p.server().getShutdown() & Ssl.RECEIVED_SHUTDOWN).isEqualTo(Ssl.RECEIVED_SHUTDOWN);
+            assertResult(p.server(), p.server().read(buf, 0, buf.length), 0, SslError.ZERO_RETURN);
+            assertResult(p.server(), p.server().peek(buf, 0, buf.length), 0, SslError.ZERO_RETURN);
         }
     }
 
@@ -79,8 +74,7 @@ class ShutdownTest {
     }
 
     private static void refusedHalfClose(String engine, int version, Capability halfClose) {
-        org.junit.jupiter.api.Assumptions.assumeFalse(Engines.get(engine).has(halfClose),
-                "engine " + engine + " has capability " + halfClose + "; this test is for engines without it");
+        TestEngines.assumeLacks(engine, halfClose);
         try (TestPair p = Fixtures.connected(engine, version, 0)) {
             assertThat(p.client().shutdown()).isZero();
             assertResult(p.server(), p.server().read(new byte[10], 0, 10), 0, SslError.ZERO_RETURN);
@@ -97,8 +91,7 @@ class ShutdownTest {
     @EngineTest
     @DisplayName("R07.7 an engine that cannot read after its own close_notify takes the next record for the peer's: shutdown returns 1")
     void noReadAfterShutdown(String engine) {
-        org.junit.jupiter.api.Assumptions.assumeFalse(Engines.get(engine).has(Capability.READ_AFTER_SHUTDOWN),
-                "engine " + engine + " has capability READ_AFTER_SHUTDOWN; this test is for engines without it");
+        TestEngines.assumeLacks(engine, Capability.READ_AFTER_SHUTDOWN);
         try (TestPair p = Fixtures.connected(engine)) {
             assertThat(p.client().shutdown()).isZero();
             p.server().write(new byte[10], 0, 10);
@@ -119,19 +112,17 @@ class ShutdownTest {
         }
     }
 
-    @EngineTest
+    @EngineVersionTest
     @DisplayName("R07.4 shutdown after the peer's close_notify sends this side's and returns 1")
-    void shutdownAfterPeers(String engine) {
-        for (int version : new int[] {TLS13, TLS12}) {
-            try (TestPair p = Fixtures.connected(engine, version, 0)) {
-                p.client().shutdown();
-                assertResult(p.server(), p.server().read(new byte[10], 0, 10), 0, SslError.ZERO_RETURN);
-                long before = p.clientBio().pending();
-                assertResult(p.server(), p.server().shutdown(), 1, SslError.NONE);
-                assertThat(p.server().getShutdown()).isEqualTo(Ssl.SENT_SHUTDOWN | Ssl.RECEIVED_SHUTDOWN);
-                assertThat(p.clientBio().pending()).as("close_notify sent").isGreaterThan(before);
-                assertResult(p.client(), p.client().shutdown(), 1, SslError.NONE);
-            }
+    void shutdownAfterPeers(String engine, int version) {
+        try (TestPair p = Fixtures.connected(engine, version, 0)) {
+            p.client().shutdown();
+            assertResult(p.server(), p.server().read(new byte[10], 0, 10), 0, SslError.ZERO_RETURN);
+            long before = p.clientBio().pending();
+            assertResult(p.server(), p.server().shutdown(), 1, SslError.NONE);
+            assertThat(p.server().getShutdown()).isEqualTo(Ssl.SENT_SHUTDOWN | Ssl.RECEIVED_SHUTDOWN);
+            assertThat(p.clientBio().pending()).as("close_notify sent").isGreaterThan(before);
+            assertResult(p.client(), p.client().shutdown(), 1, SslError.NONE);
         }
     }
 
@@ -149,19 +140,17 @@ class ShutdownTest {
         }
     }
 
-    @EngineTest
+    @EngineVersionTest
     @DisplayName("R07.6 shutdown again before the peer's close_notify wants to read; it returns 1 once the close_notify is read")
-    void secondShutdownWaits(String engine) {
-        for (int version : new int[] {TLS13, TLS12}) {
-            try (TestPair p = Fixtures.connected(engine, version, 0)) {
-                assertThat(p.client().shutdown()).isZero();
-                assertResult(p.client(), p.client().shutdown(), -1, SslError.WANT_READ);
-                assertResult(p.client(), p.client().shutdown(), -1, SslError.WANT_READ);
-                p.server().read(new byte[10], 0, 10);
-                SslErrorQueue.clear();
-                p.server().shutdown();
-                assertResult(p.client(), p.client().shutdown(), 1, SslError.NONE);
-            }
+    void secondShutdownWaits(String engine, int version) {
+        try (TestPair p = Fixtures.connected(engine, version, 0)) {
+            assertThat(p.client().shutdown()).isZero();
+            assertResult(p.client(), p.client().shutdown(), -1, SslError.WANT_READ);
+            assertResult(p.client(), p.client().shutdown(), -1, SslError.WANT_READ);
+            p.server().read(new byte[10], 0, 10);
+            SslErrorQueue.clear();
+            p.server().shutdown();
+            assertResult(p.client(), p.client().shutdown(), 1, SslError.NONE);
         }
     }
 
@@ -237,20 +226,18 @@ class ShutdownTest {
         }
     }
 
-    @EngineTest
+    @EngineVersionTest
     @DisplayName("R07.7 shutdown waiting for the peer's close_notify with unread application data fails with application data after close notify")
-    void unreadDataDuringShutdown(String engine) {
-        for (int version : new int[] {TLS13, TLS12}) {
+    void unreadDataDuringShutdown(String engine, int version) {
+        SslErrorQueue.clear();
+        try (TestPair p = Fixtures.connected(engine, version, 0)) {
+            p.server().write(new byte[100], 0, 100);
+            p.server().shutdown();
+            assertThat(p.client().read(new byte[10], 0, 10)).isEqualTo(10);
+            assertThat(p.client().shutdown()).isZero();
             SslErrorQueue.clear();
-            try (TestPair p = Fixtures.connected(engine, version, 0)) {
-                p.server().write(new byte[100], 0, 100);
-                p.server().shutdown();
-                assertThat(p.client().read(new byte[10], 0, 10)).isEqualTo(10);
-                assertThat(p.client().shutdown()).isZero();
-                SslErrorQueue.clear();
-                assertResult(p.client(), p.client().shutdown(), -1, SslError.SSL);
-                assertReason(SslReason.APPLICATION_DATA_AFTER_CLOSE_NOTIFY, "application data after close notify");
-            }
+            assertResult(p.client(), p.client().shutdown(), -1, SslError.SSL);
+            assertReason(SslReason.APPLICATION_DATA_AFTER_CLOSE_NOTIFY, "application data after close notify");
         }
     }
 }

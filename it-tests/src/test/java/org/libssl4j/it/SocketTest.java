@@ -3,11 +3,15 @@ package org.libssl4j.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.libssl4j.it.Fixtures.assertResult;
 
+import java.io.ByteArrayOutputStream;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.SocketBio;
 import org.libssl4j.Ssl;
@@ -18,6 +22,8 @@ import org.libssl4j.SslErrorQueue;
 import org.libssl4j.SslReason;
 import org.libssl4j.bio.BufferBio;
 import org.libssl4j.bio.SslBio;
+import org.libssl4j.testkit.Loopback;
+import org.libssl4j.testkit.LoopbackSockets;
 import org.libssl4j.testkit.TestCerts;
 import org.libssl4j.testkit.TestContexts;
 
@@ -29,6 +35,8 @@ import org.libssl4j.testkit.TestContexts;
  */
 class SocketTest {
     private static final int TIMEOUT_MS = 10_000;
+    /** How long the two threads of a {@link Loopback} test may take. */
+    private static final long RUN_MS = 45_000;
 
     /** A connected client and server over blocking loopback sockets; the handshake ran on two threads. */
     private static final class Connection implements AutoCloseable {
@@ -44,9 +52,9 @@ class SocketTest {
             serverCtx = TestContexts.server(engine).build();
             client = clientCtx.newSsl();
             client.setTlsextHostName(TestCerts.HOST);
-            client.setChannel(sockets.client);
+            client.setChannel(sockets.client());
             server = serverCtx.newSsl();
-            server.setChannel(sockets.server);
+            server.setChannel(sockets.server());
             CompletableFuture<Integer> accepted = CompletableFuture.supplyAsync(server::accept);
             assertThat(client.connect()).as("connect on a blocking socket: " + SslErrorQueue.snapshot()).isEqualTo(1);
             assertThat(accepted.get(TIMEOUT_MS, TimeUnit.MILLISECONDS)).as("accept on a blocking socket").isEqualTo(1);
@@ -68,8 +76,8 @@ class SocketTest {
         try (Connection c = new Connection(engine)) {
             assertThat(c.client.isInitFinished()).isTrue();
             assertThat(c.server.isInitFinished()).isTrue();
-            assertThat(c.client.getChannel()).isSameAs(c.sockets.client);
-            assertThat(c.sockets.client.isBlocking()).isTrue();
+            assertThat(c.client.getChannel()).isSameAs(c.sockets.client());
+            assertThat(c.sockets.client().isBlocking()).isTrue();
         }
     }
 
@@ -92,7 +100,7 @@ class SocketTest {
     @DisplayName("SEED-SOCKET a blocking write of 1 MiB returns 1 MiB while the peer reads in small pieces")
     void blockingWriteIsWhole(String engine) throws Exception {
         try (Connection c = new Connection(engine)) {
-            c.sockets.client.setOption(StandardSocketOptions.SO_SNDBUF, 8192);
+            c.sockets.client().setOption(StandardSocketOptions.SO_SNDBUF, 8192);
             byte[] data = Fixtures.bytes(1 << 20, 7);
             CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
                 java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
@@ -115,7 +123,7 @@ class SocketTest {
     @DisplayName("SEED-SOCKET a blocking read past SO_TIMEOUT returns -1/WANT_READ with an empty queue; the connection goes on")
     void readTimeout(String engine) throws Exception {
         try (Connection c = new Connection(engine)) {
-            c.sockets.server.socket().setSoTimeout(200);
+            c.sockets.server().socket().setSoTimeout(200);
             byte[] b = new byte[16];
             long start = System.nanoTime();
             int r = c.server.read(b, 0, b.length);
@@ -127,7 +135,7 @@ class SocketTest {
 
             byte[] later = Fixtures.ascii("later");
             assertThat(c.client.write(later, 0, later.length)).isEqualTo(later.length);
-            c.sockets.server.socket().setSoTimeout(TIMEOUT_MS);
+            c.sockets.server().socket().setSoTimeout(TIMEOUT_MS);
             assertThat(c.server.read(b, 0, b.length)).isEqualTo(later.length);
         }
     }
@@ -139,12 +147,12 @@ class SocketTest {
                 SslCtx ctx = TestContexts.client(engine).build()) {
             Ssl client = ctx.newSsl();
             client.setTlsextHostName(TestCerts.HOST);
-            client.setChannel(sockets.client);
+            client.setChannel(sockets.client());
             assertResult(client, client.connect(), -1, SslError.WANT_READ);
             assertThat(client.isInitFinished()).isFalse();
             assertThat(client.inInit()).isTrue();
             ByteBuffer hello = ByteBuffer.allocate(5);
-            sockets.server.read(hello);
+            sockets.server().read(hello);
             assertThat(hello.get(0)).as("the ClientHello went out: a handshake record").isEqualTo((byte) 22);
             client.close();
         }
@@ -166,7 +174,7 @@ class SocketTest {
     void readEndsAtEof(String engine) throws Exception {
         try (Connection c = new Connection(engine)) {
             // A FIN without close_notify. (close() could send RST instead, if session tickets sit unread.)
-            c.sockets.client.shutdownOutput();
+            c.sockets.client().shutdownOutput();
             int r = c.server.read(new byte[8], 0, 8);
             assertResult(c.server, r, 0, SslError.SSL);
             Fixtures.assertReason(SslReason.UNEXPECTED_EOF_WHILE_READING, "unexpected eof while reading");
@@ -178,8 +186,8 @@ class SocketTest {
     @DisplayName("R08.7 a reset connection makes read return -1/SYSCALL with an empty queue, and is not fatal")
     void readEndsAtReset(String engine) throws Exception {
         try (Connection c = new Connection(engine)) {
-            c.sockets.client.setOption(StandardSocketOptions.SO_LINGER, 0);
-            c.sockets.client.close(); // linger 0: RST instead of FIN
+            c.sockets.client().setOption(StandardSocketOptions.SO_LINGER, 0);
+            c.sockets.client().close(); // linger 0: RST instead of FIN
             int r = c.server.read(new byte[8], 0, 8);
             assertResult(c.server, r, -1, SslError.SYSCALL);
             assertThat(SslErrorQueue.isEmpty()).as("queue: " + SslErrorQueue.snapshot()).isTrue();
@@ -194,7 +202,7 @@ class SocketTest {
                 SslCtx sctx = TestContexts.server(engine).build()) {
             Ssl server = sctx.newSsl();
             server.setAcceptState();
-            server.setChannel(sockets.server);
+            server.setChannel(sockets.server());
             // The server echoes each line it reads until close_notify.
             CompletableFuture<Integer> echo = CompletableFuture.supplyAsync(() -> {
                 byte[] b = new byte[4096];
@@ -216,10 +224,10 @@ class SocketTest {
             SslBio ssl = SslBio.create(cctx, true);
             ssl.ssl().setTlsextHostName(TestCerts.HOST);
             BufferBio chain = BufferBio.create();
-            chain.push(ssl).push(SocketBio.of(sockets.client));
+            chain.push(ssl).push(SocketBio.of(sockets.client()));
             assertThat(chain.next()).isSameAs(ssl);
             assertThat(ssl.ssl().getRbio()).isInstanceOf(SocketBio.class);
-            assertThat(ssl.ssl().getChannel()).as("SSL_get_fd through a SocketBio").isSameAs(sockets.client);
+            assertThat(ssl.ssl().getChannel()).as("SSL_get_fd through a SocketBio").isSameAs(sockets.client());
             assertThat(ssl.doHandshake()).as("BIO_do_handshake " + SslErrorQueue.snapshot()).isEqualTo(1);
 
             StringBuilder sent = new StringBuilder();
@@ -244,7 +252,7 @@ class SocketTest {
 
             chain.closeAll(); // BIO_free_all: the SSL BIO sends close_notify and frees its connection
             assertThat(echo.get(TIMEOUT_MS, TimeUnit.MILLISECONDS)).isEqualTo(100);
-            assertThat(sockets.client.isOpen()).as("SocketBio.of leaves the channel open").isTrue();
+            assertThat(sockets.client().isOpen()).as("SocketBio.of leaves the channel open").isTrue();
             server.close();
         }
     }
@@ -253,7 +261,7 @@ class SocketTest {
     @DisplayName("SEED-SOCKET an SSL BIO on a non-blocking socket turns WANT_READ into retry + read flags")
     void sslBioRetryFlags(String engine) throws Exception {
         try (Connection c = new Connection(engine)) {
-            c.sockets.client.configureBlocking(false);
+            c.sockets.client().configureBlocking(false);
             SslBio bio = SslBio.of(c.client);
             assertThat(bio.read(new byte[8], 0, 8)).isEqualTo(-1);
             assertThat(bio.shouldRetry()).isTrue();
@@ -266,7 +274,7 @@ class SocketTest {
             // BIO_NOCLOSE: closing the SSL BIO leaves the caller's connection alone (bio_ssl.c since 3.0.1).
             bio.close();
             assertThat(c.client.getShutdown()).isZero();
-            c.sockets.client.configureBlocking(true);
+            c.sockets.client().configureBlocking(true);
             byte[] still = Fixtures.ascii("still open");
             assertThat(c.client.write(still, 0, still.length)).isEqualTo(still.length);
             byte[] b = new byte[32];
@@ -293,6 +301,83 @@ class SocketTest {
             source.setMemEofReturn(0);
             source.read(new byte[2], 0, 2);
             assertThat(bio.eof()).isEqualTo(source.eof());
+        }
+    }
+
+    // A blocking write returns when every byte is written, or on an error (each side on its own thread).
+
+    /** A client and a server on {@code engine} pinned to {@code version}, over loopback sockets; no handshake yet. */
+    private static Loopback loopback(String engine, int version) throws java.io.IOException {
+        return Loopback.open(TestContexts.client(engine).only(version), TestContexts.server(engine).only(version), TIMEOUT_MS);
+    }
+
+    @EngineVersionTest
+    @DisplayName("SEED-6 blocking socket: one write of 2 MiB to a reader taking 1000 bytes a call returns 2 MiB, only once the reader has most of it")
+    void blockingWriteToSlowReader(String engine, int version) throws Exception {
+        try (Loopback lb = loopback(engine, version)) {
+            byte[] data = Fixtures.bytes(2 << 20, 8);
+            AtomicLong readSoFar = new AtomicLong();
+            long[] readWhenWriteReturned = new long[1];
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            lb.run(ssl -> {
+                Loopback.handshake(ssl, System.nanoTime() + TimeUnit.SECONDS.toNanos(20));
+                int r = ssl.write(data, 0, data.length);
+                readWhenWriteReturned[0] = readSoFar.get();
+                assertThat(r).as("%s, queue %s", r > 0 ? "" : ssl.getError(r), SslErrorQueue.snapshot())
+                        .isEqualTo(data.length);
+            }, ssl -> {
+                Loopback.handshake(ssl, System.nanoTime() + TimeUnit.SECONDS.toNanos(20));
+                byte[] buf = new byte[1000];
+                while (got.size() < data.length) {
+                    int n = ssl.read(buf, 0, buf.length);
+                    assertThat(n).as("read, %s", n > 0 ? "" : ssl.getError(n)).isPositive();
+                    got.write(buf, 0, n);
+                    readSoFar.addAndGet(n);
+                }
+            }, RUN_MS);
+            Fixtures.assertSameBytes(got.toByteArray(), data);
+            // The socket buffers (send and receive, which Linux doubles) and a record or two in the reader's
+            // SSL hold the rest: the write cannot have returned before the reader had taken this much.
+            long inTransit = 4L * Loopback.SOCKET_BUFFER + 4 * 16_709;
+            assertThat(readWhenWriteReturned[0]).as("bytes read when the write returned")
+                    .isGreaterThanOrEqualTo(data.length - inTransit);
+        }
+    }
+
+    @EngineVersionTest
+    @DisplayName("R08.7 blocking socket: a write of 8 MiB whose peer resets the connection mid-transfer returns -1 with SYSCALL, and the connection is failed")
+    void blockingWritePeerReset(String engine, int version) throws Exception {
+        try (Loopback lb = loopback(engine, version)) {
+            byte[] data = Fixtures.bytes(8 << 20, 9);
+            int[] result = new int[1];
+            SslError[] error = new SslError[1];
+            List<SslErrorEntry> queue = new ArrayList<>();
+            lb.run(ssl -> {
+                Loopback.handshake(ssl, System.nanoTime() + TimeUnit.SECONDS.toNanos(20));
+                result[0] = ssl.write(data, 0, data.length);
+                error[0] = ssl.getError(result[0]);
+                queue.addAll(SslErrorQueue.snapshot());
+            }, ssl -> {
+                Loopback.handshake(ssl, System.nanoTime() + TimeUnit.SECONDS.toNanos(20));
+                byte[] buf = new byte[16_384];
+                long got = 0;
+                while (got < 100_000) {
+                    int n = ssl.read(buf, 0, buf.length);
+                    assertThat(n).isPositive();
+                    got += n;
+                }
+                // Close with unread data and linger 0: the kernel sends a reset.
+                lb.serverChannel().setOption(StandardSocketOptions.SO_LINGER, 0);
+                lb.serverChannel().close();
+            }, RUN_MS);
+            assertThat(result[0]).as("write result").isEqualTo(-1);
+            assertThat(error[0]).as("getError, queue %s", queue).isEqualTo(SslError.SYSCALL);
+            assertThat(queue).as("libssl leaves the queue empty on a transport failure (errno tells)").isEmpty();
+            // The connection is failed: a later write fails at once (R15.7), no exception escapes.
+            SslErrorQueue.clear();
+            int again = lb.client().write(data, 0, 10);
+            assertThat(again).isEqualTo(-1);
+            assertThat(lb.client().getError(again)).isIn(SslError.SYSCALL, SslError.SSL);
         }
     }
 }

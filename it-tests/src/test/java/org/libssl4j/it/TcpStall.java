@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.libssl4j.testkit.LoopbackSockets;
 
 /**
  * Not a test: the evidence that {@link NonBlockingTest}'s old 1 KiB socket buffers stalled Linux TCP itself, with

@@ -9,8 +9,8 @@ import org.libssl4j.Capability;
 import org.libssl4j.SslError;
 import org.libssl4j.SslErrorQueue;
 import org.libssl4j.SslMode;
-import org.libssl4j.testkit.TestEngines;
 import org.libssl4j.testkit.TestPair;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /** TLS 1.3 NewSessionTicket records seen by a client's reads, with and without AUTO_RETRY and read-ahead (R11.12). */
 class TicketTest {

@@ -20,9 +20,9 @@ import org.libssl4j.SslVerify;
 import org.libssl4j.bio.BioPair;
 import org.libssl4j.testkit.TestCerts;
 import org.libssl4j.testkit.TestContexts;
-import org.libssl4j.testkit.TestEngines;
 import org.libssl4j.testkit.TestIdentity;
 import org.libssl4j.testkit.TestPair;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /** Peer verification: safe defaults (README D2), verify modes and callback, and OpenSSL's reasons for failures. */
 class VerifyTest {
@@ -89,48 +89,42 @@ class VerifyTest {
         return TestContexts.client(engine).only(version).build();
     }
 
-    @EngineTest
+    @EngineVersionTest
     @DisplayName("D2 a client verifies by default: an untrusted server fails with certificate verify failed, verify error 20")
-    void untrustedFails(String engine) {
-        for (int version : new int[] {TLS13, TLS12}) {
-            Outcome o = handshake(client(engine, version), server(engine, TestCerts.untrustedServer(), version));
-            assertThat(o.client).as(o.toString()).isEqualTo(-1);
-            assertThat(o.clientError.reason()).as(o.toString()).isEqualTo(SslReason.CERTIFICATE_VERIFY_FAILED);
-            assertThat(o.clientError.reasonString()).isEqualTo("certificate verify failed");
-            assertThat(o.clientError.detail()).contains("num=20").contains("unable to get local issuer certificate");
-            assertThat(o.server).as(o.toString()).isEqualTo(-1);
+    void untrustedFails(String engine, int version) {
+        Outcome o = handshake(client(engine, version), server(engine, TestCerts.untrustedServer(), version));
+        assertThat(o.client).as(o.toString()).isEqualTo(-1);
+        assertThat(o.clientError.reason()).as(o.toString()).isEqualTo(SslReason.CERTIFICATE_VERIFY_FAILED);
+        assertThat(o.clientError.reasonString()).isEqualTo("certificate verify failed");
+        assertThat(o.clientError.detail()).contains("num=20").contains("unable to get local issuer certificate");
+        assertThat(o.server).as(o.toString()).isEqualTo(-1);
+        assertThat(o.serverError.reason()).as("the server receives an alert: " + o).isGreaterThan(1000);
+    }
+
+    @EngineVersionTest
+    @DisplayName("D2 an expired server certificate fails with certificate has expired, and the server receives certificate_expired (capability CERTIFICATE_ALERTS)")
+    void expiredFails(String engine, int version) {
+        Outcome o = handshake(client(engine, version), server(engine, TestCerts.expiredServer(), version));
+        assertThat(o.clientError.reason()).as(o.toString()).isEqualTo(SslReason.CERTIFICATE_VERIFY_FAILED);
+        assertThat(o.clientError.detail()).contains("num=10").contains("certificate has expired");
+        if (Engines.get(engine).has(Capability.CERTIFICATE_ALERTS)) {
+            assertThat(o.serverError.reason()).as(o.toString()).isEqualTo(SslReason.SSLV3_ALERT_CERTIFICATE_EXPIRED);
+            assertThat(o.serverError.reasonString()).isEqualTo("sslv3 alert certificate expired");
+        } else {
             assertThat(o.serverError.reason()).as("the server receives an alert: " + o).isGreaterThan(1000);
         }
     }
 
-    @EngineTest
-    @DisplayName("D2 an expired server certificate fails with certificate has expired, and the server receives certificate_expired (capability CERTIFICATE_ALERTS)")
-    void expiredFails(String engine) {
-        for (int version : new int[] {TLS13, TLS12}) {
-            Outcome o = handshake(client(engine, version), server(engine, TestCerts.expiredServer(), version));
-            assertThat(o.clientError.reason()).as(o.toString()).isEqualTo(SslReason.CERTIFICATE_VERIFY_FAILED);
-            assertThat(o.clientError.detail()).contains("num=10").contains("certificate has expired");
-            if (Engines.get(engine).has(Capability.CERTIFICATE_ALERTS)) {
-                assertThat(o.serverError.reason()).as(o.toString()).isEqualTo(SslReason.SSLV3_ALERT_CERTIFICATE_EXPIRED);
-                assertThat(o.serverError.reasonString()).isEqualTo("sslv3 alert certificate expired");
-            } else {
-                assertThat(o.serverError.reason()).as("the server receives an alert: " + o).isGreaterThan(1000);
-            }
-        }
-    }
-
-    @EngineTest
+    @EngineVersionTest
     @DisplayName("D2 a server certificate for another name fails with hostname mismatch, and the server receives bad_certificate (capability CERTIFICATE_ALERTS)")
-    void wrongHostFails(String engine) {
-        for (int version : new int[] {TLS13, TLS12}) {
-            Outcome o = handshake(client(engine, version), server(engine, TestCerts.wrongHostServer(), version));
-            assertThat(o.clientError.reason()).as(o.toString()).isEqualTo(SslReason.CERTIFICATE_VERIFY_FAILED);
-            assertThat(o.clientError.detail()).contains("num=62").contains("hostname mismatch");
-            if (Engines.get(engine).has(Capability.CERTIFICATE_ALERTS)) {
-                assertThat(o.serverError.reason()).as(o.toString()).isEqualTo(SslReason.SSLV3_ALERT_BAD_CERTIFICATE);
-            } else {
-                assertThat(o.serverError.reason()).as("the server receives an alert: " + o).isGreaterThan(1000);
-            }
+    void wrongHostFails(String engine, int version) {
+        Outcome o = handshake(client(engine, version), server(engine, TestCerts.wrongHostServer(), version));
+        assertThat(o.clientError.reason()).as(o.toString()).isEqualTo(SslReason.CERTIFICATE_VERIFY_FAILED);
+        assertThat(o.clientError.detail()).contains("num=62").contains("hostname mismatch");
+        if (Engines.get(engine).has(Capability.CERTIFICATE_ALERTS)) {
+            assertThat(o.serverError.reason()).as(o.toString()).isEqualTo(SslReason.SSLV3_ALERT_BAD_CERTIFICATE);
+        } else {
+            assertThat(o.serverError.reason()).as("the server receives an alert: " + o).isGreaterThan(1000);
         }
     }
 
@@ -228,23 +222,21 @@ class VerifyTest {
         assertThat(o.clientError.detail()).contains("num=50").contains("application verification failure");
     }
 
-    @EngineTest
+    @EngineVersionTest
     @DisplayName("VERIFY-2 a server that requires a client certificate fails without one (peer did not return a certificate) and accepts one it trusts")
-    void clientCertificates(String engine) {
+    void clientCertificates(String engine, int version) {
         TestEngines.assumeCapability(engine, Capability.CLIENT_AUTH);
-        for (int version : new int[] {TLS13, TLS12}) {
-            SslCtx sctx = TestContexts.server(engine).requireClientCert().trust(TestCerts.ca().certificate()).build();
-            SslCtx cctx = client(engine, version);
-            Outcome o = handshake(cctx, sctx);
-            assertThat(o.server).as(o.toString()).isEqualTo(-1);
-            assertThat(o.serverError.reason()).as(o.toString()).isEqualTo(SslReason.PEER_DID_NOT_RETURN_A_CERTIFICATE);
-            assertThat(o.client).as(o.toString()).isEqualTo(-1);
-            SslCtx withCert = TestContexts.client(engine).identity(TestCerts.client()).build();
-            SslCtx sctx2 = TestContexts.server(engine).requireClientCert().trust(TestCerts.ca().certificate()).build();
-            try (TestPair p = TestPair.create(withCert, sctx2, 0).handshake()) {
-                assertThat(p.server().getPeerCertificate().getSubjectX500Principal().getName()).contains("CN=");
-                assertThat(p.server().getPeerCertChain()).isNotEmpty();
-            }
+        SslCtx sctx = TestContexts.server(engine).requireClientCert().trust(TestCerts.ca().certificate()).build();
+        SslCtx cctx = client(engine, version);
+        Outcome o = handshake(cctx, sctx);
+        assertThat(o.server).as(o.toString()).isEqualTo(-1);
+        assertThat(o.serverError.reason()).as(o.toString()).isEqualTo(SslReason.PEER_DID_NOT_RETURN_A_CERTIFICATE);
+        assertThat(o.client).as(o.toString()).isEqualTo(-1);
+        SslCtx withCert = TestContexts.client(engine).identity(TestCerts.client()).build();
+        SslCtx sctx2 = TestContexts.server(engine).requireClientCert().trust(TestCerts.ca().certificate()).build();
+        try (TestPair p = TestPair.create(withCert, sctx2, 0).handshake()) {
+            assertThat(p.server().getPeerCertificate().getSubjectX500Principal().getName()).contains("CN=");
+            assertThat(p.server().getPeerCertChain()).isNotEmpty();
         }
     }
 
@@ -267,22 +259,20 @@ class VerifyTest {
         assertThat(o.clientError.reason()).as(o.toString()).isEqualTo(SslReason.SSLV3_ALERT_HANDSHAKE_FAILURE);
     }
 
-    @EngineTest
+    @EngineVersionTest
     @DisplayName("VERIFY-5 what was negotiated: version, OpenSSL cipher name and the peer's certificate, for RSA and ECDSA")
-    void negotiated(String engine) {
+    void negotiated(String engine, int version) {
         for (TestIdentity id : List.of(TestCerts.serverRsa(), TestCerts.serverEc())) {
-            for (int version : new int[] {TLS13, TLS12}) {
-                try (TestPair p = TestPair.create(client(engine, version), server(engine, id, version), 0).handshake()) {
-                    assertThat(p.client().getVersion()).isEqualTo(version == TLS13 ? "TLSv1.3" : "TLSv1.2");
-                    String cipher = p.client().getCipherName();
-                    if (version == TLS13) {
-                        assertThat(cipher).startsWith("TLS_");
-                    } else {
-                        assertThat(cipher).startsWith(id == TestCerts.serverEc() ? "ECDHE-ECDSA-" : "ECDHE-RSA-");
-                    }
-                    assertThat(p.server().getCipherName()).isEqualTo(cipher);
-                    assertThat(p.client().getPeerCertificate()).isEqualTo(id.certificate());
+            try (TestPair p = TestPair.create(client(engine, version), server(engine, id, version), 0).handshake()) {
+                assertThat(p.client().getVersion()).isEqualTo(version == TLS13 ? "TLSv1.3" : "TLSv1.2");
+                String cipher = p.client().getCipherName();
+                if (version == TLS13) {
+                    assertThat(cipher).startsWith("TLS_");
+                } else {
+                    assertThat(cipher).startsWith(id == TestCerts.serverEc() ? "ECDHE-ECDSA-" : "ECDHE-RSA-");
                 }
+                assertThat(p.server().getCipherName()).isEqualTo(cipher);
+                assertThat(p.client().getPeerCertificate()).isEqualTo(id.certificate());
             }
         }
     }

@@ -204,27 +204,41 @@ final class SuiteRunner {
             }
         }
 
-        /** The engine named by an ancestor's {@code [engine]} display name; every engine of the run when none is. */
+        /** The engine named by an ancestor's {@code [engine]} (or {@code [engine, TLSv1.3]}) display name; every engine of the run when none is. */
         private List<String> enginesOf(TestIdentifier id) {
             for (TestIdentifier at = id; at != null; at = plan.getParent(at).orElse(null)) {
-                String n = at.getDisplayName();
-                if (n.startsWith("[") && n.endsWith("]") && results.containsKey(n.substring(1, n.length() - 1))) {
-                    return List.of(n.substring(1, n.length() - 1));
+                String engine = engineOf(at.getDisplayName());
+                if (engine != null) {
+                    return List.of(engine);
                 }
             }
             return engines;
         }
 
-        /** The test's display names from its class down, without the engine's invocation. */
+        /** The test's display names from its class down, without the engine of its invocation ({@code [TLSv1.3]} stays). */
         private String name(TestIdentifier id) {
             List<String> parts = new ArrayList<>();
             for (TestIdentifier at = id; at != null && at.getParentId().isPresent(); at = plan.getParent(at).orElse(null)) {
                 String n = at.getDisplayName();
-                if (!(n.startsWith("[") && n.endsWith("]") && results.containsKey(n.substring(1, n.length() - 1)))) {
+                String engine = engineOf(n);
+                if (engine == null) {
                     parts.add(0, n);
+                } else if (n.length() > engine.length() + 2) {
+                    parts.add(0, "[" + n.substring(engine.length() + 1, n.length() - 1).strip() + "]");
                 }
             }
             return String.join(" > ", parts);
+        }
+
+        /** The engine of an invocation named {@code [engine]} or {@code [engine, more]}, if it is one of the run's; else null. */
+        private String engineOf(String displayName) {
+            if (!displayName.startsWith("[") || !displayName.endsWith("]")) {
+                return null;
+            }
+            String inside = displayName.substring(1, displayName.length() - 1);
+            int comma = inside.indexOf(',');
+            String engine = comma < 0 ? inside : inside.substring(0, comma);
+            return results.containsKey(engine) ? engine : null;
         }
 
         private static Optional<String> className(TestIdentifier id) {

@@ -18,9 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.libssl4j.Ssl;
 import org.libssl4j.SslCtx;
 import org.libssl4j.SslError;
+import org.libssl4j.testkit.SocketConnection;
 import org.libssl4j.testkit.TestContexts;
-import org.libssl4j.testkit.TestEngines;
 import org.libssl4j.testkit.TestIdentity;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /**
  * Every engine against the real {@code openssl} (s_server and s_client, OpenSSL 3.0 or later), as client and as
@@ -57,8 +58,8 @@ class OpenSslBulkTest extends OpenSslTestBase {
         try (SslCtx ctx = c.build();
                 OpenSslProcess server = OpenSslProcess.server(concat(Pems.certKey(pems.server(key)),
                         Pems.versionFlag(version), "-naccept", "1"));
-                Conn conn = Conn.connect(ctx, server.port(), server::describe).handshake()) {
-            Ssl ssl = conn.ssl;
+                SocketConnection conn = SocketConnection.connect(ctx, server.port(), server::describe).handshake()) {
+            Ssl ssl = conn.ssl();
             assertThat(ssl.getVersion()).isEqualTo(version);
             assertThat(ssl.getPeerCertificate()).isEqualTo(id.certificate());
             server.awaitStdout("CIPHER is " + "", WAIT);
@@ -81,7 +82,7 @@ class OpenSslBulkTest extends OpenSslTestBase {
             assertThat(ssl.shutdown()).as("first shutdown" + conn.why()).isZero();
             assertThat(ssl.getShutdown() & Ssl.SENT_SHUTDOWN).isEqualTo(Ssl.SENT_SHUTDOWN);
             server.awaitStdout("DONE", WAIT);
-            Conn.Result r = conn.readResult(new byte[100]);
+            SocketConnection.Result r = conn.readResult(new byte[100]);
             assertThat(r.ret()).as("read after our close_notify" + conn.why()).isZero();
             assertThat(r.error()).as("read after our close_notify: " + r + conn.why()).isEqualTo(SslError.ZERO_RETURN);
             assertThat(ssl.getShutdown() & Ssl.RECEIVED_SHUTDOWN).isEqualTo(Ssl.RECEIVED_SHUTDOWN);
@@ -100,12 +101,12 @@ class OpenSslBulkTest extends OpenSslTestBase {
         byte[] down = data(BYTES, 4 + version.hashCode() + key.hashCode(), false);
         Path msgs = Files.createTempFile(dir, "s_client-msg", ".txt");
         try (SslCtx ctx = s.build();
-                ServerSocketChannel listener = Conn.listen();
-                OpenSslProcess client = OpenSslProcess.client(Conn.port(listener), "-quiet", "-servername", "localhost",
+                ServerSocketChannel listener = SocketConnection.listen();
+                OpenSslProcess client = OpenSslProcess.client(SocketConnection.port(listener), "-quiet", "-servername", "localhost",
                         "-CAfile", pems.ca().certificateChain().toString(), "-verify_return_error",
                         "-verify_hostname", "localhost", Pems.versionFlag(version), "-msg", "-msgfile", msgs.toString());
-                Conn conn = Conn.accept(ctx, listener, client::describe).handshake()) {
-            Ssl ssl = conn.ssl;
+                SocketConnection conn = SocketConnection.accept(ctx, listener, client::describe).handshake()) {
+            Ssl ssl = conn.ssl();
             assertThat(ssl.getVersion()).isEqualTo(version);
 
             // Up: s_client -quiet sends its stdin as is (its end is ignored: -quiet implies -ign_eof).
@@ -120,7 +121,7 @@ class OpenSslBulkTest extends OpenSslTestBase {
 
             // close_notify both ways: s_client answers ours with its own and exits with 0.
             assertThat(ssl.shutdown()).as("first shutdown" + conn.why()).isZero();
-            Conn.Result r = conn.readResult(new byte[100]);
+            SocketConnection.Result r = conn.readResult(new byte[100]);
             assertThat(r.ret()).as("read after our close_notify" + conn.why()).isZero();
             assertThat(r.error()).as("read after our close_notify: " + r + conn.why()).isEqualTo(SslError.ZERO_RETURN);
             assertThat(ssl.getShutdown() & Ssl.RECEIVED_SHUTDOWN).isEqualTo(Ssl.RECEIVED_SHUTDOWN);

@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.DisplayName;
+import org.libssl4j.Capability;
 import org.libssl4j.Ssl;
 import org.libssl4j.SslCtx;
 import org.libssl4j.SslError;
 import org.libssl4j.SslReason;
-import org.libssl4j.Capability;
-import org.libssl4j.testkit.TestEngines;
 import org.libssl4j.it.EngineTest;
+import org.libssl4j.testkit.SocketConnection;
 import org.libssl4j.testkit.TestContexts;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /**
  * Key update and renegotiation started by s_client's interactive commands against our server: {@code k}/{@code K}
@@ -38,23 +39,23 @@ class OpenSslClientCommandsTest extends OpenSslTestBase {
 
     private void keyUpdate(String engine, String command) throws Exception {
         try (SslCtx ctx = TestContexts.server(engine).tls13().build();
-                ServerSocketChannel listener = Conn.listen();
-                OpenSslProcess client = OpenSslProcess.client(Conn.port(listener), "-tls1_3", "-msg");
-                Conn conn = Conn.accept(ctx, listener, client::describe).handshake()) {
-            conn.exchange(client, "s_client", "before");
+                ServerSocketChannel listener = SocketConnection.listen();
+                OpenSslProcess client = OpenSslProcess.client(SocketConnection.port(listener), "-tls1_3", "-msg");
+                SocketConnection conn = SocketConnection.accept(ctx, listener, client::describe).handshake()) {
+            exchange(conn, client, "s_client", "before");
             client.writeLine(command);
             client.awaitStderr("KEYUPDATE", WAIT);
-            conn.exchange(client, "s_client", "after");
-            conn.exchange(client, "s_client", "and again");
+            exchange(conn, client, "s_client", "after");
+            exchange(conn, client, "s_client", "and again");
             String out = client.stdoutText();
             assertThat(OpenSslProcess.count(out, ">>> TLS 1.3, Handshake [length 0005], KeyUpdate")).as("KeyUpdates s_client sent" + client.describe())
                     .isEqualTo(1);
             assertThat(OpenSslProcess.count(out, "<<< TLS 1.3, Handshake [length 0005], KeyUpdate")).as("KeyUpdates s_client received from us"
                     + client.describe()).isEqualTo(command.equals("K") ? 1 : 0);
-            Ssl ssl = conn.ssl;
+            Ssl ssl = conn.ssl();
             assertThat(ssl.getKeyUpdateType()).isEqualTo(Ssl.KEY_UPDATE_NONE);
             assertThat(ssl.shutdown()).isZero();
-            Conn.Result r = conn.readResult(new byte[100]);
+            SocketConnection.Result r = conn.readResult(new byte[100]);
             assertThat(r.error()).as("s_client answers our close_notify: " + r + conn.why()).isEqualTo(SslError.ZERO_RETURN);
         }
     }
@@ -78,21 +79,21 @@ class OpenSslClientCommandsTest extends OpenSslTestBase {
 
     private Outcome clientRenegotiation(String engine) throws Exception {
         try (SslCtx ctx = TestContexts.server(engine).tls12().build();
-                ServerSocketChannel listener = Conn.listen();
-                OpenSslProcess client = OpenSslProcess.client(Conn.port(listener), "-tls1_2", "-msg");
-                Conn conn = Conn.accept(ctx, listener, client::describe).handshake()) {
-            conn.exchange(client, "s_client", "before");
+                ServerSocketChannel listener = SocketConnection.listen();
+                OpenSslProcess client = OpenSslProcess.client(SocketConnection.port(listener), "-tls1_2", "-msg");
+                SocketConnection conn = SocketConnection.accept(ctx, listener, client::describe).handshake()) {
+            exchange(conn, client, "s_client", "before");
             client.writeLine("R");
             client.awaitStderr("RENEGOTIATING", WAIT);
             client.writeLine("from s_client after");
-            Ssl ssl = conn.ssl;
+            Ssl ssl = conn.ssl();
             byte[] buf = new byte[100];
-            Conn.Result r = conn.readResult(buf);
+            SocketConnection.Result r = conn.readResult(buf);
             String what = r + conn.why();
             if (r.ret() > 0) {
                 // The engine renegotiated: libssl does only with SSL_OP_ALLOW_CLIENT_RENEGOTIATION.
                 assertThat(new String(buf, 0, r.ret(), StandardCharsets.US_ASCII)).as(what).isEqualTo("from s_client after\n");
-                conn.exchange(client, "s_client", "after");
+                exchange(conn, client, "s_client", "after");
                 String out = client.stdoutText();
                 assertThat(OpenSslProcess.count(out, ">>> TLS 1.2, Handshake")).as(what).isPositive();
                 assertThat(OpenSslProcess.count(out, "], ClientHello")).as("ClientHellos s_client sent" + what).isEqualTo(2);
@@ -124,7 +125,7 @@ class OpenSslClientCommandsTest extends OpenSslTestBase {
                 // The engine's own refusal (conscrypt: BoringSSL's fatal no_renegotiation).
                 client.awaitStdout("<<< TLS 1.2, Alert [length 0002], fatal", WAIT);
             }
-            Conn.Result later = conn.readResult(buf);
+            SocketConnection.Result later = conn.readResult(buf);
             assertThat(later.error()).as("R15.7 later read: " + later).isEqualTo(SslError.SYSCALL);
             assertThat(later.queue()).as("R15.7 later read").isEmpty();
             return Outcome.REFUSED_FATALLY;

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Capability;
-import org.libssl4j.Engines;
 import org.libssl4j.Ssl;
 import org.libssl4j.SslCtx;
 import org.libssl4j.SslError;
 import org.libssl4j.SslReason;
 import org.libssl4j.it.EngineTest;
+import org.libssl4j.testkit.SocketConnection;
 import org.libssl4j.testkit.TestCerts;
 import org.libssl4j.testkit.TestContexts;
-import org.libssl4j.testkit.TestEngines;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /**
  * Renegotiation and key update started by s_server's interactive commands ({@code r}, {@code R}, {@code k},
@@ -48,14 +48,14 @@ class OpenSslCommandsTest extends OpenSslTestBase {
         }
         try (SslCtx ctx = c.build();
                 OpenSslProcess server = sServer("-tls1_2");
-                Conn conn = Conn.connect(ctx, server.port(), server::describe).handshake()) {
+                SocketConnection conn = SocketConnection.connect(ctx, server.port(), server::describe).handshake()) {
             server.awaitStdout("CIPHER is", WAIT);
-            conn.exchange(server, "s_server", "before");
+            exchange(conn, server, "s_server", "before");
             server.writeLine(command);
             server.awaitStdout("SSL_do_handshake -> 1", WAIT);
             assertThat(server.stdoutText()).contains(">>> TLS 1.2, Handshake [length 0004], HelloRequest");
             // Our read takes the HelloRequest and drives the new handshake; s_server then sends a line.
-            conn.exchange(server, "s_server", "after");
+            exchange(conn, server, "s_server", "after");
             String out = server.stdoutText();
             assertThat(OpenSslProcess.count(out, "], ClientHello")).as("ClientHellos s_server received" + server.describe()).isEqualTo(2);
             assertThat(OpenSslProcess.count(out, "], Finished")).as("Finished messages (2 per handshake)" + server.describe()).isEqualTo(4);
@@ -63,32 +63,31 @@ class OpenSslCommandsTest extends OpenSslTestBase {
                 assertThat(out).as(server.describe()).contains(">>> TLS 1.2, Handshake", "], CertificateRequest")
                         .contains("<<< TLS 1.2, Handshake", "], CertificateVerify");
             }
-            assertThat(conn.ssl.isInitFinished()).isTrue();
+            assertThat(conn.ssl().isInitFinished()).isTrue();
         }
     }
 
     @EngineTest
     @DisplayName("R11.8 R11.9 R15.7 s_server's 'r' (HelloRequest) on TLS 1.2 to an engine without RENEGOTIATION: refused with libssl's no_renegotiation warning (data goes on, then s_server's handshake_failure: 0/SSL) or failed at once with -1/SSL and a reason; never a hang")
     void renegotiationRefused(String engine) {
-        org.junit.jupiter.api.Assumptions.assumeFalse(Engines.get(engine).has(Capability.RENEGOTIATION),
-                () -> "engine " + engine + " has capability RENEGOTIATION; this test is for engines without it");
+        TestEngines.assumeLacks(engine, Capability.RENEGOTIATION);
         try (SslCtx ctx = TestContexts.client(engine).tls12().build();
                 OpenSslProcess server = sServer("-tls1_2");
-                Conn conn = Conn.connect(ctx, server.port(), server::describe).handshake()) {
+                SocketConnection conn = SocketConnection.connect(ctx, server.port(), server::describe).handshake()) {
             server.awaitStdout("CIPHER is", WAIT);
-            conn.exchange(server, "s_server", "before");
+            exchange(conn, server, "s_server", "before");
             server.writeLine("r");
             server.awaitStdout("SSL_do_handshake -> 1", WAIT);
             server.writeLine("from s_server after");
-            Ssl ssl = conn.ssl;
-            Conn.Result first = conn.readResult(new byte[100]);
+            Ssl ssl = conn.ssl();
+            SocketConnection.Result first = conn.readResult(new byte[100]);
             if (first.ret() > 0) {
                 // libssl's refusal (R11.8): a no_renegotiation warning, and the data that follows is returned ...
                 assertThat(first.ret()).as("R11.8 the data after the HelloRequest").isEqualTo("from s_server after\n".length());
                 server.awaitStdout("<<< TLS 1.2, Alert [length 0002], warning no_renegotiation", WAIT);
                 // ... then s_server fails with "no renegotiation" and sends handshake_failure (R11.9).
                 server.awaitStderr("no renegotiation", WAIT);
-                Conn.Result alert = conn.readResult(new byte[100]);
+                SocketConnection.Result alert = conn.readResult(new byte[100]);
                 assertThat(alert.ret()).as("R11.9 read after s_server's alert: " + alert + conn.why()).isZero();
                 assertThat(alert.error()).as("R11.9 " + alert + conn.why()).isEqualTo(SslError.SSL);
                 assertThat(alert.reason()).as("R11.9 " + alert).isEqualTo(SslReason.SSLV3_ALERT_HANDSHAKE_FAILURE);
@@ -100,7 +99,7 @@ class OpenSslCommandsTest extends OpenSslTestBase {
                 assertThat(first.error()).as("read at the HelloRequest: " + first + conn.why()).isEqualTo(SslError.SSL);
                 assertThat(first.queue()).as("a reason on the queue").isNotEmpty();
                 server.awaitStdout("<<< TLS 1.2, Alert [length 0002], fatal", WAIT);
-                Conn.Result later = conn.readResult(new byte[100]);
+                SocketConnection.Result later = conn.readResult(new byte[100]);
                 assertThat(later.error()).as("R15.7 later read: " + later).isEqualTo(SslError.SYSCALL);
                 assertThat(later.queue()).as("R15.7 later read").isEmpty();
             }
@@ -123,22 +122,22 @@ class OpenSslCommandsTest extends OpenSslTestBase {
     private void keyUpdate(String engine, String command) {
         try (SslCtx ctx = TestContexts.client(engine).tls13().build();
                 OpenSslProcess server = sServer("-tls1_3");
-                Conn conn = Conn.connect(ctx, server.port(), server::describe).handshake()) {
+                SocketConnection conn = SocketConnection.connect(ctx, server.port(), server::describe).handshake()) {
             server.awaitStdout("CIPHER is", WAIT);
-            conn.exchange(server, "s_server", "before");
+            exchange(conn, server, "s_server", "before");
             int received = OpenSslProcess.count(server.stdoutText(), "<<< TLS 1.3, Handshake [length 0005], KeyUpdate");
             server.writeLine(command);
             server.awaitStdout("SSL_do_handshake -> 1", WAIT);
             assertThat(server.stdoutText()).as(server.describe()).contains(">>> TLS 1.3, Handshake [length 0005], KeyUpdate");
-            conn.exchange(server, "s_server", "after");
-            conn.exchange(server, "s_server", "and again");
+            exchange(conn, server, "s_server", "after");
+            exchange(conn, server, "s_server", "and again");
             int answered = OpenSslProcess.count(server.stdoutText(), "<<< TLS 1.3, Handshake [length 0005], KeyUpdate") - received;
             assertThat(answered).as("KeyUpdates s_server received from us after its " + command + server.describe())
                     .isEqualTo(command.equals("K") ? 1 : 0);
-            Ssl ssl = conn.ssl;
+            Ssl ssl = conn.ssl();
             assertThat(ssl.getKeyUpdateType()).isEqualTo(Ssl.KEY_UPDATE_NONE);
             assertThat(ssl.shutdown()).isZero();
-            Conn.Result r = conn.readResult(new byte[100]);
+            SocketConnection.Result r = conn.readResult(new byte[100]);
             assertThat(r.error()).as("s_server answers our close_notify: " + r + conn.why()).isEqualTo(SslError.ZERO_RETURN);
         }
     }

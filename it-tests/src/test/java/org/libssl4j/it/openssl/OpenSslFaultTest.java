@@ -27,8 +27,9 @@ import org.libssl4j.SslError;
 import org.libssl4j.SslErrorQueue;
 import org.libssl4j.SslReason;
 import org.libssl4j.it.EngineTest;
+import org.libssl4j.testkit.SocketConnection;
 import org.libssl4j.testkit.TestContexts;
-import org.libssl4j.testkit.TestEngines;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /**
  * A peer that closes early, is killed, resets the connection, stalls mid-record or sends garbage, over real sockets:
@@ -72,8 +73,8 @@ class OpenSslFaultTest extends OpenSslTestBase {
     }
 
     /** R08.1 and R08.3 on {@code ssl}: the read gave 0/SSL "unexpected eof while reading"; afterwards SYSCALL. */
-    static void assertUnexpectedEof(Conn conn, Conn.Result r) {
-        Ssl ssl = conn.ssl;
+    static void assertUnexpectedEof(SocketConnection conn, SocketConnection.Result r) {
+        Ssl ssl = conn.ssl();
         assertThat(r.ret()).as("read at the peer's EOF: " + r + conn.why()).isZero();
         assertThat(r.error()).as("getError at the peer's EOF: " + r + conn.why()).isEqualTo(SslError.SSL);
         assertThat(r.reason()).as("reason: " + r.queue()).isEqualTo(SslReason.UNEXPECTED_EOF_WHILE_READING);
@@ -99,7 +100,7 @@ class OpenSslFaultTest extends OpenSslTestBase {
     void serverGoesAway(String engine, String version, String how) {
         try (SslCtx ctx = clientCtx(engine, version);
                 OpenSslProcess server = sServer(version);
-                Conn conn = Conn.connect(ctx, server.port(), server::describe).handshake()) {
+                SocketConnection conn = SocketConnection.connect(ctx, server.port(), server::describe).handshake()) {
             server.awaitStdout("CIPHER is", WAIT);
             server.writeLine("sent before the close");
             assertThat(conn.readUntil("sent before the close\n")).isEqualTo("sent before the close\n");
@@ -118,9 +119,9 @@ class OpenSslFaultTest extends OpenSslTestBase {
     @MethodSource("engineAndVersion")
     void clientKilled(String engine, String version) throws Exception {
         try (SslCtx ctx = serverCtx(engine, version);
-                ServerSocketChannel listener = Conn.listen();
-                OpenSslProcess client = OpenSslProcess.client(Conn.port(listener), "-quiet", Pems.versionFlag(version));
-                Conn conn = Conn.accept(ctx, listener, client::describe).handshake()) {
+                ServerSocketChannel listener = SocketConnection.listen();
+                OpenSslProcess client = OpenSslProcess.client(SocketConnection.port(listener), "-quiet", Pems.versionFlag(version));
+                SocketConnection conn = SocketConnection.accept(ctx, listener, client::describe).handshake()) {
             client.write("sent before the kill\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(conn.readUntil("sent before the kill\n")).isEqualTo("sent before the kill\n");
             client.kill();
@@ -134,7 +135,7 @@ class OpenSslFaultTest extends OpenSslTestBase {
     void weGoAway(String engine, String version) {
         try (SslCtx ctx = clientCtx(engine, version);
                 OpenSslProcess server = sServer(version)) {
-            try (Conn conn = Conn.connect(ctx, server.port(), server::describe).handshake()) {
+            try (SocketConnection conn = SocketConnection.connect(ctx, server.port(), server::describe).handshake()) {
                 server.awaitStdout("CIPHER is", WAIT);
                 conn.writeAll("last words\n".getBytes(StandardCharsets.US_ASCII));
                 server.awaitStdout("last words", WAIT);
@@ -156,14 +157,14 @@ class OpenSslFaultTest extends OpenSslTestBase {
         try (SslCtx ctx = clientCtx(engine, version);
                 OpenSslProcess server = sServer(version);
                 RecordRelay relay = new RecordRelay(server.port());
-                Conn conn = Conn.connect(ctx, relay.port(), server::describe).handshake()) {
+                SocketConnection conn = SocketConnection.connect(ctx, relay.port(), server::describe).handshake()) {
             server.awaitStdout("CIPHER is", WAIT);
             server.writeLine("first");
             conn.readUntil("first\n");
             relay.arm(cut);
             server.writeLine("second, the one the relay interferes with");
             relay.awaitCut();
-            Ssl ssl = conn.ssl;
+            Ssl ssl = conn.ssl();
             switch (cut) {
                 case STALL: {
                     long deadline = System.nanoTime() + WAIT.toNanos();
@@ -187,7 +188,7 @@ class OpenSslFaultTest extends OpenSslTestBase {
                     assertUnexpectedEof(conn, conn.readResult(new byte[100]));
                     break;
                 case RESET: {
-                    Conn.Result r = conn.readResult(new byte[100]);
+                    SocketConnection.Result r = conn.readResult(new byte[100]);
                     assertThat(r.ret()).as("R08.7 read at a reset: " + r + conn.why()).isEqualTo(-1);
                     assertThat(r.error()).as("R08.7 read at a reset: " + r + conn.why()).isEqualTo(SslError.SYSCALL);
                     assertThat(r.queue()).as("R08.7 the queue after a reset").isEmpty();
@@ -195,7 +196,7 @@ class OpenSslFaultTest extends OpenSslTestBase {
                     break;
                 }
                 case CORRUPT: {
-                    Conn.Result r = conn.readResult(new byte[100]);
+                    SocketConnection.Result r = conn.readResult(new byte[100]);
                     assertThat(r.ret()).as("R09.1 read of a corrupted record: " + r + conn.why()).isEqualTo(-1);
                     assertThat(r.error()).as("R09.1 read of a corrupted record: " + r + conn.why()).isEqualTo(SslError.SSL);
                     assertThat(r.reason()).as("R09.1 reason: " + r.queue()).isEqualTo(SslReason.DECRYPTION_FAILED_OR_BAD_RECORD_MAC);
@@ -229,10 +230,10 @@ class OpenSslFaultTest extends OpenSslTestBase {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            try (Conn conn = Conn.connect(ctx, ss.getLocalPort(), () -> "")) {
+            try (SocketConnection conn = SocketConnection.connect(ctx, ss.getLocalPort(), () -> "")) {
                 int r = conn.handshakeResult();
                 assertThat(r).as("handshake" + conn.why()).isEqualTo(-1);
-                assertThat(conn.ssl.getError(r)).as("handshake" + conn.why()).isEqualTo(SslError.SSL);
+                assertThat(conn.ssl().getError(r)).as("handshake" + conn.why()).isEqualTo(SslError.SSL);
                 assertThat(SslErrorQueue.peek().reason()).as(conn.why()).isEqualTo(SslReason.WRONG_VERSION_NUMBER);
             }
             List<Integer> types = recordTypes(received.get(30, TimeUnit.SECONDS));
@@ -251,15 +252,15 @@ class OpenSslFaultTest extends OpenSslTestBase {
     @DisplayName("R10.1 R10.2 R10.3 garbage from a plain socket client: our server fails with libssl's reason and sends no alert")
     @MethodSource("garbage")
     void garbageClient(String engine, String bytes, int reason, String rule) throws Exception {
-        try (SslCtx ctx = serverCtx(engine, "TLSv1.3"); ServerSocketChannel listener = Conn.listen();
-                Socket peer = new Socket("127.0.0.1", Conn.port(listener))) {
+        try (SslCtx ctx = serverCtx(engine, "TLSv1.3"); ServerSocketChannel listener = SocketConnection.listen();
+                Socket peer = new Socket("127.0.0.1", SocketConnection.port(listener))) {
             peer.setSoTimeout(20_000);
             peer.getOutputStream().write(bytes.getBytes(StandardCharsets.ISO_8859_1));
             peer.getOutputStream().flush();
-            try (Conn conn = Conn.accept(ctx, listener, () -> "")) {
+            try (SocketConnection conn = SocketConnection.accept(ctx, listener, () -> "")) {
                 int r = conn.handshakeResult();
                 assertThat(r).as(rule + " handshake" + conn.why()).isEqualTo(-1);
-                assertThat(conn.ssl.getError(r)).as(rule + " handshake" + conn.why()).isEqualTo(SslError.SSL);
+                assertThat(conn.ssl().getError(r)).as(rule + " handshake" + conn.why()).isEqualTo(SslError.SSL);
                 assertThat(SslErrorQueue.peek().reason()).as(rule + conn.why()).isEqualTo(reason);
             }
             assertThat(readToEof(peer.getInputStream())).as(rule + ": no alert, nothing at all").isEmpty();
@@ -269,20 +270,20 @@ class OpenSslFaultTest extends OpenSslTestBase {
     @EngineTest
     @DisplayName("R10.4 a client that stalls after 3 bytes of its first record: our server's handshake returns -1/WANT_READ with has_pending, and goes on when the rest comes")
     void stalledClientHello(String engine) throws Exception {
-        try (SslCtx ctx = serverCtx(engine, "TLSv1.3"); ServerSocketChannel listener = Conn.listen();
-                Socket peer = new Socket("127.0.0.1", Conn.port(listener))) {
+        try (SslCtx ctx = serverCtx(engine, "TLSv1.3"); ServerSocketChannel listener = SocketConnection.listen();
+                Socket peer = new Socket("127.0.0.1", SocketConnection.port(listener))) {
             peer.setSoTimeout(20_000);
             peer.getOutputStream().write(new byte[] {22, 3, 1});
             peer.getOutputStream().flush();
-            try (Conn conn = Conn.accept(ctx, listener, () -> "")) {
-                int r = conn.ssl.doHandshake();
+            try (SocketConnection conn = SocketConnection.accept(ctx, listener, () -> "")) {
+                int r = conn.ssl().doHandshake();
                 assertThat(r).as("R10.4 handshake" + conn.why()).isEqualTo(-1);
-                assertThat(conn.ssl.getError(r)).as("R10.4 handshake (SO_TIMEOUT)" + conn.why()).isEqualTo(SslError.WANT_READ);
-                assertThat(conn.ssl.hasPending()).as("R10.4 has_pending").isTrue();
+                assertThat(conn.ssl().getError(r)).as("R10.4 handshake (SO_TIMEOUT)" + conn.why()).isEqualTo(SslError.WANT_READ);
+                assertThat(conn.ssl().hasPending()).as("R10.4 has_pending").isTrue();
                 peer.getOutputStream().write("\0\5GET /".getBytes(StandardCharsets.ISO_8859_1));
                 peer.getOutputStream().flush();
                 r = conn.handshakeResult();
-                assertThat(conn.ssl.getError(r)).as("the handshake goes on with what comes" + conn.why()).isEqualTo(SslError.SSL);
+                assertThat(conn.ssl().getError(r)).as("the handshake goes on with what comes" + conn.why()).isEqualTo(SslError.SSL);
             }
         }
     }

@@ -15,9 +15,10 @@ import org.libssl4j.SslError;
 import org.libssl4j.SslErrorQueue;
 import org.libssl4j.SslReason;
 import org.libssl4j.it.EngineTest;
+import org.libssl4j.testkit.SocketConnection;
 import org.libssl4j.testkit.TestCerts;
 import org.libssl4j.testkit.TestContexts;
-import org.libssl4j.testkit.TestEngines;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /**
  * Client certificates with verification required, SNI and ALPN, each as the openssl peer reports it: s_server prints
@@ -46,7 +47,7 @@ class OpenSslPeerInfoTest extends OpenSslTestBase {
         TestEngines.assumeCapability(engine, Capability.CLIENT_AUTH);
         try (SslCtx ctx = TestContexts.client(engine).identity(TestCerts.client()).only(version).build();
                 OpenSslProcess server = verifyingServer(version);
-                Conn conn = Conn.connect(ctx, server.port(), server::describe).handshake()) {
+                SocketConnection conn = SocketConnection.connect(ctx, server.port(), server::describe).handshake()) {
             server.writeLine("verified");
             conn.readUntil("verified\n");
             server.awaitStdout("Client certificate", WAIT);
@@ -62,18 +63,18 @@ class OpenSslPeerInfoTest extends OpenSslTestBase {
     void noClientCertificate(String engine, String version) {
         try (SslCtx ctx = TestContexts.client(engine).only(version).build();
                 OpenSslProcess server = verifyingServer(version);
-                Conn conn = Conn.connect(ctx, server.port(), server::describe)) {
+                SocketConnection conn = SocketConnection.connect(ctx, server.port(), server::describe)) {
             int r = conn.handshakeResult();
             SslError e;
             List<org.libssl4j.SslErrorEntry> queue;
             if (r == 1) {
                 // TLS 1.3: the client is done before the server has checked its (empty) Certificate.
-                Conn.Result read = conn.readResult(new byte[100]);
+                SocketConnection.Result read = conn.readResult(new byte[100]);
                 r = read.ret();
                 e = read.error();
                 queue = read.queue();
             } else {
-                e = conn.ssl.getError(r);
+                e = conn.ssl().getError(r);
                 queue = SslErrorQueue.snapshot();
             }
             String what = r + "/" + e + " " + queue + server.describe();
@@ -91,13 +92,13 @@ class OpenSslPeerInfoTest extends OpenSslTestBase {
     void clientCertificateFromClient(String engine, String version) throws Exception {
         TestEngines.assumeCapability(engine, Capability.CLIENT_AUTH);
         try (SslCtx ctx = TestContexts.server(engine).requireClientCert().only(version).build();
-                ServerSocketChannel listener = Conn.listen();
-                OpenSslProcess client = OpenSslProcess.client(Conn.port(listener), OpenSslBulkTest.concat(
+                ServerSocketChannel listener = SocketConnection.listen();
+                OpenSslProcess client = OpenSslProcess.client(SocketConnection.port(listener), OpenSslBulkTest.concat(
                         Pems.certKey(pems.client()), "-quiet", Pems.versionFlag(version)));
-                Conn conn = Conn.accept(ctx, listener, client::describe).handshake()) {
+                SocketConnection conn = SocketConnection.accept(ctx, listener, client::describe).handshake()) {
             client.write("hello\n".getBytes(StandardCharsets.US_ASCII));
             conn.readUntil("hello\n");
-            assertThat(conn.ssl.getPeerCertificate()).isEqualTo(TestCerts.client().certificate());
+            assertThat(conn.ssl().getPeerCertificate()).isEqualTo(TestCerts.client().certificate());
         }
     }
 
@@ -107,13 +108,13 @@ class OpenSslPeerInfoTest extends OpenSslTestBase {
     void clientWithoutCertificate(String engine, String version) throws Exception {
         TestEngines.assumeCapability(engine, Capability.CLIENT_AUTH);
         try (SslCtx ctx = TestContexts.server(engine).requireClientCert().only(version).build();
-                ServerSocketChannel listener = Conn.listen();
-                OpenSslProcess client = OpenSslProcess.client(Conn.port(listener), "-quiet", Pems.versionFlag(version));
-                Conn conn = Conn.accept(ctx, listener, client::describe)) {
+                ServerSocketChannel listener = SocketConnection.listen();
+                OpenSslProcess client = OpenSslProcess.client(SocketConnection.port(listener), "-quiet", Pems.versionFlag(version));
+                SocketConnection conn = SocketConnection.accept(ctx, listener, client::describe)) {
             int r = conn.handshakeResult();
             String what = r + " " + SslErrorQueue.snapshot() + client.describe();
             assertThat(r).as(what).isEqualTo(-1);
-            assertThat(conn.ssl.getError(r)).as(what).isEqualTo(SslError.SSL);
+            assertThat(conn.ssl().getError(r)).as(what).isEqualTo(SslError.SSL);
             assertThat(SslErrorQueue.peek().reason()).as(what).isEqualTo(SslReason.PEER_DID_NOT_RETURN_A_CERTIFICATE);
         }
     }
@@ -126,10 +127,10 @@ class OpenSslPeerInfoTest extends OpenSslTestBase {
                 OpenSslProcess server = OpenSslProcess.server(OpenSslBulkTest.concat(Pems.certKey(pems.rsa()),
                         OpenSslBulkTest.concat(new String[] {"-cert2", pems.ec().certificateChain().toString(), "-key2",
                                 pems.ec().privateKey().toString()}, "-servername", TestCerts.HOST, "-naccept", "1")));
-                Conn conn = Conn.connect(ctx, server.port(), server::describe).handshake()) {
+                SocketConnection conn = SocketConnection.connect(ctx, server.port(), server::describe).handshake()) {
             server.awaitStdout("Hostname in TLS extension: \"" + TestCerts.HOST + "\"", WAIT);
             server.awaitStdout("Switching server context.", WAIT);
-            assertThat(conn.ssl.getPeerCertificate()).as("the certificate of the context SNI chose")
+            assertThat(conn.ssl().getPeerCertificate()).as("the certificate of the context SNI chose")
                     .isEqualTo(TestCerts.serverEc().certificate());
         }
     }
@@ -141,10 +142,10 @@ class OpenSslPeerInfoTest extends OpenSslTestBase {
         try (SslCtx ctx = TestContexts.client(engine).configure(c -> c.setAlpnProtos(List.of("h2", "http/1.1"))).build();
                 OpenSslProcess server = OpenSslProcess.server(OpenSslBulkTest.concat(Pems.certKey(pems.rsa()),
                         "-alpn", "http/1.1", "-naccept", "1"));
-                Conn conn = Conn.connect(ctx, server.port(), server::describe).handshake()) {
+                SocketConnection conn = SocketConnection.connect(ctx, server.port(), server::describe).handshake()) {
             server.awaitStdout("ALPN protocols advertised by the client: h2, http/1.1", WAIT);
             server.awaitStdout("ALPN protocols selected: http/1.1", WAIT);
-            assertThat(conn.ssl.getAlpnSelected()).isEqualTo("http/1.1");
+            assertThat(conn.ssl().getAlpnSelected()).isEqualTo("http/1.1");
         }
     }
 
@@ -154,12 +155,12 @@ class OpenSslPeerInfoTest extends OpenSslTestBase {
         TestEngines.assumeCapability(engine, Capability.SNI);
         TestEngines.assumeCapability(engine, Capability.ALPN);
         try (SslCtx ctx = TestContexts.server(engine).configure(c -> c.setAlpnProtos(List.of("http/1.1"))).build();
-                ServerSocketChannel listener = Conn.listen();
-                OpenSslProcess client = OpenSslProcess.client(Conn.port(listener), "-servername", TestCerts.HOST,
+                ServerSocketChannel listener = SocketConnection.listen();
+                OpenSslProcess client = OpenSslProcess.client(SocketConnection.port(listener), "-servername", TestCerts.HOST,
                         "-alpn", "h2,http/1.1");
-                Conn conn = Conn.accept(ctx, listener, client::describe).handshake()) {
-            assertThat(conn.ssl.getServername()).isEqualTo(TestCerts.HOST);
-            assertThat(conn.ssl.getAlpnSelected()).isEqualTo("http/1.1");
+                SocketConnection conn = SocketConnection.accept(ctx, listener, client::describe).handshake()) {
+            assertThat(conn.ssl().getServername()).isEqualTo(TestCerts.HOST);
+            assertThat(conn.ssl().getAlpnSelected()).isEqualTo("http/1.1");
             client.awaitStdout("ALPN protocol: http/1.1", WAIT);
         }
     }

@@ -12,7 +12,7 @@ import org.libssl4j.Engines;
 import org.libssl4j.SslCtx;
 import org.libssl4j.SslMethod;
 import org.libssl4j.testkit.NullEngineProvider;
-import org.libssl4j.testkit.TestEngines;
+import org.libssl4j.testkit.junit.TestEngines;
 
 /** Finding engines: ServiceLoader, the system property, by name, and what is said when one is missing. */
 class DiscoveryTest {

@@ -1,6 +1,4 @@
-package org.libssl4j.it;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package org.libssl4j.testkit;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,7 +14,6 @@ import org.libssl4j.Ssl;
 import org.libssl4j.SslCtx;
 import org.libssl4j.SslError;
 import org.libssl4j.SslErrorQueue;
-import org.libssl4j.testkit.TestCerts;
 
 /**
  * A client and a server {@link Ssl} over real loopback TCP sockets ({@code SSL_set_fd}: {@link Ssl#setChannel}),
@@ -26,16 +23,33 @@ import org.libssl4j.testkit.TestCerts;
  * <p>With {@code recordCounter} the two sockets meet through a small relay that counts the TLS records going each
  * way by content type, read from the clear record headers: evidence on the wire of what the engines did (a TLS 1.2
  * renegotiation shows as handshake records after the first application data record).
+ *
+ * <pre>{@code
+ * try (Loopback lb = Loopback.open(clientCtx, serverCtx, 20_000)) {
+ *     lb.run(client -> {
+ *         Loopback.handshake(client, deadline);
+ *         client.write(data, 0, data.length);
+ *     }, server -> {
+ *         Loopback.handshake(server, deadline);
+ *         ... server.read(buf, 0, buf.length) ...
+ *     }, 30_000);
+ * }
+ * }</pre>
+ *
+ * <p>The client names {@link TestCerts#HOST} in SNI. Failures are {@link AssertionError}s; the kit needs no test
+ * framework.
  */
-final class Loopback implements AutoCloseable {
+public final class Loopback implements AutoCloseable {
     /** Socket buffer size, set on both ends so that the kernel does not grow them (no auto-tuning). */
-    static final int SOCKET_BUFFER = 128 * 1024;
+    public static final int SOCKET_BUFFER = 128 * 1024;
 
-    final Ssl client;
-    final Ssl server;
-    final SocketChannel clientChannel;
-    final SocketChannel serverChannel;
+    private final Ssl client;
+    private final Ssl server;
+    private final SocketChannel clientChannel;
+    private final SocketChannel serverChannel;
     private final List<AutoCloseable> resources = new ArrayList<>();
+    /** Contexts this pair built, closed with it. */
+    private final List<SslCtx> owned = new ArrayList<>();
     private final Relay relay;
 
     private Loopback(SslCtx clientCtx, SslCtx serverCtx, int soTimeoutMillis, boolean recordCounter) throws IOException {
@@ -80,18 +94,90 @@ final class Loopback implements AutoCloseable {
         client.setTlsextHostName(TestCerts.HOST);
     }
 
-    /** Two connected, blocking loopback sockets with {@code SO_TIMEOUT} of {@code soTimeoutMillis}; no handshake yet. */
-    static Loopback open(SslCtx clientCtx, SslCtx serverCtx, int soTimeoutMillis) throws IOException {
+    /**
+     * A client connection of {@code clientCtx} and a server connection of {@code serverCtx} over two connected,
+     * blocking loopback sockets with {@code SO_TIMEOUT} of {@code soTimeoutMillis}; no handshake yet.
+     *
+     * @throws IOException if the sockets cannot be opened
+     */
+    public static Loopback open(SslCtx clientCtx, SslCtx serverCtx, int soTimeoutMillis) throws IOException {
         return new Loopback(clientCtx, serverCtx, soTimeoutMillis, false);
     }
 
-    /** As {@link #open}, with a record-counting relay between the two sockets. */
-    static Loopback openCounted(SslCtx clientCtx, SslCtx serverCtx, int soTimeoutMillis) throws IOException {
+    /**
+     * As {@link #open}, with a relay between the two sockets that counts the TLS records going each way
+     * ({@link #records}).
+     *
+     * @throws IOException if the sockets cannot be opened
+     */
+    public static Loopback openCounted(SslCtx clientCtx, SslCtx serverCtx, int soTimeoutMillis) throws IOException {
         return new Loopback(clientCtx, serverCtx, soTimeoutMillis, true);
     }
 
+    /**
+     * As {@link #open(SslCtx, SslCtx, int)}, with contexts built from {@code client} and {@code server}, which
+     * {@link #close()} closes too: {@code Loopback.open(TestContexts.client(e).tls12(), TestContexts.server(e).tls12(), 200)}.
+     *
+     * @throws IOException if the sockets cannot be opened
+     */
+    public static Loopback open(TestContexts.Builder client, TestContexts.Builder server, int soTimeoutMillis)
+            throws IOException {
+        return owning(client, server, soTimeoutMillis, false);
+    }
+
+    /**
+     * As {@link #openCounted(SslCtx, SslCtx, int)}, with contexts built from {@code client} and {@code server},
+     * which {@link #close()} closes too.
+     *
+     * @throws IOException if the sockets cannot be opened
+     */
+    public static Loopback openCounted(TestContexts.Builder client, TestContexts.Builder server, int soTimeoutMillis)
+            throws IOException {
+        return owning(client, server, soTimeoutMillis, true);
+    }
+
+    private static Loopback owning(TestContexts.Builder client, TestContexts.Builder server, int soTimeoutMillis,
+            boolean recordCounter) throws IOException {
+        List<SslCtx> built = new ArrayList<>();
+        try {
+            built.add(client.build());
+            built.add(server.build());
+            Loopback lb = new Loopback(built.get(0), built.get(1), soTimeoutMillis, recordCounter);
+            lb.owned.addAll(built);
+            return lb;
+        } catch (IOException | RuntimeException | Error e) {
+            built.forEach(SslCtx::close);
+            throw e;
+        }
+    }
+
+    /** The client's connection, in connect state. */
+    public Ssl client() {
+        return client;
+    }
+
+    /** The server's connection, in accept state. */
+    public Ssl server() {
+        return server;
+    }
+
+    /** The client's socket. */
+    public SocketChannel clientChannel() {
+        return clientChannel;
+    }
+
+    /** The server's socket: closing it with {@code SO_LINGER} 0, say, resets the connection. */
+    public SocketChannel serverChannel() {
+        return serverChannel;
+    }
+
     /** One side's work, on its own thread. */
-    interface Side {
+    public interface Side {
+        /**
+         * Does this side's part on {@code ssl}.
+         *
+         * @throws Exception any failure, which {@link Loopback#run} reports
+         */
         void run(Ssl ssl) throws Exception;
     }
 
@@ -99,8 +185,12 @@ final class Loopback implements AutoCloseable {
      * Runs {@code clientSide} and {@code serverSide} each on its own thread, waits at most {@code timeoutMillis}
      * for both, and rethrows the first failure. On timeout it closes both sockets, so that blocked calls return,
      * joins the threads again, and fails saying which side was still running.
+     *
+     * @throws AssertionError naming the side that failed first (the other's failure suppressed), or the sides still
+     *     running at the deadline
+     * @throws InterruptedException if this thread is interrupted while waiting
      */
-    void run(Side clientSide, Side serverSide, long timeoutMillis) throws Exception {
+    public void run(Side clientSide, Side serverSide, long timeoutMillis) throws InterruptedException {
         Throwable[] failures = new Throwable[2];
         java.util.concurrent.atomic.AtomicInteger firstToFail = new java.util.concurrent.atomic.AtomicInteger(-1);
         Thread[] threads = new Thread[2];
@@ -150,11 +240,18 @@ final class Loopback implements AutoCloseable {
                 throw e;
             }
         }
-        assertThat(stuck).as("sides still running after " + timeoutMillis + " ms").isEmpty();
+        if (!stuck.isEmpty()) {
+            throw new AssertionError("sides still running after " + timeoutMillis + " ms: " + stuck);
+        }
     }
 
-    /** Drives {@code ssl}'s handshake on a blocking socket: connect or accept, repeated on a timeout's WANT_READ. */
-    static void handshake(Ssl ssl, long deadlineNanos) {
+    /**
+     * Drives {@code ssl}'s handshake on a blocking socket: connect or accept, repeated on a timeout's WANT_READ.
+     *
+     * @throws AssertionError on any other result (with the error queue), or past {@code deadlineNanos}
+     *     ({@link System#nanoTime()})
+     */
+    public static void handshake(Ssl ssl, long deadlineNanos) {
         while (true) {
             int r = ssl.doHandshake();
             if (r == 1) {
@@ -162,19 +259,27 @@ final class Loopback implements AutoCloseable {
                 return;
             }
             SslError e = ssl.getError(r);
-            assertThat(e).as("handshake %s, queue %s", r, SslErrorQueue.snapshot()).isEqualTo(SslError.WANT_READ);
+            if (e != SslError.WANT_READ) {
+                throw new AssertionError("handshake " + r + "/" + e + ", queue " + SslErrorQueue.snapshot());
+            }
             SslErrorQueue.clear();
-            assertThat(System.nanoTime()).as("handshake deadline").isLessThan(deadlineNanos);
+            if (System.nanoTime() - deadlineNanos >= 0) {
+                throw new AssertionError("handshake not done by its deadline");
+            }
         }
     }
 
     /**
-     * TLS records seen by the relay, {@code [direction][content type]} with direction 0 client to server, 1 server
-     * to client, and content types 20-23; a second table counts the records seen after the first application data
+     * The TLS records of {@code contentType} (20 to 23) that the relay saw going in {@code direction} (0 client to
+     * server, 1 server to client); with {@code afterFirstAppData}, only those after the first application data
      * record of that direction.
+     *
+     * @throws IllegalStateException if this pair was not opened with {@link #openCounted}
      */
-    long records(int direction, int contentType, boolean afterFirstAppData) {
-        assertThat(relay).as("opened with a record counter").isNotNull();
+    public long records(int direction, int contentType, boolean afterFirstAppData) {
+        if (relay == null) {
+            throw new IllegalStateException("no record counter: open the pair with Loopback.openCounted");
+        }
         return relay.count(direction, contentType, afterFirstAppData);
     }
 
@@ -188,13 +293,18 @@ final class Loopback implements AutoCloseable {
         }
     }
 
+    /** Closes both connections and both sockets, ends the relay, and closes the contexts this pair built. */
     @Override
     public void close() {
-        client.close();
-        server.close();
-        closeChannelsQuietly();
-        if (relay != null) {
-            relay.join();
+        try {
+            client.close();
+            server.close();
+            closeChannelsQuietly();
+            if (relay != null) {
+                relay.join();
+            }
+        } finally {
+            owned.forEach(SslCtx::close);
         }
     }
 

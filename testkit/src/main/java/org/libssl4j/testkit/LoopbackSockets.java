@@ -1,4 +1,4 @@
-package org.libssl4j.it;
+package org.libssl4j.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,17 +7,26 @@ import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 
-/** A connected pair of loopback TCP channels (blocking), closed together. */
-final class LoopbackSockets implements AutoCloseable {
-    final SocketChannel client;
-    final SocketChannel server;
+/**
+ * A connected pair of loopback TCP channels (blocking), closed together: the transport under a client and a
+ * server {@code Ssl} ({@code Ssl.setChannel}) when the test drives both itself. {@link Loopback} adds the
+ * connections and a thread for each side.
+ */
+public final class LoopbackSockets implements AutoCloseable {
+    private final SocketChannel client;
+    private final SocketChannel server;
 
     private LoopbackSockets(SocketChannel client, SocketChannel server) {
         this.client = client;
         this.server = server;
     }
 
-    static LoopbackSockets open() {
+    /**
+     * Two connected channels on the loopback address, at a port the kernel chooses.
+     *
+     * @throws UncheckedIOException if they cannot be opened
+     */
+    public static LoopbackSockets open() {
         try (ServerSocketChannel listener = ServerSocketChannel.open()) {
             listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             SocketChannel client = SocketChannel.open(listener.getLocalAddress());
@@ -27,8 +36,18 @@ final class LoopbackSockets implements AutoCloseable {
         }
     }
 
-    /** Both ends time out blocking reads after {@code millis}, so no test can hang on a silent peer. */
-    LoopbackSockets timeout(int millis) {
+    /** The client's end. */
+    public SocketChannel client() {
+        return client;
+    }
+
+    /** The server's end (the accepted channel). */
+    public SocketChannel server() {
+        return server;
+    }
+
+    /** Both ends time out blocking reads after {@code millis}, so no test can hang on a silent peer; returns this. */
+    public LoopbackSockets timeout(int millis) {
         try {
             client.socket().setSoTimeout(millis);
             server.socket().setSoTimeout(millis);
@@ -42,7 +61,7 @@ final class LoopbackSockets implements AutoCloseable {
      * What the kernel says of one end's TCP connection ({@code ss -tnoim}: queues, windows, timers), for a failure
      * message: it tells a stall in TCP itself (bytes queued, a zero or tiny window) from one in the TLS layer.
      */
-    static String tcpState(SocketChannel channel) {
+    public static String tcpState(SocketChannel channel) {
         try {
             int port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
             Process ss = new ProcessBuilder("ss", "-tnoim", "sport", "=", ":" + port).redirectErrorStream(true).start();
@@ -62,6 +81,7 @@ final class LoopbackSockets implements AutoCloseable {
         }
     }
 
+    /** Closes both channels. */
     @Override
     public void close() {
         try {

@@ -1,4 +1,4 @@
-package org.libssl4j.testkit;
+package org.libssl4j.testkit.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

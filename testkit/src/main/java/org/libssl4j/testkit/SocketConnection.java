@@ -1,6 +1,4 @@
-package org.libssl4j.it.openssl;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package org.libssl4j.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,48 +9,69 @@ import java.net.SocketTimeoutException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 import org.libssl4j.Ssl;
 import org.libssl4j.SslCtx;
 import org.libssl4j.SslError;
+import org.libssl4j.SslErrorEntry;
 import org.libssl4j.SslErrorQueue;
-import org.libssl4j.testkit.TestCerts;
 
 /**
- * One of our connections over a real, blocking loopback socket with a short {@code SO_TIMEOUT}: a read that times
- * out answers -1/WANT_READ, so every loop here re-checks its deadline and no call can hang.
+ * One connection of ours over a real, blocking loopback socket with a short {@code SO_TIMEOUT}, to or from a peer in
+ * another process (the {@code openssl} tool, say): a read that times out answers -1/WANT_READ, so every loop here
+ * re-checks its deadline ({@link #WAIT}) and no call can hang. Every failure is an {@link AssertionError} whose
+ * message ends with the error queue and what the peer supplier says (its output, typically).
+ *
+ * <pre>{@code
+ * try (SocketConnection conn = SocketConnection.connect(ctx, port, server::describe).handshake()) {
+ *     conn.writeAll(request);
+ *     String reply = conn.readUntil("\n");
+ * }
+ * }</pre>
  */
-final class Conn implements AutoCloseable {
+public final class SocketConnection implements AutoCloseable {
     /** The socket read timeout: how often a waiting read comes back with WANT_READ. */
-    static final int SO_TIMEOUT_MS = 200;
-    static final Duration WAIT = Duration.ofSeconds(20);
+    public static final int SO_TIMEOUT_MS = 200;
+    /** How long any one operation here may take. */
+    public static final Duration WAIT = Duration.ofSeconds(20);
 
-    final Ssl ssl;
-    final SocketChannel channel;
+    private final Ssl ssl;
+    private final SocketChannel channel;
     private final Supplier<String> peer;
 
-    private Conn(Ssl ssl, SocketChannel channel, Supplier<String> peer) {
+    private SocketConnection(Ssl ssl, SocketChannel channel, Supplier<String> peer) {
         this.ssl = ssl;
         this.channel = channel;
         this.peer = peer;
     }
 
-    /** A client connection to 127.0.0.1:{@code port}, naming {@link TestCerts#HOST} in SNI; handshake not started. */
-    static Conn connect(SslCtx ctx, int port, Supplier<String> peer) {
+    /**
+     * A client connection of {@code ctx} to 127.0.0.1:{@code port}, naming {@link TestCerts#HOST} in SNI; handshake
+     * not started. {@code peer} describes the peer for failure messages.
+     *
+     * @throws AssertionError if the connection is refused
+     */
+    public static SocketConnection connect(SslCtx ctx, int port, Supplier<String> peer) {
         try {
             SocketChannel ch = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
             Ssl ssl = ctx.newSsl();
             attach(ssl, ch);
             ssl.setConnectState();
             ssl.setTlsextHostName(TestCerts.HOST);
-            return new Conn(ssl, ch, peer);
+            return new SocketConnection(ssl, ch, peer);
         } catch (IOException e) {
             throw new AssertionError("cannot connect to 127.0.0.1:" + port + ": " + e + peer.get(), e);
         }
     }
 
-    /** Accepts one connection on {@code listener} (bounded wait) as a server; handshake not started. */
-    static Conn accept(SslCtx ctx, ServerSocketChannel listener, Supplier<String> peer) {
+    /**
+     * Accepts one connection on {@code listener} (waiting at most {@link #WAIT}) as a server of {@code ctx};
+     * handshake not started.
+     *
+     * @throws AssertionError if no connection comes in time
+     */
+    public static SocketConnection accept(SslCtx ctx, ServerSocketChannel listener, Supplier<String> peer) {
         try {
             listener.socket().setSoTimeout((int) WAIT.toMillis());
             Socket s = listener.socket().accept();
@@ -60,7 +79,7 @@ final class Conn implements AutoCloseable {
             Ssl ssl = ctx.newSsl();
             attach(ssl, ch);
             ssl.setAcceptState();
-            return new Conn(ssl, ch, peer);
+            return new SocketConnection(ssl, ch, peer);
         } catch (SocketTimeoutException e) {
             throw new AssertionError("no connection within " + WAIT + peer.get(), e);
         } catch (IOException e) {
@@ -68,8 +87,8 @@ final class Conn implements AutoCloseable {
         }
     }
 
-    /** A listener on 127.0.0.1 at a port the kernel chooses. */
-    static ServerSocketChannel listen() {
+    /** A listener on 127.0.0.1 at a port the kernel chooses ({@link #port}). */
+    public static ServerSocketChannel listen() {
         try {
             ServerSocketChannel ss = ServerSocketChannel.open();
             ss.bind(new InetSocketAddress("127.0.0.1", 0));
@@ -79,7 +98,8 @@ final class Conn implements AutoCloseable {
         }
     }
 
-    static int port(ServerSocketChannel ss) {
+    /** The port {@code ss} listens on. */
+    public static int port(ServerSocketChannel ss) {
         return ss.socket().getLocalPort();
     }
 
@@ -90,13 +110,23 @@ final class Conn implements AutoCloseable {
         ssl.setChannel(ch);
     }
 
-    /** What went wrong, for messages: the error queue and the peer's output. */
-    String why() {
+    /** The connection. */
+    public Ssl ssl() {
+        return ssl;
+    }
+
+    /** Its socket. */
+    public SocketChannel channel() {
+        return channel;
+    }
+
+    /** What went wrong, for messages: the error queue and what the peer supplier says. */
+    public String why() {
         return " [error queue " + SslErrorQueue.snapshot() + "]" + peer.get();
     }
 
-    /** Drives the handshake to its end (bounded); fails with the queue and the peer's output otherwise. */
-    Conn handshake() {
+    /** Drives the handshake to its end (bounded); fails with the queue and the peer's output otherwise. Returns this. */
+    public SocketConnection handshake() {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
             int r = ssl.doHandshake();
@@ -111,24 +141,29 @@ final class Conn implements AutoCloseable {
     }
 
     /** The first result of doHandshake other than a WANT_READ timeout (bounded). */
-    int handshakeResult() {
+    public int handshakeResult() {
         long deadline = System.nanoTime() + WAIT.toNanos();
         int r;
         while ((r = ssl.doHandshake()) <= 0 && ssl.getError(r) == SslError.WANT_READ) {
-            assertThat(System.nanoTime()).as("handshake within " + WAIT + why()).isLessThan(deadline);
+            if (System.nanoTime() - deadline >= 0) {
+                throw new AssertionError("no handshake result within " + WAIT + why());
+            }
         }
         return r;
     }
 
     /** SSL_write of all of {@code data}; a blocking write returns the full length (WANT_READ is retried). */
-    void writeAll(byte[] data) {
+    public void writeAll(byte[] data) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         int off = 0;
         while (off < data.length) {
             int len = Math.min(data.length - off, 256 * 1024);
             int w = ssl.write(data, off, len);
             if (w > 0) {
-                assertThat(w).as("a blocking write without partial-write mode writes everything").isEqualTo(len);
+                if (w != len) {
+                    throw new AssertionError("a blocking write without partial-write mode writes everything: " + w
+                            + " of " + len + " bytes" + why());
+                }
                 off += w;
             } else {
                 SslError e = ssl.getError(w);
@@ -140,7 +175,7 @@ final class Conn implements AutoCloseable {
     }
 
     /** Reads exactly {@code n} bytes (bounded); any result but data or WANT_READ fails. */
-    byte[] readExactly(int n) {
+    public byte[] readExactly(int n) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         ByteArrayOutputStream got = new ByteArrayOutputStream(n);
         byte[] buf = new byte[16384];
@@ -158,20 +193,8 @@ final class Conn implements AutoCloseable {
         return got.toByteArray();
     }
 
-    /**
-     * One line each way, to show the connection moves data: {@code peer} ("s_server" or "s_client" as
-     * {@code peerName}) sends a line we read, then we send one that {@code peer} prints.
-     */
-    void exchange(OpenSslProcess peer, String peerName, String tag) {
-        String theirs = "from " + peerName + " " + tag + "\n";
-        peer.writeLine("from " + peerName + " " + tag);
-        assertThat(readUntil(theirs)).endsWith(theirs);
-        writeAll(("from us " + tag + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        peer.awaitStdout("from us " + tag, OpenSslProcess.WAIT);
-    }
-
     /** Reads until {@code text} has arrived (bounded), and returns everything read. */
-    String readUntil(String text) {
+    public String readUntil(String text) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         StringBuilder got = new StringBuilder();
         byte[] buf = new byte[16384];
@@ -190,7 +213,7 @@ final class Conn implements AutoCloseable {
     }
 
     /** The result of the first read that does not time out (bounded): bytes read, or ≤ 0 for the caller to judge. */
-    Result readResult(byte[] buf) {
+    public Result readResult(byte[] buf) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
             SslErrorQueue.clear();
@@ -205,14 +228,21 @@ final class Conn implements AutoCloseable {
         }
     }
 
-    /** A call's return value, what getError said, and the error queue after it. */
-    record Result(int ret, SslError error, java.util.List<org.libssl4j.SslErrorEntry> queue) {
+    /**
+     * A call's result.
+     *
+     * @param ret its return value
+     * @param error what getError said of it
+     * @param queue the error queue after it
+     */
+    public record Result(int ret, SslError error, List<SslErrorEntry> queue) {
         /** The oldest queue entry's reason, or -1 for an empty queue. */
-        int reason() {
+        public int reason() {
             return queue.isEmpty() ? -1 : queue.get(0).reason();
         }
     }
 
+    /** Closes the connection and its socket. */
     @Override
     public void close() {
         try {
