@@ -16,7 +16,8 @@ import org.libssl4j.spi.TlsEngine;
  * one handshake record each way (the client's body is 1, a ClientHello; the server's is 2), close_notify is a plain
  * alert record, a fatal alert record becomes {@link EngineException#alertReceived}. After the handshake a handshake
  * record with body 0 (a HelloRequest, to a client) or 1 (a ClientHello, to a server) begins a renegotiation; any other
- * is absorbed as a ticket would be. {@link #failOn} makes one operation throw.
+ * is absorbed as a ticket would be. {@link #renegotiate} makes a server send a HelloRequest, a client a ClientHello;
+ * while a handshake is under way {@link #seal} takes nothing. {@link #failOn} makes one operation throw.
  */
 final class TestEngine implements TlsEngine {
     static final int ALERT = 21;
