@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -184,6 +185,19 @@ class ConnectionTest {
             assertThat(failing.inInit()).isTrue();
             assertFails(failing, write(failing, "x"), SslError.SYSCALL);
             assertThat(SslErrorQueue.isEmpty()).isTrue();
+        }
+
+        @Test
+        @DisplayName("a BIO's RuntimeException is caught alike: -1, internal error, a failed connection")
+        void bioThrows() {
+            handshake();
+            RuntimeException boom = new IllegalStateException("bio");
+            toServer.throwOnWrite = boom;
+            int[] ret = new int[1];
+            assertThatCode(() -> ret[0] = write(client, "abc")).doesNotThrowAnyException();
+            assertFailsWith(client, ret[0], SslReason.INTERNAL_ERROR);
+            assertThat(SslErrorQueue.peek().cause()).isSameAs(boom);
+            assertThat(client.isInitFinished()).isFalse();
         }
 
         @Test
@@ -474,6 +488,34 @@ class ConnectionTest {
             write(server, "data");
             assertFails(client, read(client, 10), SslError.WANT_READ);
             assertThat(read(client)).isEqualTo("data");
+        }
+
+        private static final String EMPTY_RECORD_BUG = "BUG: RecordLayer.open returns 0 for an application-data record that"
+                + " opens to 0 bytes, the same value as OPENED_NOTHING, so StateMachine.readBytes hands it to"
+                + " nonApplicationRecord(), which clears the thread's error queue and, without AUTO_RETRY and with nothing"
+                + " buffered, forces WANT_READ. libssl's ssl3_read_bytes treats it as data: 'if (read_bytes == 0) goto"
+                + " start;' (read on, no ERR_clear_error, AUTO_RETRY not consulted).";
+
+        @Test
+        @Disabled(EMPTY_RECORD_BUG)
+        @DisplayName("R11.12 without AUTO_RETRY an empty application-data record does not end the read: it reads on")
+        void emptyApplicationRecordWithoutAutoRetry() {
+            clientSettings.mode = 0;
+            toClient.put(TestEngine.record(TestEngine.APPLICATION_DATA));
+            write(server, "data");
+            assertThat(read(client)).isEqualTo("data");
+        }
+
+        @Test
+        @Disabled(EMPTY_RECORD_BUG)
+        @DisplayName("R15.2 an empty application-data record leaves the caller's error queue alone")
+        void emptyApplicationRecordKeepsQueue() {
+            toClient.put(TestEngine.record(TestEngine.APPLICATION_DATA));
+            write(server, "data");
+            SslErrorQueue.raise(SslErrorEntry.LIB_SYS, 104, null);
+            assertThat(read(client)).isEqualTo("data");
+            assertThat(SslErrorQueue.peek()).isNotNull();
+            assertThat(SslErrorQueue.peek().library()).isEqualTo(SslErrorEntry.LIB_SYS);
         }
 
         @Test

@@ -24,6 +24,8 @@ final class MemoryBio implements Bio {
     boolean eofWhenEmpty;
     /** Reads fail as a broken transport: -1, no retry flag, not at EOF (R08.7). */
     boolean failReads;
+    /** Thrown by every write, as by a BIO with a bug. */
+    RuntimeException throwOnWrite;
 
     MemoryBio() {
     }
@@ -88,6 +90,9 @@ final class MemoryBio implements Bio {
     @Override
     public int write(byte[] b, int off, int len) {
         clearFlags();
+        if (throwOnWrite != null) {
+            throw throwOnWrite;
+        }
         int n = Math.min(len, capacity - size());
         if (n <= 0) {
             retry = true;
