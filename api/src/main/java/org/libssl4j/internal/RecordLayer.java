@@ -24,6 +24,8 @@ final class RecordLayer {
     static final int OPENED_NOTHING = 0;
     static final int OPENED_CLOSE_NOTIFY = -1;
     static final int OPEN_FAILED = -2;
+    /** A TLS 1.2 application-data record with no byte in it: libssl reads on ("goto start"), as if nothing came. */
+    static final int OPENED_EMPTY_DATA = -3;
 
     private static final int CONTENT_ALERT = 21;
     private static final int ALERT_CLOSE_NOTIFY = 0;
@@ -243,6 +245,8 @@ final class RecordLayer {
      */
     int open() throws EngineException {
         boolean beside = plain.available() > 0;
+        // Only TLS 1.2 shows the content type outside the encryption; a TLS 1.3 record's type is the engine's secret.
+        boolean applicationData = in.type() == CONTENT_APPLICATION_DATA && !tls13;
         ByteBuffer space = beside ? plain.scratch(engine.maxPlaintextSize()) : plain.space(engine.maxPlaintextSize());
         int n;
         try {
@@ -263,7 +267,7 @@ final class RecordLayer {
             return OPENED_NOTHING;
         }
         plain.opened(n);
-        return n;
+        return n == 0 && applicationData ? OPENED_EMPTY_DATA : n;
     }
 
     /** {@code SSL_pending}: application bytes opened and not yet read. */

@@ -166,14 +166,15 @@ final class StateMachine {
                     int opened = open();
                     if (opened == RecordLayer.OPENED_CLOSE_NOTIFY) {
                         shutdown.markReceived();
+                        return -1;
                     }
-                    if (opened < 0) {
+                    if (opened == RecordLayer.OPEN_FAILED) {
                         return -1;
                     }
                     if (opened > 0) {
                         return HANDSHAKE_DATA_ARRIVED; // R11.6: the caller's read returns it
                     }
-                    break;
+                    break; // a handshake record, or an empty application-data one
                 case NOT_HANDSHAKING:
                     hs.finished(engine.protocol());
                     records.handshakeFinished(hs.tls13());
@@ -318,6 +319,7 @@ final class StateMachine {
             if (opened == RecordLayer.OPENED_NOTHING && (r = nonApplicationRecord()) <= 0) {
                 return r;
             }
+            // OPENED_EMPTY_DATA: an empty application-data record; libssl reads on, the queue and AUTO_RETRY untouched.
         }
         int n = records.copyOut(array, off, len, bb, peek);
         if (records.pending() == 0) {

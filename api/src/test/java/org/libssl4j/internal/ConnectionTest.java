@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -490,15 +489,8 @@ class ConnectionTest {
             assertThat(read(client)).isEqualTo("data");
         }
 
-        private static final String EMPTY_RECORD_BUG = "BUG: RecordLayer.open returns 0 for an application-data record that"
-                + " opens to 0 bytes, the same value as OPENED_NOTHING, so StateMachine.readBytes hands it to"
-                + " nonApplicationRecord(), which clears the thread's error queue and, without AUTO_RETRY and with nothing"
-                + " buffered, forces WANT_READ. libssl's ssl3_read_bytes treats it as data: 'if (read_bytes == 0) goto"
-                + " start;' (read on, no ERR_clear_error, AUTO_RETRY not consulted).";
-
         @Test
-        @Disabled(EMPTY_RECORD_BUG)
-        @DisplayName("R11.12 without AUTO_RETRY an empty application-data record does not end the read: it reads on")
+        @DisplayName("R11.12 without AUTO_RETRY an empty TLS 1.2 application-data record is data, not a record without data: the read reads on")
         void emptyApplicationRecordWithoutAutoRetry() {
             clientSettings.mode = 0;
             toClient.put(TestEngine.record(TestEngine.APPLICATION_DATA));
@@ -507,8 +499,7 @@ class ConnectionTest {
         }
 
         @Test
-        @Disabled(EMPTY_RECORD_BUG)
-        @DisplayName("R15.2 an empty application-data record leaves the caller's error queue alone")
+        @DisplayName("R15.2 an empty TLS 1.2 application-data record leaves the caller's error queue alone (only records without data clear it)")
         void emptyApplicationRecordKeepsQueue() {
             toClient.put(TestEngine.record(TestEngine.APPLICATION_DATA));
             write(server, "data");
