@@ -11,7 +11,6 @@ final class HeaderRules {
     /** The verdict's alert byte when no alert is sent (the peer would not understand one). */
     static final int NO_ALERT = 0xFF;
 
-    private static final int HANDSHAKE = 22;
     private static final int APPLICATION_DATA = 23;
     private static final int UNEXPECTED_MESSAGE = 10;
     private static final int RECORD_OVERFLOW = 22;
@@ -28,12 +27,11 @@ final class HeaderRules {
      * Judges the header held at the start of {@code in}.
      *
      * @param firstRecord no record has been accepted yet
-     * @param server the connection is the server
      * @param afterHandshake the first handshake is done
      * @param tls13 TLS 1.3 was negotiated
      * @return 0 when acceptable, else {@code (reason << 8) | alert} ({@link #NO_ALERT} for none)
      */
-    static long check(Inbound in, boolean firstRecord, boolean server, boolean afterHandshake, boolean tls13) {
+    static long check(Inbound in, boolean firstRecord, boolean afterHandshake, boolean tls13) {
         int type = in.type();
         int version = in.version();
         int length = in.bodyLength();
@@ -63,10 +61,8 @@ final class HeaderRules {
             // RFC 8446 5.2 and RFC 5246 6.2.3 limits on protected records, as libssl checks them.
             return verdict(SslReason.ENCRYPTED_LENGTH_TOO_LONG, RECORD_OVERFLOW);
         }
-        if (firstRecord && server && type != HANDSHAKE) {
-            // R10.6: application data or an alert before the ClientHello.
-            return verdict(SslReason.UNEXPECTED_MESSAGE, UNEXPECTED_MESSAGE);
-        }
+        // R10.6 (application data or an alert before the ClientHello) is not a header check: libssl reads the
+        // record whole first (R10.10), so the record layer checks it with the first message.
         return 0;
     }
 

@@ -18,6 +18,7 @@ import org.libssl4j.spi.TlsEngine;
  */
 final class RecordLayer {
     static final int CONTENT_APPLICATION_DATA = 23;
+    private static final int CONTENT_HANDSHAKE = 22;
     static final int ALERT_UNEXPECTED_MESSAGE = 10;
 
     /** {@link #open} outcomes besides a positive count of application bytes. */
@@ -48,6 +49,8 @@ final class RecordLayer {
     /** libssl's {@code BIO_set_retry_read} on its own account: a non-data record with AUTO_RETRY off (R11.12, R12.4). */
     private boolean forcedReadRetry;
     private boolean firstRecord = true;
+    /** The current record's header is read and accepted, its body not yet whole. */
+    private boolean headerTaken;
     private boolean tls13;
     private int emptyRecords;
 
@@ -152,6 +155,16 @@ final class RecordLayer {
      * @return {@code > 0} when a record is there; else what the caller returns: the BIO's value, 0 at EOF, -1
      */
     int fetchRecord(boolean afterHandshake) {
+        int r = fetch(afterHandshake);
+        if (r <= 0 && !afterHandshake) {
+            // libssl's handshake message reader says SSL_READING whenever the record layer returned <= 0, fatal
+            // failures included (R10.9); after the handshake a fatal failure waits for nothing.
+            rwstate = Ssl.READING;
+        }
+        return r;
+    }
+
+    private int fetch(boolean afterHandshake) {
         if (rbio == null) {
             failure.fail(SslErrorEntry.LIB_SSL, SslReason.READ_BIO_NOT_SET, null, null);
             return -1;
@@ -176,12 +189,17 @@ final class RecordLayer {
             }
         }
         emptyRecords = 0;
+        // The header is taken, as libssl moves it from its read buffer into the record: alone it is not pending (R06.9).
+        headerTaken = true;
         int r = fill(Inbound.HEADER + in.bodyLength());
         if (r <= 0) {
             return r;
         }
-        if (firstRecord && server && in.byteAt(Inbound.HEADER) != 1) {
-            // R10.6: the first handshake message must be a ClientHello.
+        headerTaken = false;
+        if (firstRecord && server && (in.type() != CONTENT_HANDSHAKE || in.byteAt(Inbound.HEADER) != 1)) {
+            // R10.6: anything but a ClientHello first is refused once the record is read whole (R10.10), as
+            // libssl's state machine refuses it after its record layer took the record.
+            in.consumeRecord();
             fatalAlert(SslReason.UNEXPECTED_MESSAGE, ALERT_UNEXPECTED_MESSAGE);
             return -1;
         }
@@ -213,7 +231,7 @@ final class RecordLayer {
 
     /** libssl's header checks; a failure is fatal, with the alert libssl sends if any. */
     private boolean refusedHeader(boolean afterHandshake) {
-        long verdict = HeaderRules.check(in, firstRecord, server, afterHandshake, afterHandshake && tls13);
+        long verdict = HeaderRules.check(in, firstRecord, afterHandshake, afterHandshake && tls13);
         if (verdict == 0) {
             return false;
         }
@@ -277,7 +295,7 @@ final class RecordLayer {
 
     /** {@code SSL_has_pending}: opened bytes, or bytes of a record not yet opened. */
     boolean hasPending() {
-        return plain.available() > 0 || in.buffered() > 0;
+        return plain.available() > 0 || in.buffered() > (headerTaken ? Inbound.HEADER : 0);
     }
 
     /** Copies (or peeks) opened application bytes to the caller. */

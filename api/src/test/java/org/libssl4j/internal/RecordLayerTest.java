@@ -119,14 +119,23 @@ class RecordLayerTest {
     }
 
     @Test
-    @DisplayName("R08.1 EOF without close_notify: 0, unexpected eof while reading, failed, no shutdown bit, waits for nothing")
+    @DisplayName("R08.1 EOF without close_notify after the handshake: 0, unexpected eof while reading, failed, no shutdown bit, waits for nothing")
     void unexpectedEof() throws EngineException {
         rbio.eofWhenEmpty = true;
-        assertThat(records.fetchRecord(false)).isZero();
+        assertThat(records.fetchRecord(true)).isZero();
         assertThat(failure.isFatal()).isTrue();
         assertThat(reason()).isEqualTo(SslReason.UNEXPECTED_EOF_WHILE_READING);
         assertThat(shutdown.bits()).isZero();
         assertThat(records.want()).isEqualTo(Ssl.NOTHING);
+    }
+
+    @Test
+    @DisplayName("R10.9 EOF in the handshake: the same failure, but the handshake's reader waits on the read")
+    void unexpectedEofInHandshake() throws EngineException {
+        rbio.eofWhenEmpty = true;
+        assertThat(records.fetchRecord(false)).isZero();
+        assertThat(reason()).isEqualTo(SslReason.UNEXPECTED_EOF_WHILE_READING);
+        assertThat(records.want()).isEqualTo(Ssl.READING);
     }
 
     @Test
@@ -190,6 +199,23 @@ class RecordLayerTest {
         assertThat(records.fetchRecord(false)).isEqualTo(-1);
         assertThat(reason()).isEqualTo(SslReason.UNEXPECTED_MESSAGE);
         assertThat(wbio.take()).containsExactly(21, 3, 3, 0, 2, 2, 10);
+        assertThat(records.hasPending()).as("R10.10: the record was read whole").isFalse();
+        assertThat(records.want()).as("R10.9").isEqualTo(Ssl.READING);
+    }
+
+    @Test
+    @DisplayName("R06.9 a complete header with no body byte is not pending; one to four header bytes, or part of the body, are")
+    void headerAloneIsNotPending() throws EngineException {
+        pastFirstRecord();
+        byte[] record = data("hello");
+        for (int n = 1; n <= record.length; n++) {
+            rbio.put(new byte[] {record[n - 1]});
+            if (n < record.length) {
+                assertThat(records.fetchRecord(true)).isEqualTo(-1);
+                assertThat(records.hasPending()).as("after %d bytes", n).isEqualTo(n != 5);
+            }
+        }
+        assertThat(records.fetchRecord(true)).isEqualTo(1);
     }
 
     @Test
@@ -199,6 +225,7 @@ class RecordLayerTest {
         assertThat(records.fetchRecord(false)).isEqualTo(-1);
         assertThat(reason()).isEqualTo(SslReason.UNEXPECTED_MESSAGE);
         assertThat(wbio.take()).containsExactly(21, 3, 3, 0, 2, 2, 10);
+        assertThat(records.hasPending()).as("R10.10: the record was read whole").isFalse();
     }
 
     @Test

@@ -160,6 +160,49 @@ class FirstBytesTest {
     }
 
     @EngineTest
+    @DisplayName("R10.9 a handshake whose record read failed waits on the read, fatal failures included: want() is READING (an HTTP request, EOF mid-handshake)")
+    void failedHandshakeReadWantsRead(String engine) {
+        try (Server s = new Server(engine)) {
+            assertResult(s.ssl, s.feedAndAccept(Fixtures.ascii("GET / HTTP/1.1\r\nHost: x\r\n\r\n")), -1, SslError.SSL);
+            assertReason(SslReason.HTTP_REQUEST, "http request");
+            assertThat(s.ssl.want()).isEqualTo(Ssl.READING);
+        }
+        try (SslCtx ctx = TestContexts.client(engine).build(); Ssl ssl = ctx.newSsl()) {
+            MemBio in = MemBio.create();
+            MemBio out = MemBio.create();
+            ssl.setBio(in, out);
+            ssl.setConnectState();
+            ssl.setTlsextHostName(TestCerts.HOST);
+            assertResult(ssl, ssl.connect(), -1, SslError.WANT_READ);
+            in.setMemEofReturn(0); // the transport reaches end of stream
+            SslErrorQueue.clear();
+            assertResult(ssl, ssl.connect(), -1, SslError.SSL);
+            assertReason(SslReason.UNEXPECTED_EOF_WHILE_READING, "unexpected eof while reading");
+            assertThat(ssl.want()).isEqualTo(Ssl.READING);
+        }
+        SslErrorQueue.clear();
+    }
+
+    @EngineTest
+    @DisplayName("R10.10 a first record refused for its type or first message is read whole: its body leaves the BIO and has_pending is 0")
+    void refusedFirstRecordIsReadWhole(String engine) {
+        byte[][] firsts = {
+            {APPLICATION_DATA, 3, 3, 0, 5, 'h', 'e', 'l', 'l', 'o'},
+            {HANDSHAKE, 3, 1, 0, 4, 2, 0, 0, 0}, // a ServerHello
+        };
+        for (byte[] first : firsts) {
+            try (Server s = new Server(engine)) {
+                assertResult(s.ssl, s.feedAndAccept(first), -1, SslError.SSL);
+                assertReason(SslReason.UNEXPECTED_MESSAGE, "unexpected message");
+                assertThat(s.in.pending()).as("bytes left in the read BIO").isZero();
+                assertThat(s.ssl.hasPending()).isFalse();
+                assertThat(s.out.drain()).hasSize(7);
+            }
+            SslErrorQueue.clear();
+        }
+    }
+
+    @EngineTest
     @DisplayName("R10.8 a client whose first record is HTTP/1.1 ... fails with wrong version number and sends no alert")
     void clientGetsHttp(String engine) {
         try (SslCtx ctx = TestContexts.client(engine).build(); Ssl ssl = ctx.newSsl()) {

@@ -39,6 +39,26 @@ class ReadTest {
     }
 
     @EngineTest
+    @DisplayName("R06.9 a complete record header with no body byte yet: the read wants to read, and has_pending is 0 (1-4 header bytes: 1)")
+    void headerAloneIsNotPending(String engine) {
+        try (TestPair p = Fixtures.connected(engine)) {
+            byte[] ten = Fixtures.ascii("0123456789");
+            assertThat(p.server().write(ten, 0, 10)).isEqualTo(10);
+            byte[] record = new byte[(int) p.clientBio().pending()];
+            assertThat(p.clientBio().read(record, 0, record.length)).isEqualTo(record.length);
+            byte[] buf = new byte[256];
+            for (int n = 1; n <= 5; n++) {
+                p.serverBio().write(record, n - 1, 1);
+                assertResult(p.client(), p.client().read(buf, 0, 256), -1, SslError.WANT_READ);
+                assertThat(p.client().pending()).isZero();
+                assertThat(p.client().hasPending()).as("after %d bytes", n).isEqualTo(n < 5);
+            }
+            p.serverBio().write(record, 5, record.length - 5);
+            assertThat(p.client().read(buf, 0, 256)).isEqualTo(10);
+        }
+    }
+
+    @EngineTest
     @DisplayName("R06.7 a ByteBuffer read or peek followed by an array read or peek of the same record loses nothing (heap, direct, slice)")
     void byteBufferThenArray(String engine) {
         byte[] data = "0123456789ABCDEFGHIJ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
