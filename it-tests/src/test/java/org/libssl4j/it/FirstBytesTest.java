@@ -55,6 +55,30 @@ class FirstBytesTest {
         }
     }
 
+    /** A client connection that has sent its ClientHello (drained from {@code out}) and waits on {@code in}. */
+    private static final class Client implements AutoCloseable {
+        final SslCtx ctx;
+        final Ssl ssl;
+        final MemBio in = MemBio.create();
+        final MemBio out = MemBio.create();
+
+        Client(String engine) {
+            ctx = TestContexts.client(engine).build();
+            ssl = ctx.newSsl();
+            ssl.setBio(in, out);
+            ssl.setConnectState();
+            ssl.setTlsextHostName(TestCerts.HOST);
+            assertResult(ssl, ssl.connect(), -1, SslError.WANT_READ);
+            assertThat(out.drain().length).as("ClientHello bytes").isGreaterThan(0);
+        }
+
+        @Override
+        public void close() {
+            ssl.close();
+            ctx.close();
+        }
+    }
+
     /** Asserts the server's first record was refused with {@code reason} and that nothing was written back. */
     private static void assertRefusedSilently(String engine, byte[] first, int reason, String text) {
         try (Server s = new Server(engine)) {
@@ -167,18 +191,12 @@ class FirstBytesTest {
             assertReason(SslReason.HTTP_REQUEST, "http request");
             assertThat(s.ssl.want()).isEqualTo(Ssl.READING);
         }
-        try (SslCtx ctx = TestContexts.client(engine).build(); Ssl ssl = ctx.newSsl()) {
-            MemBio in = MemBio.create();
-            MemBio out = MemBio.create();
-            ssl.setBio(in, out);
-            ssl.setConnectState();
-            ssl.setTlsextHostName(TestCerts.HOST);
-            assertResult(ssl, ssl.connect(), -1, SslError.WANT_READ);
-            in.setMemEofReturn(0); // the transport reaches end of stream
+        try (Client c = new Client(engine)) {
+            c.in.setMemEofReturn(0); // the transport reaches end of stream
             SslErrorQueue.clear();
-            assertResult(ssl, ssl.connect(), -1, SslError.SSL);
+            assertResult(c.ssl, c.ssl.connect(), -1, SslError.SSL);
             assertReason(SslReason.UNEXPECTED_EOF_WHILE_READING, "unexpected eof while reading");
-            assertThat(ssl.want()).isEqualTo(Ssl.READING);
+            assertThat(c.ssl.want()).isEqualTo(Ssl.READING);
         }
         SslErrorQueue.clear();
     }
@@ -205,20 +223,13 @@ class FirstBytesTest {
     @EngineTest
     @DisplayName("R10.8 a client whose first record is HTTP/1.1 ... fails with wrong version number and sends no alert")
     void clientGetsHttp(String engine) {
-        try (SslCtx ctx = TestContexts.client(engine).build(); Ssl ssl = ctx.newSsl()) {
-            MemBio in = MemBio.create();
-            MemBio out = MemBio.create();
-            ssl.setBio(in, out);
-            ssl.setConnectState();
-            ssl.setTlsextHostName(TestCerts.HOST);
-            assertResult(ssl, ssl.connect(), -1, SslError.WANT_READ);
-            assertThat(out.drain().length).as("ClientHello bytes").isGreaterThan(0);
+        try (Client c = new Client(engine)) {
             byte[] reply = Fixtures.ascii("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-            in.write(reply, 0, reply.length);
+            c.in.write(reply, 0, reply.length);
             SslErrorQueue.clear();
-            assertResult(ssl, ssl.connect(), -1, SslError.SSL);
+            assertResult(c.ssl, c.ssl.connect(), -1, SslError.SSL);
             assertReason(SslReason.WRONG_VERSION_NUMBER, "wrong version number");
-            assertThat(out.pending()).as("bytes written back (no alert expected)").isZero();
+            assertThat(c.out.pending()).as("bytes written back (no alert expected)").isZero();
         }
     }
 }
