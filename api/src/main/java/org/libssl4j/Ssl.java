@@ -61,17 +61,17 @@ public final class Ssl implements AutoCloseable {
 
     /** Settings a connection copies from its context at {@code SSL_new}. */
     record Inherited(long mode, long options, boolean readAhead, int maxSendFragment, boolean quietShutdown,
-                     int minVersion, int maxVersion, int verifyMode) {
+                     int minVersion, int maxVersion) {
     }
 
-    Ssl(SslCtx ctx) {
+    Ssl(SslCtx ctx, SslCtx.Generation contextSettings) {
         this.ctx = ctx;
         Inherited in = ctx.inherited();
         this.settings = new Settings(in.mode(), in.options(), in.readAhead(), in.maxSendFragment(), in.quietShutdown(),
                 in.minVersion(), in.maxVersion());
-        this.connection = new Connection(ctx.method(), ctx::engineContext, ctx.engine().has(Capability.DIRECT_BUFFERS),
+        this.connection = new Connection(ctx.method(), contextSettings::context, ctx.engine().has(Capability.DIRECT_BUFFERS),
                 ctx.engine().has(Capability.RENEGOTIATION), settings);
-        this.cleanable = CLEANER.register(this, connection::close); // the action holds the state machine, never this
+        this.cleanable = CLEANER.register(this, new Free(connection, contextSettings)); // holds no reference to this
     }
 
     /** {@code SSL_get_SSL_CTX}. */
@@ -485,5 +485,14 @@ public final class Ssl implements AutoCloseable {
     @Override
     public void close() {
         cleanable.clean();
+    }
+
+    /** What freeing a connection does, once, by {@link #close()} or by the Cleaner: the engine, then the context's hold. */
+    private record Free(Connection connection, SslCtx.Generation contextSettings) implements Runnable {
+        @Override
+        public void run() {
+            connection.close();
+            contextSettings.release();
+        }
     }
 }

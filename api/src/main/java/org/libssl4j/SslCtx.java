@@ -62,8 +62,8 @@ public final class SslCtx implements AutoCloseable {
     private long sessionCacheSize = SESSION_CACHE_MAX_SIZE_DEFAULT;
     private long sessionTimeout = DEFAULT_SESSION_TIMEOUT;
 
-    private ContextConfig snapshot;
-    private EngineContext engineContext;
+    /** The settings new connections copy now, with their engine context; replaced when a setting changes. */
+    private Generation current;
     private boolean closed;
 
     private SslCtx(SslMethod method, Engine engine) {
@@ -101,12 +101,15 @@ public final class SslCtx implements AutoCloseable {
      * @throws IllegalStateException if this context was closed
      */
     public Ssl newSsl() {
+        Generation settings;
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException("SslCtx is closed");
             }
+            settings = current();
+            settings.hold();
         }
-        return new Ssl(this);
+        return new Ssl(this, settings);
     }
 
     /** The method this context was made for. */
@@ -260,7 +263,7 @@ public final class SslCtx implements AutoCloseable {
      * served, a client's for the servers it may resume with), or -1 where the engine cannot count them.
      */
     public synchronized long sessNumber() {
-        return engineContext == null ? 0 : engineContext.sessionCount();
+        return current == null ? 0 : current.sessionCount();
     }
 
     /** {@code SSL_CTX_set_quiet_shutdown}: connections' {@code shutdown} then sends nothing. */
@@ -607,14 +610,20 @@ public final class SslCtx implements AutoCloseable {
 
     /** The engine context for the current settings, made on first use and again after a setting changed. */
     synchronized EngineContext engineContext() throws EngineException {
-        // Connections made before close() keep working, as SSL objects keep their SSL_CTX alive in libssl.
-        if (engineContext == null) {
-            snapshot = new ContextConfig(method, minVersion, maxVersion, options, mode, chain, privateKey, trusted,
-                    verifyMode, verifySet ? verifyMode : defaultServerVerify(), verifyCallback, checkHostName,
-                    cipherSuites, tls13CipherSuites, alpn, (int) sessionCacheSize, (int) sessionTimeout);
-            engineContext = engine.factory().newContext(snapshot);
+        if (closed) {
+            throw new IllegalStateException("SslCtx is closed");
         }
-        return engineContext;
+        return current().context();
+    }
+
+    /** The current settings, snapshotted once per change, as {@code SSL_new} copies them. */
+    private Generation current() {
+        if (current == null) {
+            current = new Generation(engine, new ContextConfig(method, minVersion, maxVersion, options, mode, chain,
+                    privateKey, trusted, verifyMode, verifySet ? verifyMode : defaultServerVerify(), verifyCallback,
+                    checkHostName, cipherSuites, tls13CipherSuites, alpn, (int) sessionCacheSize, (int) sessionTimeout));
+        }
+        return current;
     }
 
     private int defaultServerVerify() {
@@ -623,18 +632,71 @@ public final class SslCtx implements AutoCloseable {
 
     /** The settings a new connection copies. */
     synchronized Ssl.Inherited inherited() {
-        return new Ssl.Inherited(mode, options, readAhead, maxSendFragment, quietShutdown, minVersion, maxVersion, verifyMode);
+        return new Ssl.Inherited(mode, options, readAhead, maxSendFragment, quietShutdown, minVersion, maxVersion);
     }
 
     private void invalidate() {
-        // Existing connections keep the engine context they were made with; only new ones see the change.
-        engineContext = null;
+        // Existing connections keep the settings (and engine context) they were made with; only new ones see the change.
+        if (current != null) {
+            current.release();
+            current = null;
+        }
+    }
+
+    /**
+     * One snapshot of the context's settings, the one every connection made while it was current copied at
+     * {@code SSL_new}, and the engine context made from it on first use. It is held by the context while current
+     * and by each of its connections until freed; the engine context is closed when the last one lets go.
+     */
+    static final class Generation {
+        private final Engine engine;
+        private final ContextConfig config;
+        private EngineContext context;
+        private int holders = 1;
+
+        Generation(Engine engine, ContextConfig config) {
+            this.engine = engine;
+            this.config = config;
+        }
+
+        /** The engine context of these settings, made the first time a connection needs it. */
+        synchronized EngineContext context() throws EngineException {
+            if (context == null) {
+                context = engine.factory().newContext(config);
+            }
+            return context;
+        }
+
+        synchronized int sessionCount() {
+            return context == null ? 0 : context.sessionCount();
+        }
+
+        synchronized void hold() {
+            holders++;
+        }
+
+        /** One holder lets go; the last closes the engine context. */
+        void release() {
+            EngineContext toClose;
+            synchronized (this) {
+                if (--holders > 0 || context == null) {
+                    return;
+                }
+                toClose = context;
+                context = null;
+            }
+            try {
+                toClose.close();
+            } catch (RuntimeException ignored) {
+                // Freeing must not fail the caller, who may be a Cleaner's thread.
+            }
+        }
     }
 
     /** {@code SSL_CTX_free}. Connections already made keep working; {@link #newSsl()} is refused. Idempotent. */
     @Override
     public synchronized void close() {
         closed = true;
-        engineContext = null;
+        invalidate();
     }
 }

@@ -27,6 +27,7 @@ public final class NullEngineProvider implements EngineProvider {
     public static final String NAME = "null";
 
     private static final java.util.concurrent.atomic.AtomicInteger OPEN = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger OPEN_CONTEXTS = new java.util.concurrent.atomic.AtomicInteger();
 
     /** A provider; its engine is made by {@link #load()}. */
     public NullEngineProvider() {
@@ -35,6 +36,11 @@ public final class NullEngineProvider implements EngineProvider {
     /** How many null engines were made and not yet closed, in this JVM: for tests of freeing. */
     public static int openEngines() {
         return OPEN.get();
+    }
+
+    /** How many null engine contexts were made and not yet closed, in this JVM: for tests of freeing contexts. */
+    public static int openContexts() {
+        return OPEN_CONTEXTS.get();
     }
 
     @Override
@@ -71,7 +77,10 @@ public final class NullEngineProvider implements EngineProvider {
 
             @Override
             public EngineContext newContext(ContextConfig config) {
+                OPEN_CONTEXTS.incrementAndGet();
                 return new EngineContext() {
+                    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
                     @Override
                     public TlsEngine newEngine(ConnectionConfig cc) {
                         return new NullEngine(cc.client());
@@ -79,6 +88,9 @@ public final class NullEngineProvider implements EngineProvider {
 
                     @Override
                     public void close() {
+                        if (closed.compareAndSet(false, true)) {
+                            OPEN_CONTEXTS.decrementAndGet();
+                        }
                     }
                 };
             }

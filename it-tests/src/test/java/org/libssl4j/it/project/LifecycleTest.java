@@ -44,6 +44,25 @@ class LifecycleTest {
     }
 
     @Test
+    @DisplayName("CLOSE-4 an engine context is closed when the last connection made with its settings and the context's own hold are gone")
+    synchronized void engineContextsClosed() {
+        int before = NullEngineProvider.openContexts();
+        SslCtx ctx = SslCtx.newCtx(SslMethod.TLS_CLIENT, NULL_ENGINE);
+        Ssl first = startedClient(ctx);
+        assertThat(NullEngineProvider.openContexts()).isEqualTo(before + 1);
+        ctx.setVerify(org.libssl4j.SslVerify.NONE, null); // new settings: later connections get a context of their own
+        Ssl second = startedClient(ctx);
+        assertThat(NullEngineProvider.openContexts()).isEqualTo(before + 2);
+        first.close();
+        assertThat(NullEngineProvider.openContexts()).as("the first settings' last connection is gone").isEqualTo(before + 1);
+        ctx.close();
+        assertThat(NullEngineProvider.openContexts()).as("the second connection still holds its settings").isEqualTo(before + 1);
+        second.close();
+        assertThat(NullEngineProvider.openContexts()).isEqualTo(before);
+        SslErrorQueue.clear();
+    }
+
+    @Test
     @DisplayName("CLOSE-2 a connection dropped without close() has its engine freed by a Cleaner")
     synchronized void cleanerFrees() throws InterruptedException {
         SslCtx ctx = SslCtx.newCtx(SslMethod.TLS_CLIENT, NULL_ENGINE);
