@@ -9,6 +9,7 @@ import org.libssl4j.Bio;
  */
 final class Outbound {
     private final boolean direct;
+    private final int baseCapacity;
     private int capacity;
     private ByteBuffer buf;
     private int pos;
@@ -16,6 +17,7 @@ final class Outbound {
 
     Outbound(boolean direct, int capacity) {
         this.direct = direct;
+        this.baseCapacity = capacity;
         this.capacity = capacity;
     }
 
@@ -23,12 +25,25 @@ final class Outbound {
         return pos == lim;
     }
 
-    /** The buffer to seal into, positioned at the free space; call {@link #commit} after. Only when empty. */
+    /** Part of what is held has gone to the BIO: a record may be cut, so nothing can be put after it. */
+    boolean partlySent() {
+        return pos > 0;
+    }
+
+    /**
+     * The buffer to seal into, positioned at the free space after what is held (a handshake flight gathers here, to
+     * go to the BIO in one write); call {@link #commit} after.
+     */
     ByteBuffer space() {
         if (buf == null || buf.capacity() < capacity) {
-            buf = direct ? ByteBuffer.allocateDirect(capacity) : ByteBuffer.allocate(capacity);
+            ByteBuffer bigger = direct ? ByteBuffer.allocateDirect(capacity) : ByteBuffer.allocate(capacity);
+            if (buf != null) {
+                buf.limit(lim).position(pos);
+                bigger.put(buf);
+            }
+            lim = bigger.position();
             pos = 0;
-            lim = 0;
+            buf = bigger;
         }
         buf.limit(buf.capacity()).position(lim);
         return buf;
@@ -41,10 +56,17 @@ final class Outbound {
         }
     }
 
-    /** Doubles the capacity, for an engine that said its output did not fit. Only when empty. */
+    /** Doubles the capacity, for an engine that said its output did not fit; what is held is kept. */
     void grow() {
         capacity *= 2;
-        buf = null;
+    }
+
+    /** Back to the size of one record once a handshake is over, if a flight made the buffer grow. Only when empty. */
+    void shrink() {
+        if (capacity > baseCapacity && isEmpty()) {
+            capacity = baseCapacity;
+            buf = null;
+        }
     }
 
     /** Appends raw bytes (a plaintext alert the state machine makes itself). */

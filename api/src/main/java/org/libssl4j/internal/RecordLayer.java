@@ -87,6 +87,7 @@ final class RecordLayer {
     void handshakeFinished(boolean tls13) {
         this.tls13 = tls13;
         firstRecord = false;
+        out.shrink();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -250,6 +251,11 @@ final class RecordLayer {
         return in.type();
     }
 
+    /** Bytes of the peer's are here to be read: held already, or waiting in the read BIO. */
+    boolean readable() {
+        return in.buffered() > 0 || (rbio != null && rbio.pending() > 0);
+    }
+
     /** Bytes of a next record already read from the BIO. */
     int bufferedRecordBytes() {
         return in.buffered();
@@ -358,8 +364,8 @@ final class RecordLayer {
      */
     void fatalAlert(int reason, int alert) {
         failure.local(reason);
-        if (out == null || !out.isEmpty() || wbio == null) {
-            return;
+        if (out == null || out.partlySent() || wbio == null) {
+            return; // a record cut in the middle is in the way
         }
         if (firstRecord) {
             out.put(new byte[] {CONTENT_ALERT, 3, 3, 0, 2, 2, (byte) alert});
@@ -391,16 +397,15 @@ final class RecordLayer {
             shutdown.markReceived();
             return;
         }
-        if (engine == null || out == null || !out.isEmpty() || wbio == null) {
-            return;
+        if (engine == null || out == null || out.partlySent() || wbio == null) {
+            return; // a record cut in the middle is in the way
         }
         try {
+            // Whole records still held (part of a flight) go first, then the engine's alert.
             for (int i = 0; i < 4 && engine.status() == TlsEngine.Status.NEED_WRAP; i++) {
                 produce();
-                if (out.flush(wbio) <= 0) {
-                    break;
-                }
             }
+            out.flush(wbio);
         } catch (EngineException | RuntimeException ignored) {
             // The connection is failed already; the alert is a courtesy.
         }

@@ -133,15 +133,20 @@ final class StateMachine {
             records.start(engine, !hs.isClient());
         }
         while (true) {
-            // A side that cannot write must still read when its engine waits for the peer: the peer may be
-            // blocked writing to us (a TLS 1.3 client's compatibility ChangeCipherSpec goes out in the middle of
-            // the server's flight), and libssl completes over a transport of any size.
-            boolean writeBlocked = records.hasOutput() && records.flush() <= 0;
-            if (writeBlocked && (engine.status() != TlsEngine.Status.NEED_UNWRAP || renegotiation.helloRequestDue()
+            TlsEngine.Status status = engine.status();
+            // A flight goes to the BIO in one write, as libssl buffers it (R01.6): nothing is flushed while the
+            // engine has more to wrap, or more of the peer's flight is here to read first (an engine may wrap a
+            // TLS 1.3 compatibility ChangeCipherSpec in the middle of the server's flight). A side that cannot
+            // write must still read when its engine waits for the peer: the peer may be blocked writing to us, and
+            // libssl completes over a transport of any size.
+            boolean hold = status == TlsEngine.Status.NEED_WRAP
+                    || (status == TlsEngine.Status.NEED_UNWRAP && !renegotiation.helloRequestDue() && records.readable());
+            boolean writeBlocked = !hold && records.hasOutput() && records.flush() <= 0;
+            if (writeBlocked && (status != TlsEngine.Status.NEED_UNWRAP || renegotiation.helloRequestDue()
                     || !records.writeBioRetries())) {
                 return -1;
             }
-            switch (engine.status()) {
+            switch (status) {
                 case NEED_WRAP:
                     records.produce();
                     break;

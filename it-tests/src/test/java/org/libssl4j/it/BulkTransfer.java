@@ -83,6 +83,7 @@ final class BulkTransfer {
                         && ssl.isInitFinished() && !ssl.renegotiatePending()) {
                     action.at(ssl, actionsDone++);
                     SslErrorQueue.clear();
+                    wasPending = ssl.renegotiatePending();
                 }
                 // A client's renegotiation (asked for, or under way) is driven by its reads; a write would meet the
                 // server's data in the middle of the handshake, which libssl fails (R11.6).
@@ -93,6 +94,11 @@ final class BulkTransfer {
                     assertThat(r).as("%s blocking write of %s at %s: %s, queue %s", side(), len, sent,
                             r > 0 ? "" : ssl.getError(r), SslErrorQueue.snapshot()).isEqualTo(len);
                     sent += r;
+                    // A renegotiation may end inside a write (a server's last flight, R11.2): count it there too.
+                    if (wasPending && !ssl.renegotiatePending()) {
+                        renegotiationsFinished++;
+                    }
+                    wasPending = ssl.renegotiatePending();
                 }
                 while (received < expectIn || !ssl.isInitFinished() || ssl.renegotiatePending()) {
                     int n = ssl.read(buf, 0, buf.length);
