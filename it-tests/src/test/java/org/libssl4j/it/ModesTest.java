@@ -83,9 +83,24 @@ class ModesTest {
         releaseBuffers(engine, TLS12);
     }
 
+    @EngineSourceTest
+    @DisplayName("R14.1 RELEASE_BUFFERS changes no return value, getError, pending or has_pending, and no byte, with every kind of buffer the data calls take (TLS 1.3 and 1.2)")
+    void releaseBuffersEveryKind(String engine, BufferKind kind) {
+        releaseBuffers(engine, TLS13, kind);
+        releaseBuffers(engine, TLS12, kind);
+    }
+
     private static void releaseBuffers(String engine, int version) {
-        Transcript without = transcript(engine, version, false);
-        Transcript with = transcript(engine, version, true);
+        releaseBuffers(engine, version, BufferKind.ARRAY);
+    }
+
+    /**
+     * The script with RELEASE_BUFFERS, its writes from {@code kind} and its reads and peeks into it (a heap buffer
+     * for a read-only source), against the script without, on arrays.
+     */
+    private static void releaseBuffers(String engine, int version, BufferKind kind) {
+        Transcript without = transcript(engine, version, false, BufferKind.ARRAY);
+        Transcript with = transcript(engine, version, true, kind);
         assertThat(without.modes).as("mode without RELEASE_BUFFERS").allMatch(m -> (m & SslMode.RELEASE_BUFFERS) == 0);
         assertThat(with.modes).as("mode with RELEASE_BUFFERS").allMatch(m -> (m & SslMode.RELEASE_BUFFERS) != 0);
         assertThat(with.steps.size()).as("transcript length").isEqualTo(without.steps.size());
@@ -111,6 +126,8 @@ class ModesTest {
         byte[] toServer;
         byte[] sentToClient;
         byte[] toClient;
+        BufferKind kind;
+        BufferKind readKind;
 
         /** Records a call's result and the connection's state right after it, the queue cleared for the next call. */
         int record(String what, Ssl ssl, int ret) {
@@ -127,45 +144,48 @@ class ModesTest {
      * several sizes through a small BIO pair (so that some want to write), partial reads, peeks, writes both
      * ways, and the two-phase shutdown.
      */
-    private static Transcript transcript(String engine, int version, boolean release) {
+    private static Transcript transcript(String engine, int version, boolean release, BufferKind kind) {
         Transcript t = new Transcript();
+        t.kind = kind;
+        t.readKind = kind == BufferKind.READ_ONLY ? BufferKind.HEAP : kind;
         long extra = release ? SslMode.RELEASE_BUFFERS : 0;
         try (TestPair p = Fixtures.pair(engine, version, 6000, ctx -> ctx.setMode(extra), ctx -> ctx.setMode(extra))) {
             Ssl c = p.client();
             Ssl s = p.server();
-            byte[] buf = new byte[20_000];
 
             // The handshake, on demand from the client's first write.
             byte[] hello = Fixtures.bytes(300, 1);
+            BufferKind.Source helloSrc = kind.source(hello);
             int r;
             int rounds = 0;
-            while ((r = t.record("c.write(300)", c, c.write(hello, 0, hello.length))) <= 0) {
-                t.record("s.read(100)", s, readInto(s, buf, 100, t.gotServer));
+            while ((r = t.record("c.write(300)", c, helloSrc.write(c))) <= 0) {
+                t.record("s.read(100)", s, readInto(t, s, 100, t.gotServer));
                 assertThat(++rounds).as("handshake rounds").isLessThan(20);
             }
             t.sentServer.write(hello, 0, r);
             for (int i = 0; i < 3; i++) {
-                t.record("s.read(100)", s, readInto(s, buf, 100, t.gotServer));
+                t.record("s.read(100)", s, readInto(t, s, 100, t.gotServer));
             }
-            t.record("c.read(10)", c, readInto(c, buf, 10, t.gotClient));
+            t.record("c.read(10)", c, readInto(t, c, 10, t.gotClient));
 
             // Writes of several sizes; the server reads in small pieces, peeks, and drains on WANT_WRITE.
             int[] sizes = {1, 1000, 5000, 16384, 16385, 40_000, 7};
             int seed = 2;
             for (int size : sizes) {
                 byte[] data = Fixtures.bytes(size, seed++);
+                BufferKind.Source src = kind.source(data);
                 int calls = 0;
-                while ((r = t.record("c.write(" + size + ")", c, c.write(data, 0, size))) <= 0) {
-                    t.record("s.peek(50)", s, s.peek(buf, 0, 50));
-                    t.record("s.read(3000)", s, readInto(s, buf, 3000, t.gotServer));
-                    t.record("s.read(20000)", s, readInto(s, buf, 20_000, t.gotServer));
+                while ((r = t.record("c.write(" + size + ")", c, src.write(c))) <= 0) {
+                    t.record("s.peek(50)", s, peek(t, s, 50));
+                    t.record("s.read(3000)", s, readInto(t, s, 3000, t.gotServer));
+                    t.record("s.read(20000)", s, readInto(t, s, 20_000, t.gotServer));
                     assertThat(++calls).as("retries of a write of " + size).isLessThan(200);
                 }
                 t.sentServer.write(data, 0, r);
-                t.record("s.peek(10)", s, s.peek(buf, 0, 10));
-                t.record("s.read(10)", s, readInto(s, buf, 10, t.gotServer));
+                t.record("s.peek(10)", s, peek(t, s, 10));
+                t.record("s.read(10)", s, readInto(t, s, 10, t.gotServer));
                 for (int i = 0; i < 30; i++) {
-                    if (t.record("s.read(4000)", s, readInto(s, buf, 4000, t.gotServer)) <= 0) {
+                    if (t.record("s.read(4000)", s, readInto(t, s, 4000, t.gotServer)) <= 0) {
                         break;
                     }
                 }
@@ -174,18 +194,19 @@ class ModesTest {
             // The other way, with partial-write mode on the server.
             t.modes.add(s.setMode(SslMode.ENABLE_PARTIAL_WRITE));
             byte[] back = Fixtures.bytes(30_000, 99);
+            BufferKind.Source backSrc = kind.source(back);
             int off = 0;
             while (off < back.length) {
-                r = t.record("s.write(" + (back.length - off) + ")", s, s.write(back, off, back.length - off));
+                r = t.record("s.write(" + (back.length - off) + ")", s, backSrc.write(s));
                 if (r > 0) {
                     t.sentClient.write(back, off, r);
                     off += r;
                 }
-                t.record("c.read(9000)", c, readInto(c, buf, 9000, t.gotClient));
-                t.record("c.read(20000)", c, readInto(c, buf, 20_000, t.gotClient));
+                t.record("c.read(9000)", c, readInto(t, c, 9000, t.gotClient));
+                t.record("c.read(20000)", c, readInto(t, c, 20_000, t.gotClient));
             }
             for (int i = 0; i < 10; i++) {
-                if (t.record("c.read(20000)", c, readInto(c, buf, 20_000, t.gotClient)) <= 0) {
+                if (t.record("c.read(20000)", c, readInto(t, c, 20_000, t.gotClient)) <= 0) {
                     break;
                 }
             }
@@ -193,10 +214,10 @@ class ModesTest {
             // Shutdown, client first.
             t.record("c.shutdown()", c, c.shutdown());
             t.record("c.shutdown()", c, c.shutdown());
-            t.record("s.read(100)", s, readInto(s, buf, 100, t.gotServer));
+            t.record("s.read(100)", s, readInto(t, s, 100, t.gotServer));
             t.record("s.shutdown()", s, s.shutdown());
             t.record("c.shutdown()", c, c.shutdown());
-            t.record("c.read(100)", c, readInto(c, buf, 100, t.gotClient));
+            t.record("c.read(100)", c, readInto(t, c, 100, t.gotClient));
             t.modes.add(c.getMode());
             t.modes.add(s.getMode());
         }
@@ -207,12 +228,16 @@ class ModesTest {
         return t;
     }
 
-    /** {@code ssl.read(buf, 0, len)}, keeping what it returned in {@code sink}. */
-    private static int readInto(Ssl ssl, byte[] buf, int len, ByteArrayOutputStream sink) {
-        int n = ssl.read(buf, 0, len);
-        if (n > 0) {
-            sink.write(buf, 0, n);
-        }
+    /** A read of up to {@code len} bytes into the transcript's kind of buffer, keeping what it returned in {@code sink}. */
+    private static int readInto(Transcript t, Ssl ssl, int len, ByteArrayOutputStream sink) {
+        BufferKind.Dest dest = t.readKind.dest(len);
+        int n = dest.read(ssl);
+        sink.writeBytes(dest.bytes());
         return n;
+    }
+
+    /** A peek of up to {@code len} bytes into the transcript's kind of buffer. */
+    private static int peek(Transcript t, Ssl ssl, int len) {
+        return t.readKind.dest(len).peek(ssl);
     }
 }

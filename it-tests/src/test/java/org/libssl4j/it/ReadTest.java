@@ -284,4 +284,81 @@ class ReadTest {
             assertThat(p.server().read(new byte[100], 0, 100)).isEqualTo(10);
         }
     }
+
+    // ---- reads and peeks into every kind of destination (BufferKind: array, heap, direct, slice) ----
+
+    @EngineDestinationTest
+    @DisplayName("R06.10 a read into every kind of buffer returns the bytes at its position, advances it by the count, leaves the limit and every other byte; one record at most")
+    void readEveryKind(String engine, BufferKind kind) {
+        try (TestPair p = Fixtures.connected(engine, TLS12, 65536)) { // TLS 1.2: 16384-byte records on every engine
+            byte[] data = Fixtures.bytes(20, 30);
+            assertThat(p.client().write(data, 0, data.length)).isEqualTo(20);
+            BufferKind.Dest small = kind.dest(8);
+            assertResult(p.server(), small.read(p.server()), 8, SslError.NONE);
+            assertThat(small.bytes()).isEqualTo(Arrays.copyOf(data, 8));
+            assertThat(p.server().pending()).isEqualTo(12);
+            BufferKind.Dest large = kind.dest(40_000);
+            assertResult(p.server(), large.read(p.server()), 12, SslError.NONE);
+            assertThat(large.bytes()).isEqualTo(Arrays.copyOfRange(data, 8, 20));
+            assertResult(p.server(), large.read(p.server()), -1, SslError.WANT_READ);
+
+            byte[] big = Fixtures.bytes(20_000, 31);
+            assertThat(p.client().write(big, 0, big.length)).isEqualTo(20_000);
+            assertResult(p.server(), large.read(p.server()), 16384, SslError.NONE);
+            assertThat(large.bytes()).isEqualTo(Arrays.copyOf(big, 16384));
+            assertResult(p.server(), large.read(p.server()), 20_000 - 16384, SslError.NONE);
+            assertThat(large.bytes()).isEqualTo(Arrays.copyOfRange(big, 16384, 20_000));
+            assertThat(SslErrorQueue.isEmpty()).isTrue();
+        }
+    }
+
+    @EngineDestinationTest
+    @DisplayName("R06.7 a peek into every kind of buffer returns the bytes at its position without using them up; pending is the whole rest; with nothing it wants to read, position unmoved")
+    void peekEveryKind(String engine, BufferKind kind) {
+        try (TestPair p = Fixtures.connected(engine)) {
+            BufferKind.Dest dest = kind.dest(8);
+            assertResult(p.server(), dest.peek(p.server()), -1, SslError.WANT_READ);
+            byte[] data = Fixtures.bytes(20, 32);
+            assertThat(p.client().write(data, 0, data.length)).isEqualTo(20);
+            assertResult(p.server(), dest.peek(p.server()), 8, SslError.NONE);
+            assertThat(dest.bytes()).isEqualTo(Arrays.copyOf(data, 8));
+            assertThat(p.server().pending()).isEqualTo(20);
+            assertResult(p.server(), dest.peek(p.server()), 8, SslError.NONE);
+            assertThat(dest.bytes()).as("the same bytes again").isEqualTo(Arrays.copyOf(data, 8));
+            assertResult(p.server(), dest.read(p.server()), 8, SslError.NONE);
+            assertThat(dest.bytes()).isEqualTo(Arrays.copyOf(data, 8));
+            BufferKind.Dest rest = kind.dest(100);
+            assertResult(p.server(), rest.peek(p.server()), 12, SslError.NONE);
+            assertThat(rest.bytes()).isEqualTo(Arrays.copyOfRange(data, 8, 20));
+            assertThat(p.server().pending()).isEqualTo(12);
+            assertResult(p.server(), rest.read(p.server()), 12, SslError.NONE);
+            assertThat(rest.bytes()).isEqualTo(Arrays.copyOfRange(data, 8, 20));
+            assertResult(p.server(), rest.peek(p.server()), -1, SslError.WANT_READ);
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R06.11 a read or peek into a read-only buffer (heap or direct) throws ReadOnlyBufferException at once; nothing is taken and the connection goes on")
+    void readOnlyDestination(String engine) {
+        try (TestPair p = Fixtures.connected(engine)) {
+            byte[] data = Fixtures.bytes(20, 33);
+            assertThat(p.client().write(data, 0, data.length)).isEqualTo(20);
+            long inBio = p.clientBio().pending() + p.serverBio().pending();
+            for (java.nio.ByteBuffer ro : new java.nio.ByteBuffer[] {
+                    java.nio.ByteBuffer.allocate(64).asReadOnlyBuffer(), java.nio.ByteBuffer.allocateDirect(64).asReadOnlyBuffer()}) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.server().read(ro))
+                        .isInstanceOf(java.nio.ReadOnlyBufferException.class);
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.server().peek(ro))
+                        .isInstanceOf(java.nio.ReadOnlyBufferException.class);
+                assertThat(ro.position()).isZero();
+                assertThat(ro.limit()).isEqualTo(64);
+            }
+            assertThat(SslErrorQueue.isEmpty()).isTrue();
+            assertThat(p.clientBio().pending() + p.serverBio().pending()).as("the record is still in the BIO").isEqualTo(inBio);
+            assertThat(p.server().pending()).isZero();
+            byte[] buf = new byte[100];
+            assertThat(p.server().read(buf, 0, 100)).isEqualTo(20);
+            assertThat(Arrays.copyOf(buf, 20)).isEqualTo(data);
+        }
+    }
 }

@@ -429,4 +429,129 @@ class WriteTest {
             assertThat(Fixtures.readSizes(p.server())).containsExactly(1024);
         }
     }
+
+    // ---- the same rules through every kind of source buffer (BufferKind: array, heap, direct, read-only, slice) ----
+
+    /** Reads everything the server has now into {@code got}. */
+    private static void drainInto(TestPair p, java.io.ByteArrayOutputStream got) {
+        got.writeBytes(Fixtures.drain(p.server()));
+    }
+
+    /**
+     * Writes all of {@code src} on the client, retrying after WANT_WRITE with the same array at the same offset or
+     * the same buffer at the same position and draining the server between calls; returns each call's count.
+     */
+    private static List<Integer> writeAll(TestPair p, BufferKind.Source src, java.io.ByteArrayOutputStream got) {
+        List<Integer> counts = new java.util.ArrayList<>();
+        int calls = 0;
+        while (src.remaining() > 0) {
+            int r = src.write(p.client());
+            if (r > 0) {
+                counts.add(r);
+            } else {
+                assertThat(p.client().getError(r)).as(src.kind + " write " + calls).isEqualTo(SslError.WANT_WRITE);
+                drainInto(p, got);
+            }
+            assertThat(++calls).as("write calls").isLessThan(1000);
+        }
+        drainInto(p, got);
+        return counts;
+    }
+
+    @EngineSourceTest
+    @DisplayName("R04.7 a small write from every kind of buffer is read back whole; the position advances by the count, the limit stays")
+    void smallWriteEveryKind(String engine, BufferKind kind) {
+        try (TestPair p = Fixtures.connected(engine)) {
+            byte[] data = Fixtures.bytes(100, 20);
+            BufferKind.Source src = kind.source(data);
+            assertResult(p.client(), src.write(p.client()), 100, SslError.NONE);
+            Fixtures.assertSameBytes(Fixtures.drain(p.server()), data);
+            src.assertUnchanged();
+            assertThat(SslErrorQueue.isEmpty()).isTrue();
+        }
+    }
+
+    @EngineSourceTest
+    @DisplayName("R04.1 without partial-write mode a 100000-byte write from every kind of buffer wants to write, position unmoved, until it returns the full length")
+    void fullWriteEveryKind(String engine, BufferKind kind) {
+        try (TestPair p = Fixtures.connected(engine, TLS12, 0)) {
+            byte[] data = Fixtures.bytes(100_000, 21);
+            BufferKind.Source src = kind.source(data);
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            assertResult(p.client(), src.write(p.client()), -1, SslError.WANT_WRITE);
+            List<Integer> counts = writeAll(p, src, got);
+            assertThat(counts).containsExactly(100_000);
+            Fixtures.assertSameBytes(got.toByteArray(), data);
+            src.assertUnchanged();
+        }
+    }
+
+    @EngineSourceTest
+    @DisplayName("R04.4 with partial-write mode writes from every kind of buffer return whole records (the first 16384, R04.3), a retried one every record since it started; the position follows each count")
+    void partialWriteEveryKind(String engine, BufferKind kind) {
+        try (TestPair p = Fixtures.connected(engine, TLS12, 0)) {
+            p.client().setMode(SslMode.ENABLE_PARTIAL_WRITE);
+            byte[] data = Fixtures.bytes(100_000, 22);
+            BufferKind.Source src = kind.source(data);
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            assertResult(p.client(), src.write(p.client()), 16384, SslError.NONE);
+            List<Integer> counts = writeAll(p, src, got);
+            assertThat(counts.subList(0, counts.size() - 1)).as("whole records").allMatch(r -> r % 16384 == 0);
+            assertThat(counts.stream().mapToInt(Integer::intValue).sum()).isEqualTo(100_000 - 16384);
+            assertThat(counts).as("a retried call counts several records").anyMatch(r -> r > 16384);
+            Fixtures.assertSameBytes(got.toByteArray(), data);
+            src.assertUnchanged();
+        }
+    }
+
+    @EngineSourceTest
+    @DisplayName("R05.1 a write retried with the same ByteBuffer at the same position (or the same array and offset) continues and returns the full length")
+    void sameBufferContinuesEveryKind(String engine, BufferKind kind) {
+        byte[] data = Fixtures.bytes(20_000, 23);
+        try (TestPair p = Fixtures.connected(engine, TLS12, 10_000)) {
+            BufferKind.Source src = kind.source(data);
+            assertResult(p.client(), src.write(p.client()), -1, SslError.WANT_WRITE);
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            assertThat(writeAll(p, src, got)).containsExactly(20_000);
+            Fixtures.assertSameBytes(got.toByteArray(), data);
+        }
+    }
+
+    @EngineSourceTest
+    @DisplayName("R05.2 a retry from another buffer, or the same buffer at a moved position, is bad write retry without AMWB and continues with it, with or without partial writes")
+    void movedBufferEveryKind(String engine, BufferKind kind) {
+        byte[] data = Fixtures.bytes(20_000, 24);
+        for (long partial : new long[] {0, SslMode.ENABLE_PARTIAL_WRITE}) {
+            for (boolean sameBuffer : new boolean[] {false, true}) {
+                for (long amwb : new long[] {0, SslMode.ACCEPT_MOVING_WRITE_BUFFER}) {
+                    String what = (sameBuffer ? "moved position" : "another buffer") + ", mode " + (partial | amwb);
+                    SslErrorQueue.clear();
+                    try (TestPair p = Fixtures.connected(engine, TLS12, 10_000)) {
+                        p.client().setMode(partial | amwb);
+                        BufferKind.Source src = kind.source(data);
+                        assertResult(p.client(), src.write(p.client()), -1, SslError.WANT_WRITE);
+                        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+                        drainInto(p, got);
+                        BufferKind.Source retry = src;
+                        if (sameBuffer) {
+                            src.shift();
+                        } else {
+                            retry = src.copy();
+                        }
+                        if (amwb == 0) {
+                            assertResult(p.client(), retry.write(p.client()), -1, SslError.SSL);
+                            assertReason(SslReason.BAD_WRITE_RETRY, "bad write retry");
+                            continue;
+                        }
+                        List<Integer> counts = writeAll(p, retry, got);
+                        assertThat(counts).as(what).isNotEmpty();
+                        Fixtures.assertSameBytes(got.toByteArray(), Arrays.copyOf(data, retry.done()));
+                        if (partial == 0) {
+                            assertThat(counts).as(what).containsExactly(20_000);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
