@@ -208,6 +208,14 @@ public final class Pem {
         return signs(pub, key) ? KeyMatch.MATCH : KeyMatch.VALUES_MISMATCH;
     }
 
+    private static java.security.Signature signature(String alg) throws GeneralSecurityException {
+        java.security.Signature s = java.security.Signature.getInstance(alg);
+        if (alg.equals("RSASSA-PSS")) {
+            s.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1", java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
+        }
+        return s;
+    }
+
     private static String family(String algorithm) {
         switch (algorithm) {
             case "ECDSA":
@@ -237,19 +245,11 @@ public final class Pem {
         }
         byte[] message = "libssl4j: X509_check_private_key".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         try {
-            java.security.Signature s = java.security.Signature.getInstance(alg);
-            if (alg.equals("RSASSA-PSS")) {
-                s.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
-                        java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
-            }
+            java.security.Signature s = signature(alg);
             s.initSign(key);
             s.update(message);
             byte[] sig = s.sign();
-            java.security.Signature v = java.security.Signature.getInstance(alg);
-            if (alg.equals("RSASSA-PSS")) {
-                v.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
-                        java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
-            }
+            java.security.Signature v = signature(alg);
             v.initVerify(pub);
             v.update(message);
             return v.verify(sig);
