@@ -367,17 +367,25 @@ public final class SslCtx implements AutoCloseable {
         Objects.requireNonNull(caFile, "caFile");
         try {
             List<X509Certificate> certs = readCertificates(caFile);
-            if (certs.isEmpty()) {
-                SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_X509, 108, "no certificate or crl found", caFile.toString(), null));
-                return 0;
-            }
             synchronized (this) {
                 trusted.addAll(certs);
                 invalidate();
             }
             return 1;
-        } catch (IOException | CertificateException e) {
+        } catch (IOException e) {
             SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SYS, 2, "No such file or directory", caFile + ": " + e.getMessage(), e));
+            return 0;
+        } catch (Pem.PemException e) {
+            // X509_load_cert_crl_file: a file without a certificate is X509's own reason; a broken one is PEM's, then "PEM lib"
+            if (e.reason() == Pem.NO_START_LINE) {
+                SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_X509, 136, "no certificate or crl found", caFile.toString(), null));
+            } else {
+                SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_PEM, e.reason(), e.reasonString(), caFile + ": " + e.getMessage(), e));
+                SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_X509, SslReason.PEM_LIB, "PEM lib", caFile.toString(), null));
+            }
+            return 0;
+        } catch (CertificateException e) {
+            SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_X509, SslReason.PEM_LIB, "PEM lib", caFile + ": " + e.getMessage(), e));
             return 0;
         }
     }
@@ -406,16 +414,32 @@ public final class SslCtx implements AutoCloseable {
 
     // ---- own certificate ------------------------------------------------------------------------------------
 
-    /** {@code SSL_CTX_use_certificate}: this side's certificate (the chain's leaf). Returns 1. */
+    /**
+     * {@code SSL_CTX_use_certificate}: this side's certificate (the chain's leaf). Returns 1. As libssl's
+     * {@code ssl_set_cert} does, a private key set before that does not match the certificate is dropped silently
+     * ({@link #checkPrivateKey()} then says "no private key assigned"), and when there is a key the thread's error
+     * queue is cleared (KEY-4).
+     */
     public synchronized int useCertificate(X509Certificate cert) {
         Objects.requireNonNull(cert, "cert");
+        setLeaf(cert);
+        invalidate();
+        return 1;
+    }
+
+    /** {@code ssl_set_cert}: the leaf, dropping a key it does not match. */
+    private void setLeaf(X509Certificate cert) {
+        if (privateKey != null) {
+            if (!checkPair(cert, privateKey)) {
+                privateKey = null;
+            }
+            SslErrorQueue.clear(); // ERR_clear_error(), whether the key matched or not
+        }
         if (chain.isEmpty()) {
             chain.add(cert);
         } else {
             chain.set(0, cert);
         }
-        invalidate();
-        return 1;
     }
 
     /** {@code SSL_CTX_add1_chain_cert}: appends an intermediate to this side's chain. Returns 1. */
@@ -429,11 +453,55 @@ public final class SslCtx implements AutoCloseable {
         return 1;
     }
 
-    /** {@code SSL_CTX_use_PrivateKey}: this side's private key. Returns 1. */
+    /**
+     * {@code SSL_CTX_use_PrivateKey}: this side's private key.
+     *
+     * @return 1; 0 when there is a certificate and the key is not its key: X509 "key values mismatch" (116), or
+     *     "key type mismatch" (115) for a key of another type, where libssl would keep it for a certificate of its
+     *     type (D3); the key set before stays (KEY-3)
+     */
     public synchronized int usePrivateKey(PrivateKey key) {
-        privateKey = Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(key, "key");
+        if (!chain.isEmpty() && !checkPair(chain.get(0), key)) {
+            return 0;
+        }
+        privateKey = key;
         invalidate();
         return 1;
+    }
+
+    /**
+     * {@code SSL_CTX_check_private_key}: whether the private key belongs to the certificate.
+     *
+     * @return 1 if it does; 0 with SSL "no certificate assigned" (177) or "no private key assigned" (190) when one
+     *     of them is missing, X509 "key values mismatch" (116) or "key type mismatch" (115) when they do not match
+     */
+    public synchronized int checkPrivateKey() {
+        if (chain.isEmpty()) {
+            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.NO_CERTIFICATE_ASSIGNED, null);
+            return 0;
+        }
+        if (privateKey == null) {
+            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.NO_PRIVATE_KEY_ASSIGNED, null);
+            return 0;
+        }
+        return checkPair(chain.get(0), privateKey) ? 1 : 0;
+    }
+
+    /** {@code X509_check_private_key}: true, or false with X509's entry saying why. */
+    private static boolean checkPair(X509Certificate cert, PrivateKey key) {
+        switch (Pem.matches(cert.getPublicKey(), key)) {
+            case MATCH:
+                return true;
+            case TYPE_MISMATCH:
+                SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_X509, 115, "key type mismatch",
+                        cert.getPublicKey().getAlgorithm() + " certificate, " + key.getAlgorithm() + " key", null));
+                return false;
+            default:
+                SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_X509, 116, "key values mismatch",
+                        "the key is not the certificate's", null));
+                return false;
+        }
     }
 
     /**
@@ -445,18 +513,23 @@ public final class SslCtx implements AutoCloseable {
         Objects.requireNonNull(file, "file");
         try {
             List<X509Certificate> certs = readCertificates(file);
-            if (certs.isEmpty()) {
-                SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SSL, SslReason.NO_CERTIFICATE_ASSIGNED, null, file.toString(), null));
-                return 0;
-            }
             synchronized (this) {
                 chain.clear();
-                chain.addAll(certs);
+                setLeaf(certs.get(0));
+                chain.addAll(certs.subList(1, certs.size()));
                 invalidate();
             }
             return 1;
-        } catch (IOException | CertificateException e) {
+        } catch (IOException e) {
             SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SYS, 2, "No such file or directory", file + ": " + e.getMessage(), e));
+            return 0;
+        } catch (Pem.PemException e) {
+            // PEM_read_bio_X509_AUX's reason, then SSL_R "PEM lib" (KEY-5)
+            SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_PEM, e.reason(), e.reasonString(), file + ": " + e.getMessage(), e));
+            SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SSL, SslReason.PEM_LIB, null, file.toString(), null));
+            return 0;
+        } catch (CertificateException e) {
+            SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SSL, SslReason.PEM_LIB, null, file + ": " + e.getMessage(), e));
             return 0;
         }
     }
@@ -500,11 +573,20 @@ public final class SslCtx implements AutoCloseable {
                 if (key == null) {
                     return 0;
                 }
+            } else if (text != null) {
+                try {
+                    key = Pem.privateKey(text);
+                } catch (IllegalArgumentException e) {
+                    // OpenSSL 3.0's decoders find no key in it: DECODER "unsupported", then SSL "PEM lib" (KEY-5)
+                    SslErrorQueue.push(new SslErrorEntry(LIB_DECODER, SslReason.UNSUPPORTED, "unsupported",
+                            file + ": No supported data to decode. Input type: PEM (" + e.getMessage() + ")", e));
+                    SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SSL, SslReason.PEM_LIB, null, file.toString(), null));
+                    return 0;
+                }
             } else {
-                key = text != null ? Pem.privateKey(text) : Pem.privateKey(bytes);
+                key = Pem.privateKey(bytes);
             }
-            usePrivateKey(key);
-            return 1;
+            return usePrivateKey(key);
         } catch (IOException e) {
             SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SYS, 2, "No such file or directory", file + ": " + e.getMessage(), e));
             return 0;
@@ -539,15 +621,18 @@ public final class SslCtx implements AutoCloseable {
         }
     }
 
-    private static List<X509Certificate> readCertificates(Path file) throws IOException, CertificateException {
-        try (InputStream in = Files.newInputStream(file)) {
-            Collection<? extends java.security.cert.Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
-            List<X509Certificate> list = new ArrayList<>();
-            for (var c : certs) {
-                list.add((X509Certificate) c);
-            }
-            return list;
+    /** {@code ERR_LIB_OSSL_DECODER} (60): OpenSSL 3.0's key decoders. */
+    private static final int LIB_DECODER = 60;
+
+    /** The certificates of a PEM file, at least one; a file without any, or a broken block, is a {@link Pem.PemException}. */
+    private static List<X509Certificate> readCertificates(Path file) throws IOException, CertificateException, Pem.PemException {
+        String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        CertificateFactory cf = CertificateFactory.getInstance("X.509");
+        List<X509Certificate> list = new ArrayList<>();
+        for (byte[] der : Pem.blocks(text, "CERTIFICATE", "X509 CERTIFICATE")) {
+            list.add((X509Certificate) cf.generateCertificate(new java.io.ByteArrayInputStream(der)));
         }
+        return list;
     }
 
     // ---- ciphers and ALPN -----------------------------------------------------------------------------------

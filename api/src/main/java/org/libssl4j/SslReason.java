@@ -558,6 +558,11 @@ public final class SslReason {
      * (after the cause's own entry, e.g. "bad decrypt"); shown by OpenSSL as {@code 0A080009}.
      */
     public static final int PEM_LIB = r(0x80009, "PEM lib");
+    /**
+     * {@code ERR_R_SHOULD_NOT_HAVE_BEEN_CALLED}: "called a function you should not call", raised by
+     * {@code ssl_undefined_function}, e.g. {@code SSL_connect} on a server method; shown as {@code 0A0C0001}.
+     */
+    public static final int SHOULD_NOT_HAVE_BEEN_CALLED = r(0xC0001, "called a function you should not call");
     /** {@code SSL_R_BAD_VALUE}: "bad value". */
     public static final int BAD_VALUE = r(384, "bad value");
     /** {@code SSL_R_INVALID_NULL_CMD_NAME}: "invalid null cmd name". */
