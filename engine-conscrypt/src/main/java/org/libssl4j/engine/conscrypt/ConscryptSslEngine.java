@@ -49,6 +49,8 @@ final class ConscryptSslEngine extends SSLEngine {
     private boolean started;
     private boolean failed;
     private boolean outboundClosed;
+    /** The last {@code setSSLParameters} asked for the client's cipher order (Q14). */
+    private boolean clientCipherOrder;
 
     ConscryptSslEngine(SSLEngine delegate) {
         super(delegate.getPeerHost(), delegate.getPeerPort());
@@ -74,12 +76,38 @@ final class ConscryptSslEngine extends SSLEngine {
         if (started && delegate.getHandshakeStatus() == HandshakeStatus.NOT_HANDSHAKING && !delegate.isOutboundDone()) {
             throw new UnsupportedOperationException(NO_RENEGOTIATION);
         }
+        boolean first = !started;
         started = true;
         try {
             delegate.beginHandshake();
+            if (first) {
+                clientCipherOrder();
+            }
         } catch (SSLException | RuntimeException e) {
             failed = true;
             throw e;
+        }
+    }
+
+    /**
+     * Q14: Conscrypt sets {@code SSL_OP_CIPHER_SERVER_PREFERENCE} on every server {@code SSL} it makes
+     * ({@code NativeSsl.initialize}) and never reads {@code SSLParameters.getUseCipherSuitesOrder()}. Before the
+     * first record of a server that wants the client's order, the handshake is begun (which makes the native
+     * {@code SSL}) and the option is cleared.
+     */
+    private void start() throws SSLException {
+        if (!started) {
+            started = true;
+            if (clientCipherOrder && !delegate.getUseClientMode()) {
+                delegate.beginHandshake();
+                clientCipherOrder();
+            }
+        }
+    }
+
+    private void clientCipherOrder() {
+        if (clientCipherOrder && !delegate.getUseClientMode()) {
+            ConscryptNative.clearCipherServerPreference(delegate);
         }
     }
 
@@ -129,8 +157,8 @@ final class ConscryptSslEngine extends SSLEngine {
 
     @Override
     public SSLEngineResult wrap(ByteBuffer src, ByteBuffer dst) throws SSLException {
-        started = true;
         try {
+            start();
             SSLEngineResult r = delegate.wrap(src, dst);
             return r.getStatus() == SSLEngineResult.Status.OK && r.bytesProduced() > 0
                     && r.getHandshakeStatus() == HandshakeStatus.NEED_UNWRAP ? restOfFlight(r, dst) : r;
@@ -160,8 +188,8 @@ final class ConscryptSslEngine extends SSLEngine {
 
     @Override
     public SSLEngineResult wrap(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) throws SSLException {
-        started = true;
         try {
+            start();
             return delegate.wrap(srcs, offset, length, dst);
         } catch (SSLException | RuntimeException e) {
             failed = true;
@@ -171,8 +199,8 @@ final class ConscryptSslEngine extends SSLEngine {
 
     @Override
     public SSLEngineResult unwrap(ByteBuffer src, ByteBuffer dst) throws SSLException {
-        started = true;
         try {
+            start();
             return delegate.unwrap(src, dst);
         } catch (SSLException | RuntimeException e) {
             failed = true;
@@ -182,8 +210,8 @@ final class ConscryptSslEngine extends SSLEngine {
 
     @Override
     public SSLEngineResult unwrap(ByteBuffer src, ByteBuffer[] dsts, int offset, int length) throws SSLException {
-        started = true;
         try {
+            start();
             return delegate.unwrap(src, dsts, offset, length);
         } catch (SSLException | RuntimeException e) {
             failed = true;
@@ -296,6 +324,7 @@ final class ConscryptSslEngine extends SSLEngine {
     @Override
     public void setSSLParameters(SSLParameters params) {
         delegate.setSSLParameters(params);
+        clientCipherOrder = !params.getUseCipherSuitesOrder();
     }
 
     @Override

@@ -95,6 +95,9 @@ final class JsseContext implements EngineContext {
                     p.setServerNames(sni(cc.sniHostName()));
                 }
             } else {
+                // SSL_OP_CIPHER_SERVER_PREFERENCE: libssl takes the client's order unless it is set (CIPHER-2); the
+                // providers' defaults differ (SunJSSE and Conscrypt the server's, bctls the client's), so always say.
+                p.setUseCipherSuitesOrder((cc.options() & org.libssl4j.SslOptions.CIPHER_SERVER_PREFERENCE) != 0);
                 int mode = config.serverVerifyMode();
                 p.setNeedClientAuth((mode & (SslVerify.PEER | SslVerify.FAIL_IF_NO_PEER_CERT))
                         == (SslVerify.PEER | SslVerify.FAIL_IF_NO_PEER_CERT));

@@ -1,0 +1,74 @@
+package org.libssl4j.engine.conscrypt;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import javax.net.ssl.SSLEngine;
+
+/**
+ * The one native call Conscrypt's API does not offer (README Q14): {@code SSL_clear_options} on an engine's
+ * BoringSSL {@code SSL}, reached through Conscrypt 2.5's internals ({@code Java8EngineWrapper.delegate}, a {@code ConscryptEngine}; its {@code ssl}, a
+ * {@code NativeSsl}; its {@code ssl}, the pointer; {@code NativeCrypto.SSL_clear_options}). Where they are not
+ * found (another Conscrypt), nothing is changed and the server keeps its own order.
+ */
+final class ConscryptNative {
+    /** BoringSSL's {@code SSL_OP_CIPHER_SERVER_PREFERENCE}. */
+    static final long SSL_OP_CIPHER_SERVER_PREFERENCE = 0x00400000L;
+
+    private static final Field WRAPPED;
+    private static final Field ENGINE_SSL;
+    private static final Field NATIVE_SSL_POINTER;
+    private static final Method CLEAR_OPTIONS;
+
+    static {
+        Field wrapped = null;
+        Field engineSsl = null;
+        Field pointer = null;
+        Method clear = null;
+        try {
+            Class<?> engine = Class.forName("org.conscrypt.ConscryptEngine");
+            Class<?> nativeSsl = Class.forName("org.conscrypt.NativeSsl");
+            Class<?> crypto = Class.forName("org.conscrypt.NativeCrypto");
+            wrapped = Class.forName("org.conscrypt.Java8EngineWrapper").getDeclaredField("delegate");
+            wrapped.setAccessible(true);
+            engineSsl = engine.getDeclaredField("ssl");
+            pointer = nativeSsl.getDeclaredField("ssl");
+            clear = crypto.getDeclaredMethod("SSL_clear_options", long.class, nativeSsl, long.class);
+            engineSsl.setAccessible(true);
+            pointer.setAccessible(true);
+            clear.setAccessible(true);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            engineSsl = null;
+        }
+        WRAPPED = wrapped;
+        ENGINE_SSL = engineSsl;
+        NATIVE_SSL_POINTER = pointer;
+        CLEAR_OPTIONS = clear;
+    }
+
+    private ConscryptNative() {
+    }
+
+    /** Clears {@code SSL_OP_CIPHER_SERVER_PREFERENCE} on {@code engine}'s native {@code SSL}, once it exists. */
+    static boolean clearCipherServerPreference(SSLEngine engine) {
+        if (ENGINE_SSL == null) {
+            return false;
+        }
+        try {
+            if (WRAPPED.getDeclaringClass().isInstance(engine)) {
+                engine = (SSLEngine) WRAPPED.get(engine); // what Conscrypt's createSSLEngine returns on Java 8+
+            }
+            if (!ENGINE_SSL.getDeclaringClass().isInstance(engine)) {
+                return false;
+            }
+            Object ssl = ENGINE_SSL.get(engine);
+            long pointer = NATIVE_SSL_POINTER.getLong(ssl);
+            if (pointer == 0) {
+                return false;
+            }
+            CLEAR_OPTIONS.invoke(null, pointer, ssl, SSL_OP_CIPHER_SERVER_PREFERENCE);
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
+}
