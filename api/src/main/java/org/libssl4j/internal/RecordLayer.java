@@ -142,7 +142,7 @@ final class RecordLayer {
     }
 
     boolean writeBioRetries() {
-        return wbio.shouldRetry();
+        return wbio != null && wbio.shouldRetry();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -342,7 +342,9 @@ final class RecordLayer {
     /** Hands held records to the write BIO; {@link #want()} says who waits. */
     int flush() {
         if (wbio == null) {
-            failure.fail(SslErrorEntry.LIB_SSL, SslReason.BIO_NOT_SET, null, null);
+            // libssl's buffering BIO holds the flight and its flush fails: -1, SYSCALL with an empty queue, and
+            // not fatal: the records wait for a BIO to be set (MISUSE-2).
+            rwstate = Ssl.NOTHING;
             return -1;
         }
         rwstate = Ssl.WRITING;
