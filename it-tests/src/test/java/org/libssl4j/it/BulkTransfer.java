@@ -52,8 +52,6 @@ final class BulkTransfer {
         int actionsDone;
         /** renegotiatePending went from true to false. */
         int renegotiationsFinished;
-        /** The side was seen in init (isInitFinished false) after the first handshake, and then finished again. */
-        int initEpisodes;
         int readWantReads;
 
         Bulk(boolean isClient, byte[] out, int expectIn, MidTransfer action) throws Exception {
@@ -75,7 +73,6 @@ final class BulkTransfer {
             Loopback.handshake(ssl, deadline);
             byte[] buf = new byte[20_000];
             boolean wasPending = false;
-            boolean wasInInit = false;
             while (!done(ssl)) {
                 assertThat(System.nanoTime()).as("%s: sent %s, received %s, in init %s, pending %s", side(), sent,
                         received, ssl.inInit(), ssl.renegotiatePending()).isLessThan(deadline);
@@ -118,10 +115,6 @@ final class BulkTransfer {
                     renegotiationsFinished++;
                 }
                 wasPending = ssl.renegotiatePending();
-                if (wasInInit && ssl.isInitFinished()) {
-                    initEpisodes++;
-                }
-                wasInInit = !ssl.isInitFinished();
             }
             // close_notify both ways; the side that sends first reads the peer's.
             int r = ssl.shutdown();

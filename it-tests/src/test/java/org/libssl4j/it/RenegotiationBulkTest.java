@@ -116,7 +116,9 @@ class RenegotiationBulkTest {
                 POLL_MILLIS)) {
             BulkTransfer.Sides sides = bulk(lb, 3, RenegotiationBulkTest::renegotiateNow, null);
             assertThat(sides.client().renegotiationsFinished).as("client renegotiate_pending 1 -> 0").isEqualTo(OFFSETS.length);
-            assertThat(sides.client().initEpisodes).as("client in init, then finished again").isEqualTo(OFFSETS.length);
+            // Whether a renegotiation is seen "in init" between two calls depends on the schedule (a flight goes in
+            // one write, so one read may carry a whole renegotiation): the count above and the ChangeCipherSpec
+            // records below prove each of the three.
             assertThat(lb.server().renegotiatePending()).as("the server asked for none").isFalse();
             assertThat(lb.records(0, 22, true)).as("client handshake records after app data").isGreaterThanOrEqualTo(2L * OFFSETS.length);
             assertThat(lb.records(1, 22, true)).as("server handshake records after app data").isGreaterThanOrEqualTo(2L * OFFSETS.length);
