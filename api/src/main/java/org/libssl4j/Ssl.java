@@ -281,7 +281,14 @@ public final class Ssl implements AutoCloseable {
         return connection.read(buf, off, len, null, false);
     }
 
-    /** {@code SSL_read} into the remaining space of {@code dst}, advancing its position by the count returned. */
+    /**
+     * {@code SSL_read} into the remaining space of {@code dst}, advancing its position by the count returned; its
+     * limit is never touched.
+     *
+     * @return the bytes read; {@code <= 0} see {@link #getError(int)}
+     * @throws NullPointerException if {@code dst} is null
+     * @throws java.nio.ReadOnlyBufferException if {@code dst} is read-only, at once: nothing is read (D1, R06.11)
+     */
     public int read(ByteBuffer dst) {
         Objects.requireNonNull(dst, "dst");
         if (dst.isReadOnly()) {
@@ -296,7 +303,13 @@ public final class Ssl implements AutoCloseable {
         return connection.read(buf, off, len, null, true);
     }
 
-    /** {@code SSL_peek} into {@code dst}, advancing its position by the count returned. */
+    /**
+     * {@code SSL_peek} into {@code dst}, advancing its position by the count returned; the bytes stay to be read.
+     *
+     * @return the bytes peeked; {@code <= 0} see {@link #getError(int)}
+     * @throws NullPointerException if {@code dst} is null
+     * @throws java.nio.ReadOnlyBufferException if {@code dst} is read-only, at once: nothing is read (D1, R06.11)
+     */
     public int peek(ByteBuffer dst) {
         Objects.requireNonNull(dst, "dst");
         if (dst.isReadOnly()) {
