@@ -34,6 +34,17 @@ final class Inbound {
         return buf.get(start) & 0xFF;
     }
 
+    /** Rewrites the content type of the record held. */
+    void setType(int type) {
+        buf.put(start, (byte) type);
+    }
+
+    /** Inverts the last byte of the record held (its MAC or tag, in a protected record). */
+    void spoilLastByte() {
+        int last = start + HEADER + bodyLength() - 1;
+        buf.put(last, (byte) ~buf.get(last));
+    }
+
     int version() {
         return ((buf.get(start + 1) & 0xFF) << 8) | (buf.get(start + 2) & 0xFF);
     }

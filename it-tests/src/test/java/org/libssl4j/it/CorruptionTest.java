@@ -1,6 +1,7 @@
 package org.libssl4j.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.libssl4j.it.Fixtures.TLS12;
 import static org.libssl4j.it.Fixtures.TLS13;
 import static org.libssl4j.it.Fixtures.assertReason;
 import static org.libssl4j.it.Fixtures.assertResult;
@@ -87,6 +88,19 @@ class CorruptionTest {
             } else {
                 assertThat(SslErrorQueue.snapshot()).extracting(SslErrorEntry::reason).contains(SslReason.DECRYPTION_FAILED_OR_BAD_RECORD_MAC);
             }
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R09.11 TLS 1.2: a record of an unknown content type (0x63) after the handshake fails with decryption failed or bad record mac and sends bad_record_mac")
+    void unknownContentType(String engine) {
+        try (TestPair p = sendThrough(engine, TLS12, f -> f.setType(RecordFilter.applicationData(0), 0x63))) {
+            assertResult(p.server(), p.server().read(new byte[300], 0, 300), -1, SslError.SSL);
+            assertThat(SslErrorQueue.peekLast().reason()).isEqualTo(SslReason.DECRYPTION_FAILED_OR_BAD_RECORD_MAC);
+            SslErrorQueue.clear();
+            assertResult(p.client(), p.client().read(new byte[10], 0, 10), 0, SslError.SSL);
+            assertThat(assertReason(SslReason.SSLV3_ALERT_BAD_RECORD_MAC, "sslv3 alert bad record mac").detail())
+                    .isEqualTo("SSL alert number 20");
         }
     }
 
