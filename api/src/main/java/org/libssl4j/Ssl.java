@@ -138,8 +138,6 @@ public final class Ssl implements AutoCloseable {
      */
     public void setConnectState() {
         connection.setState(true);
-        wrongMethod = false;
-        sideSet = true;
     }
 
     /**
@@ -149,8 +147,6 @@ public final class Ssl implements AutoCloseable {
      */
     public void setAcceptState() {
         connection.setState(false);
-        wrongMethod = false;
-        sideSet = true;
     }
 
     /** {@code SSL_is_server}. */
@@ -160,14 +156,6 @@ public final class Ssl implements AutoCloseable {
 
     // ---- handshake ------------------------------------------------------------------------------------------
 
-    /**
-     * Set by {@link #connect()} on a {@link SslMethod#TLS_SERVER} connection or {@link #accept()} on a
-     * {@link SslMethod#TLS_CLIENT} one with no side set: libssl's {@code handshake_func} is then
-     * {@code ssl_undefined_function}, and every handshake call fails so until a side is set (MISUSE-1).
-     */
-    private boolean wrongMethod;
-    /** A side is set, by {@link #setConnectState}, {@link #setAcceptState}, {@link #connect} or {@link #accept}. */
-    private boolean sideSet;
 
     /**
      * {@code SSL_connect}: sets the connect state if none is set, then {@link #doHandshake()}. On a
@@ -175,10 +163,6 @@ public final class Ssl implements AutoCloseable {
      * not call", as do the handshake calls after it until {@link #setConnectState}/{@link #setAcceptState} (MISUSE-1).
      */
     public int connect() {
-        if (wrongMethod || (!ctx.method().allowsClient() && !sideSet)) {
-            return undefinedFunction();
-        }
-        sideSet = true;
         return connection.connect();
     }
 
@@ -188,18 +172,7 @@ public final class Ssl implements AutoCloseable {
      * not call", as do the handshake calls after it until {@link #setConnectState}/{@link #setAcceptState} (MISUSE-1).
      */
     public int accept() {
-        if (wrongMethod || (!ctx.method().allowsServer() && !sideSet)) {
-            return undefinedFunction();
-        }
-        sideSet = true;
         return connection.accept();
-    }
-
-    /** {@code ssl_undefined_function}. */
-    private int undefinedFunction() {
-        wrongMethod = true;
-        SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.SHOULD_NOT_HAVE_BEEN_CALLED, null);
-        return 0;
     }
 
     /**
@@ -208,9 +181,6 @@ public final class Ssl implements AutoCloseable {
      * @return 1 once this side's handshake is done; {@code <= 0} see {@link #getError(int)}
      */
     public int doHandshake() {
-        if (wrongMethod) {
-            return undefinedFunction();
-        }
         return connection.doHandshake();
     }
 

@@ -94,22 +94,37 @@ public final class Connection {
 
     // ---- the calls: ssl_lib.c's checks, then the state machine ----------------------------------------------
 
+    /** {@code SSL_connect}: MISUSE-1 on a method that cannot connect. */
     public int connect() {
-        if (!hs.hasSide()) {
-            hs.setSide(true);
-        }
-        return doHandshake();
+        return takeSideAndHandshake(true);
     }
 
+    /** {@code SSL_accept}: MISUSE-1 on a method that cannot accept. */
     public int accept() {
+        return takeSideAndHandshake(false);
+    }
+
+    private int takeSideAndHandshake(boolean client) {
+        if (!hs.mayTakeSide(client)) {
+            return undefinedFunction();
+        }
         if (!hs.hasSide()) {
-            hs.setSide(false);
+            hs.setSide(client);
         }
         return doHandshake();
     }
 
-    /** {@code SSL_do_handshake}: R02.2, R01.5. */
+    /** {@code ssl_undefined_function}: 0, "called a function you should not call". */
+    private static int undefinedFunction() {
+        SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.SHOULD_NOT_HAVE_BEEN_CALLED, null);
+        return 0;
+    }
+
+    /** {@code SSL_do_handshake}: R02.2, R01.5, MISUSE-1. */
     public int doHandshake() {
+        if (hs.undefined()) {
+            return undefinedFunction();
+        }
         if (!hs.hasSide()) {
             SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.CONNECTION_TYPE_NOT_SET, null);
             return -1;

@@ -28,6 +28,8 @@ public final class HandshakeState {
     private TlsEngine engine;
     private boolean started;
     private boolean done;
+    /** libssl's {@code handshake_func} is {@code ssl_undefined_function}: connect/accept asked for a side the method lacks. */
+    private boolean undefined;
     private boolean tls13;
 
     HandshakeState(SslMethod method, Settings settings) {
@@ -47,6 +49,26 @@ public final class HandshakeState {
             throw new IllegalStateException("the side cannot change after the handshake started");
         }
         role = client ? Role.CLIENT : Role.SERVER;
+        undefined = false;
+    }
+
+    /**
+     * {@code SSL_connect}/{@code SSL_accept} with no side set, on a method that cannot take {@code client}'s side:
+     * the handshake function becomes {@code ssl_undefined_function} until a side is set (MISUSE-1).
+     *
+     * @return whether the side may be taken
+     */
+    boolean mayTakeSide(boolean client) {
+        if (!undefined && (hasSide() || (client ? method.allowsClient() : method.allowsServer()))) {
+            return true;
+        }
+        undefined = true;
+        return false;
+    }
+
+    /** The handshake function is {@code ssl_undefined_function} (MISUSE-1). */
+    boolean undefined() {
+        return undefined;
     }
 
     /** A side is set: connect or accept state. */
