@@ -66,11 +66,34 @@ public enum Capability {
      */
     HANDSHAKE_CALLBACKS,
     /**
-     * The engine seals an alert the state machine chooses ({@code TlsEngine.sealAlert}), so record-layer errors
-     * found after the handshake send the alert libssl sends (docs/SEMANTICS.md R09.5-R09.7). Without it those errors
-     * are reported alike but the peer gets no alert.
+     * The engine seals every alert the state machine chooses ({@code TlsEngine.sealAlert}), so record-layer errors
+     * found after the handshake send the alert libssl sends (docs/SEMANTICS.md R09.5-R09.7), and so does a refused
+     * renegotiation (R11.10) on an engine that renegotiates. Without it those errors are reported alike but the peer
+     * gets no alert, or gets it only for the alerts named by {@link #ALERT_UNEXPECTED_MESSAGE},
+     * {@link #ALERT_RECORD_OVERFLOW}, {@link #ALERT_DECODE_ERROR} and {@link #ALERT_PROTOCOL_VERSION}.
      */
     ALERT_ON_REQUEST,
+    /**
+     * The engine can be made to send unexpected_message(10) for a record-layer error the state machine found after
+     * the handshake (a TLS 1.3 record of another outer type, docs/SEMANTICS.md R09.5). Part of
+     * {@link #ALERT_ON_REQUEST}.
+     */
+    ALERT_UNEXPECTED_MESSAGE,
+    /**
+     * The engine can be made to send record_overflow(22) for a record longer than the maximum after the handshake
+     * (docs/SEMANTICS.md R09.7). Part of {@link #ALERT_ON_REQUEST}.
+     */
+    ALERT_RECORD_OVERFLOW,
+    /**
+     * The engine can be made to send decode_error(50) for a TLS 1.3 record whose minor version changed after the
+     * handshake (docs/SEMANTICS.md R09.6). Part of {@link #ALERT_ON_REQUEST}.
+     */
+    ALERT_DECODE_ERROR,
+    /**
+     * The engine can be made to send protocol_version(70) for a record whose version changed after the handshake
+     * (docs/SEMANTICS.md R09.6). Part of {@link #ALERT_ON_REQUEST}.
+     */
+    ALERT_PROTOCOL_VERSION,
     /** The engine seals and opens records in direct buffers without copying them. */
     DIRECT_BUFFERS;
 

@@ -84,6 +84,10 @@ public final class EnginesCommand implements Callable<Integer> {
         m.put(Capability.FALLBACK_SCSV, "SSL_MODE_SEND_FALLBACK_SCSV and the server's check");
         m.put(Capability.HANDSHAKE_CALLBACKS, "reserved (no SPI hook yet): client-hello, client-certificate and retry-verify callbacks");
         m.put(Capability.ALERT_ON_REQUEST, "record-layer errors send the alert libssl sends");
+        m.put(Capability.ALERT_UNEXPECTED_MESSAGE, "a TLS 1.3 record of another outer type sends unexpected_message (10)");
+        m.put(Capability.ALERT_RECORD_OVERFLOW, "an overlong record sends record_overflow (22)");
+        m.put(Capability.ALERT_DECODE_ERROR, "a TLS 1.3 record's changed minor version sends decode_error (50)");
+        m.put(Capability.ALERT_PROTOCOL_VERSION, "a changed record version sends protocol_version (70)");
         m.put(Capability.DIRECT_BUFFERS, "records sealed and opened in direct buffers without copies");
         return m;
     }

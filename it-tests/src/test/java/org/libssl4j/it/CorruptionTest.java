@@ -117,20 +117,71 @@ class CorruptionTest {
     }
 
     @EngineVersionTest
-    @DisplayName("R09.6 the alert for a changed record version: decode_error for TLS 1.3 minor changes, protocol_version otherwise")
+    @DisplayName("R09.6 R09.12 the alert for a changed record version is protocol_version for TLS 1.2 and for a major change")
     void changedVersionAlert(String engine, int version) {
-        TestEngines.assumeCapability(engine, Capability.ALERT_ON_REQUEST);
-        // {record version on the wire, alert the client receives}
-        int[][] cases = version == TLS13 ? new int[][] {{0x0302, 50}, {0x0403, 70}} : new int[][] {{0x0302, 70}};
-        for (int[] c : cases) {
+        TestEngines.assumeCapability(engine, Capability.ALERT_PROTOCOL_VERSION);
+        assertAlertSent(engine, version, f -> f.setVersion(RecordFilter.applicationData(0), version == TLS13 ? 0x0403 : 0x0302),
+                SslReason.TLSV1_ALERT_PROTOCOL_VERSION, "tlsv1 alert protocol version");
+    }
+
+    @EngineTest
+    @DisplayName("R09.6 R09.12 the alert for a TLS 1.3 record whose minor version changed is decode_error")
+    void changedMinorVersionAlert(String engine) {
+        TestEngines.assumeCapability(engine, Capability.ALERT_DECODE_ERROR);
+        assertAlertSent(engine, TLS13, f -> f.setVersion(RecordFilter.applicationData(0), 0x0302),
+                SslReason.TLSV1_ALERT_DECODE_ERROR, "tlsv1 alert decode error");
+    }
+
+    @EngineTest
+    @DisplayName("R09.5 R09.12 the alert for a TLS 1.3 record of another outer type is unexpected_message")
+    void changedTypeAlert(String engine) {
+        TestEngines.assumeCapability(engine, Capability.ALERT_UNEXPECTED_MESSAGE);
+        assertAlertSent(engine, TLS13, f -> f.setType(RecordFilter.applicationData(0), 22),
+                SslReason.SSLV3_ALERT_UNEXPECTED_MESSAGE, "sslv3 alert unexpected message");
+    }
+
+    /**
+     * The server fails to read the record {@code fault} changed; its peer then reads libssl's alert and, as libssl's
+     * peer, gets ZERO_RETURN from its next write (R09.4): it learns that the connection failed.
+     */
+    private static void assertAlertSent(String engine, int version, java.util.function.Consumer<FaultBio> fault, int reason,
+            String reasonString) {
+        try (TestPair p = sendThrough(engine, version, fault)) {
+            assertResult(p.server(), p.server().read(new byte[300], 0, 300), -1, SslError.SSL);
             SslErrorQueue.clear();
-            try (TestPair p = sendThrough(engine, version, f -> f.setVersion(RecordFilter.applicationData(0), c[0]))) {
-                p.server().read(new byte[300], 0, 300);
+            assertResult(p.client(), p.client().read(new byte[10], 0, 10), 0, SslError.SSL);
+            assertReason(reason, reasonString);
+            SslErrorQueue.clear();
+            assertResult(p.client(), p.client().write(new byte[10], 0, 10), -1, SslError.ZERO_RETURN);
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R09.12 an engine that cannot send libssl's alert for a record-layer error sends none, never another")
+    void noOtherAlert(String engine) {
+        java.util.Set<Capability> caps = org.libssl4j.Engines.get(engine).capabilities();
+        record Case(Capability needs, int version, java.util.function.Consumer<FaultBio> fault) { }
+        Case[] cases = {
+            new Case(Capability.ALERT_UNEXPECTED_MESSAGE, TLS13, f -> f.setType(RecordFilter.applicationData(0), 22)),
+            new Case(Capability.ALERT_RECORD_OVERFLOW, TLS13, f -> f.setLength(RecordFilter.applicationData(0), 0xFFFF)),
+            new Case(Capability.ALERT_DECODE_ERROR, TLS13, f -> f.setVersion(RecordFilter.applicationData(0), 0x0302)),
+            new Case(Capability.ALERT_PROTOCOL_VERSION, TLS12, f -> f.setVersion(RecordFilter.applicationData(0), 0x0302)),
+        };
+        int checked = 0;
+        for (Case c : cases) {
+            if (caps.contains(c.needs())) {
+                continue;
+            }
+            checked++;
+            SslErrorQueue.clear();
+            try (TestPair p = sendThrough(engine, c.version(), c.fault())) {
+                assertResult(p.server(), p.server().read(new byte[300], 0, 300), -1, SslError.SSL);
                 SslErrorQueue.clear();
-                assertThat(p.client().read(new byte[10], 0, 10)).isZero();
-                assertThat(SslErrorQueue.peek().reason()).as("record version 0x%x", c[0]).isEqualTo(1000 + c[1]);
+                assertThat(p.client().read(new byte[10], 0, 10)).as("without %s", c.needs()).isEqualTo(-1);
+                assertThat(p.client().getError(-1)).as("without %s", c.needs()).isEqualTo(SslError.WANT_READ);
             }
         }
+        org.junit.jupiter.api.Assumptions.assumeTrue(checked > 0, "the engine sends every one of these alerts");
     }
 
     @EngineTest
@@ -143,15 +194,11 @@ class CorruptionTest {
     }
 
     @EngineTest
-    @DisplayName("R09.7 the alert for an overlong record is record_overflow")
+    @DisplayName("R09.7 R09.12 the alert for an overlong record is record_overflow")
     void overlongRecordAlert(String engine) {
-        TestEngines.assumeCapability(engine, Capability.ALERT_ON_REQUEST);
-        try (TestPair p = sendThrough(engine, TLS13, f -> f.setLength(RecordFilter.applicationData(0), 0xFFFF))) {
-            p.server().read(new byte[300], 0, 300);
-            SslErrorQueue.clear();
-            assertThat(p.client().read(new byte[10], 0, 10)).isZero();
-            assertReason(SslReason.TLSV1_ALERT_RECORD_OVERFLOW, "tlsv1 alert record overflow");
-        }
+        TestEngines.assumeCapability(engine, Capability.ALERT_RECORD_OVERFLOW);
+        assertAlertSent(engine, TLS13, f -> f.setLength(RecordFilter.applicationData(0), 0xFFFF),
+                SslReason.TLSV1_ALERT_RECORD_OVERFLOW, "tlsv1 alert record overflow");
     }
 
     @EngineTest

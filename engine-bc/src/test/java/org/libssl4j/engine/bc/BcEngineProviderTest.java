@@ -24,7 +24,8 @@ class BcEngineProviderTest {
         assertThat(f.version()).startsWith("bctls 1.84 (Bouncy Castle JSSE Provider Version 1.0.23");
         assertThat(f.capabilities()).containsExactlyInAnyOrder(Capability.TLS1_2, Capability.TLS1_3,
                 Capability.TLS1_3_FULL_RECORDS, Capability.SNI, Capability.ALPN, Capability.CLIENT_AUTH,
-                Capability.RSA, Capability.ECDSA);
+                Capability.RSA, Capability.ECDSA, Capability.ALERT_UNEXPECTED_MESSAGE, Capability.ALERT_RECORD_OVERFLOW,
+                Capability.ALERT_DECODE_ERROR);
     }
 
     @Test

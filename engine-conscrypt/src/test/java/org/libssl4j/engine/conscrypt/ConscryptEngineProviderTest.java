@@ -28,11 +28,13 @@ class ConscryptEngineProviderTest {
         assertThat(f.version()).startsWith("Conscrypt 2.5.2");
         assertThat(f.capabilities()).contains(Capability.TLS1_2, Capability.TLS1_3, Capability.TLS1_3_FULL_RECORDS,
                 Capability.SNI, Capability.ALPN, Capability.CLIENT_AUTH, Capability.RSA, Capability.ECDSA,
-                Capability.READ_AFTER_SHUTDOWN, Capability.DIRECT_BUFFERS);
+                Capability.READ_AFTER_SHUTDOWN, Capability.DIRECT_BUFFERS, Capability.ALERT_RECORD_OVERFLOW,
+                Capability.ALERT_PROTOCOL_VERSION);
         assertThat(f.capabilities()).doesNotContain(Capability.RENEGOTIATION, Capability.RENEGOTIATION_CONTROL,
                 Capability.KEY_UPDATE, Capability.TLS1_3_TICKETS, Capability.TLS1_2_HALF_CLOSE,
                 Capability.TLS1_3_HALF_CLOSE, Capability.CERTIFICATE_ALERTS,
-                Capability.ALERT_ON_REQUEST, Capability.FALLBACK_SCSV, Capability.HANDSHAKE_CALLBACKS);
+                Capability.ALERT_ON_REQUEST, Capability.ALERT_UNEXPECTED_MESSAGE, Capability.ALERT_DECODE_ERROR,
+                Capability.FALLBACK_SCSV, Capability.HANDSHAKE_CALLBACKS);
     }
 
     @Test

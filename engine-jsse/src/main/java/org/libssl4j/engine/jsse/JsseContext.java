@@ -2,6 +2,8 @@ package org.libssl4j.engine.jsse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
@@ -21,8 +23,11 @@ final class JsseContext implements EngineContext {
     private final SSLContext ssl;
     private final ContextConfig config;
     private final JsseBinding binding;
+    private final Supplier<Map<Integer, byte[]>> provocations;
 
-    JsseContext(SSLContext ssl, ContextConfig config, JsseBinding binding) {
+    /** @param provocations for each alert the provider can be made to send, the record that does it */
+    JsseContext(SSLContext ssl, ContextConfig config, JsseBinding binding, Supplier<Map<Integer, byte[]>> provocations) {
+        this.provocations = provocations;
         this.ssl = ssl;
         this.config = config;
         this.binding = binding;
@@ -30,7 +35,7 @@ final class JsseContext implements EngineContext {
 
     @Override
     public TlsEngine newEngine(ConnectionConfig cc) throws EngineException {
-        return new JsseEngine(configured(cc), binding, cc.client());
+        return new JsseEngine(configured(cc), binding, cc.client(), provocations);
     }
 
     @Override

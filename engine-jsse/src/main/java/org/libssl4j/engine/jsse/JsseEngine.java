@@ -5,6 +5,8 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
@@ -26,10 +28,12 @@ final class JsseEngine implements TlsEngine {
     private final SSLEngine engine;
     private final JsseBinding binding;
     private final boolean client;
+    private final Supplier<Map<Integer, byte[]>> provocations;
     private boolean closing;
     private String serverName;
 
-    JsseEngine(SSLEngine engine, JsseBinding binding, boolean client) {
+    JsseEngine(SSLEngine engine, JsseBinding binding, boolean client, Supplier<Map<Integer, byte[]>> provocations) {
+        this.provocations = provocations;
         this.engine = engine;
         this.binding = binding;
         this.client = client;
@@ -147,6 +151,19 @@ final class JsseEngine implements TlsEngine {
             }
         }
         return binding.mapFailure(e, client);
+    }
+
+    /**
+     * {@code SSLEngine} has no call to send a chosen alert: hand the engine the record that makes it send this one
+     * ({@link AlertProvocation}), found on this JVM by the probe. Only after the handshake, where the probe found it.
+     */
+    @Override
+    public int sealAlert(int description, ByteBuffer out) {
+        byte[] record = provocations.get().get(description);
+        if (record == null || engine.getHandshakeStatus() != SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING) {
+            return -1;
+        }
+        return AlertProvocation.provoke(engine, record, out);
     }
 
     @Override

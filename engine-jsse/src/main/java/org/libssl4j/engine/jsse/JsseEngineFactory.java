@@ -6,6 +6,7 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -146,6 +147,12 @@ public final class JsseEngineFactory implements EngineFactory {
         return ssl;
     }
 
+    /** The records that make the provider send chosen alerts; asked for only when an alert is, so the probe waits. */
+    private Map<Integer, byte[]> provocations() {
+        JsseProbe.Result probed = probeResult();
+        return probed == null ? Map.of() : probed.provocations();
+    }
+
     @Override
     public EngineContext newContext(ContextConfig config) throws EngineException {
         try {
@@ -158,7 +165,7 @@ public final class JsseEngineFactory implements EngineFactory {
                     sessions.setSessionTimeout(config.sessionTimeout());
                 }
             }
-            return new JsseContext(ssl, config, binding);
+            return new JsseContext(ssl, config, binding, this::provocations);
         } catch (java.security.GeneralSecurityException | java.io.IOException | RuntimeException e) {
             throw EngineException.of(SslReason.SSL_HANDSHAKE_FAILURE, "cannot build the engine's context: " + e, e);
         }

@@ -5,9 +5,11 @@ import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.net.ssl.KeyManager;
@@ -37,7 +39,16 @@ public final class JsseProbe {
     /** The capabilities {@link #run} decides; an engine declares the others from what its adapter does. */
     public static final Set<Capability> PROBED = Collections.unmodifiableSet(EnumSet.of(Capability.CERTIFICATE_ALERTS,
             Capability.TLS1_3_FULL_RECORDS, Capability.TLS1_3_TICKETS, Capability.RENEGOTIATION,
-            Capability.TLS1_2_HALF_CLOSE, Capability.TLS1_3_HALF_CLOSE, Capability.READ_AFTER_SHUTDOWN));
+            Capability.TLS1_2_HALF_CLOSE, Capability.TLS1_3_HALF_CLOSE, Capability.READ_AFTER_SHUTDOWN,
+            Capability.ALERT_UNEXPECTED_MESSAGE, Capability.ALERT_RECORD_OVERFLOW, Capability.ALERT_DECODE_ERROR,
+            Capability.ALERT_PROTOCOL_VERSION, Capability.ALERT_ON_REQUEST));
+
+    /** The capability that says the provider can be made to send each alert of {@link AlertProvocation}. */
+    private static final Map<Integer, Capability> ALERTS = Map.of(
+            AlertProvocation.UNEXPECTED_MESSAGE, Capability.ALERT_UNEXPECTED_MESSAGE,
+            AlertProvocation.RECORD_OVERFLOW, Capability.ALERT_RECORD_OVERFLOW,
+            AlertProvocation.DECODE_ERROR, Capability.ALERT_DECODE_ERROR,
+            AlertProvocation.PROTOCOL_VERSION, Capability.ALERT_PROTOCOL_VERSION);
 
     /** TLS alert descriptions libssl sends for a failed certificate check ({@code ssl_x509err2alert}). */
     static final int CERTIFICATE_EXPIRED = 45;
@@ -53,9 +64,15 @@ public final class JsseProbe {
     public static final class Result {
         private final Set<Capability> capabilities;
         private final Map<Capability, String> observations;
+        private final Map<Integer, byte[]> provocations;
         private long elapsedNanos;
 
         Result(Set<Capability> capabilities, Map<Capability, String> observations) {
+            this(capabilities, observations, Map.of());
+        }
+
+        Result(Set<Capability> capabilities, Map<Capability, String> observations, Map<Integer, byte[]> provocations) {
+            this.provocations = Map.copyOf(provocations);
             this.capabilities = Collections.unmodifiableSet(capabilities.isEmpty()
                     ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(capabilities));
             this.observations = Collections.unmodifiableMap(new EnumMap<>(observations));
@@ -69,6 +86,11 @@ public final class JsseProbe {
         /** For each probed capability, what the probe saw, in a few words. */
         public Map<Capability, String> observations() {
             return observations;
+        }
+
+        /** For each alert the provider can be made to send after the handshake, the record that does it. */
+        Map<Integer, byte[]> provocations() {
+            return provocations;
         }
 
         /** How long the probe took, in nanoseconds: its cost, once per engine and JVM. */
@@ -179,7 +201,26 @@ public final class JsseProbe {
                             : (why12 != null ? "TLS 1.2: " + why12 : "") + (why12 != null && why13 != null ? "; " : "")
                                     + (why13 != null ? "TLS 1.3: " + why13 : ""));
         }
-        return new Result(found, seen);
+        List<String> versions = new ArrayList<>();
+        for (String v : new String[] {TLS12, TLS13}) {
+            if (supported.contains(v)) {
+                versions.add(v);
+            }
+        }
+        AlertProvocation.Found provoked = AlertProvocation.probe(binding, client, server, versions);
+        boolean everyAlert = true;
+        for (Map.Entry<Integer, Capability> a : ALERTS.entrySet()) {
+            boolean has = provoked.records.containsKey(a.getKey());
+            decide(found, seen, a.getValue(), has, provoked.seen.get(a.getKey()));
+            everyAlert &= has;
+        }
+        // A provider that renegotiates would also need no_renegotiation (R11.10), which no record provokes.
+        boolean renegotiates = found.contains(Capability.RENEGOTIATION);
+        decide(found, seen, Capability.ALERT_ON_REQUEST, everyAlert && !renegotiates, everyAlert && !renegotiates
+                ? "it can be made to send every alert the state machine chooses"
+                : "it cannot be made to send " + (everyAlert ? "no_renegotiation (100), though it renegotiates"
+                        : "every record-layer alert (see the ALERT_* capabilities)"));
+        return new Result(found, seen, provoked.records);
     }
 
     /**
@@ -383,7 +424,7 @@ public final class JsseProbe {
     }
 
     /** A client and a server engine joined by two in-memory wires. */
-    private static final class Pair {
+    static final class Pair {
         final SSLEngine client;
         final SSLEngine server;
         final ByteBuffer toServer = ByteBuffer.allocate(1 << 17); // write mode between calls
