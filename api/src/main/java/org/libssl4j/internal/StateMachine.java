@@ -336,13 +336,15 @@ final class StateMachine {
     /**
      * A record that carried no application data (a ticket, a KeyUpdate, a HelloRequest, a ClientHello): libssl
      * hands it to its handshake state machine, which clears the error queue (R15.2) and answers what the peer
-     * began (R11.4, R15.5).
+     * began (R11.4, R15.5), except a KeyUpdate, answered by the next write (R12.7).
      *
      * @return 1 to read on, else what the read returns
      */
     private int nonApplicationRecord() throws EngineException {
         SslErrorQueue.clear();
-        if (engine.status() != TlsEngine.Status.NOT_HANDSHAKING) {
+        // In TLS 1.3 the only message an engine wants to answer at once is a KeyUpdate(update_requested); libssl
+        // only marks its answer due, and the next write sends it (R12.7), so the read writes nothing.
+        if (!hs.tls13() && engine.status() != TlsEngine.Status.NOT_HANDSHAKING) {
             if (renegotiation.refusesClient(!hs.isClient(), hs.tls13())) {
                 // R11.10: the engine would follow it, so the state machine refuses: fatally, since only an engine
                 // that seals a chosen alert can send libssl's no_renegotiation warning and carry on.

@@ -3,6 +3,7 @@ package org.libssl4j.it.openssl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.DisplayName;
+import org.libssl4j.Bio;
 import org.libssl4j.Capability;
 import org.libssl4j.Ssl;
 import org.libssl4j.SslCtx;
@@ -117,6 +118,79 @@ class OpenSslCommandsTest extends OpenSslTestBase {
     @DisplayName("R12.3 s_server's 'K' (KeyUpdate, update_requested) on TLS 1.3: every engine absorbs it, answers with its own KeyUpdate, and the connection keeps moving data")
     void keyUpdateRequested(String engine) {
         keyUpdate(engine, "K");
+    }
+
+    @EngineTest
+    @DisplayName("R12.7 a read that takes in a KeyUpdate(update_requested) writes nothing, even into a full transport; the answer goes out with the next write")
+    void keyUpdateAnsweredByTheNextWrite(String engine) {
+        try (SslCtx ctx = TestContexts.client(engine).tls13().build();
+                OpenSslProcess server = sServer("-tls1_3");
+                SocketConnection conn = SocketConnection.connect(ctx, server.port(), server::describe).handshake()) {
+            server.awaitStdout("CIPHER is", WAIT);
+            exchange(conn, server, "s_server", "before");
+            int received = OpenSslProcess.count(server.stdoutText(), "<<< TLS 1.3, Handshake [length 0005], KeyUpdate");
+            Ssl ssl = conn.ssl();
+            Bio socket = ssl.getWbio();
+            FullTransport full = new FullTransport();
+            ssl.setWbio(full);
+            server.writeLine("K");
+            server.awaitStdout("SSL_do_handshake -> 1", WAIT);
+            server.writeLine("data");
+            // Any read that wanted to write would return WANT_WRITE here, and readExactly accepts only WANT_READ.
+            assertThat(new String(conn.readExactly(5), java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("data\n");
+            assertThat(full.writes).as("writes the reads tried").isZero();
+            assertThat(OpenSslProcess.count(server.stdoutText(), "<<< TLS 1.3, Handshake [length 0005], KeyUpdate"))
+                    .as("KeyUpdates s_server received before our next write").isEqualTo(received);
+            ssl.setWbio(socket);
+            exchange(conn, server, "s_server", "after");
+            assertThat(OpenSslProcess.count(server.stdoutText(), "<<< TLS 1.3, Handshake [length 0005], KeyUpdate") - received)
+                    .as("KeyUpdates s_server received with our next write" + server.describe()).isEqualTo(1);
+        }
+    }
+
+    /** A transport that takes nothing: every write asks to be retried, as a full socket does. */
+    private static final class FullTransport implements Bio {
+        int writes;
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            throw new AssertionError("the write BIO was read");
+        }
+
+        @Override
+        public int write(byte[] b, int off, int len) {
+            writes++;
+            return -1;
+        }
+
+        @Override
+        public boolean shouldRetry() {
+            return true;
+        }
+
+        @Override
+        public boolean shouldRead() {
+            return false;
+        }
+
+        @Override
+        public boolean shouldWrite() {
+            return true;
+        }
+
+        @Override
+        public long pending() {
+            return 0;
+        }
+
+        @Override
+        public boolean eof() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     private void keyUpdate(String engine, String command) {
