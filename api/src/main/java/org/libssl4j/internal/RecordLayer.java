@@ -119,6 +119,11 @@ final class RecordLayer {
         forcedReadRetry = true;
     }
 
+    /** The call ends on a write the BIO refused for good, whatever was read after it (D4). */
+    void writeFailed() {
+        rwstate = Ssl.WRITING;
+    }
+
     /** What the connection waits for, as {@code SSL_get_error} reads it from the BIO's retry flags; null if nothing. */
     SslError waitingFor() {
         if (rwstate == Ssl.READING) {

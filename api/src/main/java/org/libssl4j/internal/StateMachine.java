@@ -23,6 +23,9 @@ import org.libssl4j.spi.TlsEngine;
  * never an exception out of the API.
  */
 final class StateMachine {
+    /** How many waiting records a failed handshake write may open in search of the peer's alert (D4). */
+    private static final int RECORDS_READ_AFTER_A_FAILED_WRITE = 8;
+
     static final int CALL_HANDSHAKE = 0;
     static final int CALL_WRITE = 1;
     static final int CALL_READ = 2;
@@ -144,6 +147,9 @@ final class StateMachine {
             boolean writeBlocked = !hold && records.hasOutput() && records.flush() <= 0;
             if (writeBlocked && (status != TlsEngine.Status.NEED_UNWRAP || renegotiation.helloRequestDue()
                     || !records.writeBioRetries())) {
+                if (!records.writeBioRetries()) {
+                    readWhyThePeerClosed();
+                }
                 return -1;
             }
             switch (status) {
@@ -188,6 +194,30 @@ final class StateMachine {
                 default:
                     throw new IllegalStateException("unknown engine status");
             }
+        }
+    }
+
+    /**
+     * A handshake write failed for good (a closed transport). The peer may have said why before it closed: the
+     * whole records already here are opened, so that its alert is reported rather than SYSCALL (D4). Without one,
+     * the call still reports the failed write.
+     */
+    private void readWhyThePeerClosed() throws EngineException {
+        for (int i = 0; i < RECORDS_READ_AFTER_A_FAILED_WRITE && records.readable() && !failure.isFatal(); i++) {
+            if (records.fetchRecord(false) <= 0) {
+                break;
+            }
+            int opened = open();
+            if (opened == RecordLayer.OPENED_CLOSE_NOTIFY) {
+                shutdown.markReceived();
+                return;
+            }
+        }
+        if (!failure.isFatal()) {
+            engine.status(); // an engine that keeps a received alert for its next wrap reports it here (bc, Q2)
+        }
+        if (!failure.isFatal()) {
+            records.writeFailed();
         }
     }
 

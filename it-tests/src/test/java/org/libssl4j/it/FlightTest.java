@@ -1,28 +1,27 @@
 package org.libssl4j.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.libssl4j.it.Fixtures.TLS12;
 import static org.libssl4j.it.Fixtures.assertResult;
 
 import org.junit.jupiter.api.DisplayName;
 import org.libssl4j.Bio;
+import org.libssl4j.Ssl;
 import org.libssl4j.SslError;
+import org.libssl4j.SslErrorQueue;
+import org.libssl4j.SslVerify;
+import org.libssl4j.testkit.ForwardingBio;
 import org.libssl4j.testkit.TestPair;
 
 /** libssl buffers a handshake flight and hands it to the BIO in one write (R01.6). */
 class FlightTest {
 
     /** A BIO that counts the writes that took bytes, passing everything through to {@code inner}. */
-    private static final class CountingBio implements Bio {
-        private final Bio inner;
+    private static final class CountingBio extends ForwardingBio {
         int writes;
 
         CountingBio(Bio inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            return inner.read(b, off, len);
+            super(inner);
         }
 
         @Override
@@ -32,36 +31,6 @@ class FlightTest {
                 writes++;
             }
             return n;
-        }
-
-        @Override
-        public boolean shouldRetry() {
-            return inner.shouldRetry();
-        }
-
-        @Override
-        public boolean shouldRead() {
-            return inner.shouldRead();
-        }
-
-        @Override
-        public boolean shouldWrite() {
-            return inner.shouldWrite();
-        }
-
-        @Override
-        public long pending() {
-            return inner.pending();
-        }
-
-        @Override
-        public boolean eof() {
-            return inner.eof();
-        }
-
-        @Override
-        public void close() {
-            inner.close();
         }
     }
 
@@ -87,6 +56,77 @@ class FlightTest {
             assertThat(p.client().write(data, 0, data.length)).isEqualTo(data.length);
             byte[] got = new byte[16];
             assertThat(p.server().read(got, 0, got.length)).isEqualTo(data.length);
+        }
+    }
+
+    /**
+     * A transport the peer closes while the client writes its flight: the bytes reach the peer, which answers
+     * ({@code peer}, run once), and the write then fails for good, as a write into a reset connection does.
+     */
+    private static final class ClosedByPeerBio extends ForwardingBio {
+        private final Runnable peer;
+        private boolean closed;
+
+        ClosedByPeerBio(Bio inner, Runnable peer) {
+            super(inner);
+            this.peer = peer;
+        }
+
+        @Override
+        public int write(byte[] b, int off, int len) {
+            if (!closed) {
+                closed = true;
+                inner.write(b, off, len);
+                peer.run();
+            }
+            return -1;
+        }
+
+        @Override
+        public boolean shouldRetry() {
+            return false;
+        }
+
+        @Override
+        public boolean shouldRead() {
+            return false;
+        }
+
+        @Override
+        public boolean shouldWrite() {
+            return false;
+        }
+    }
+
+    @EngineTest
+    @DisplayName("D4 a handshake write that fails for good reports the peer's alert already here (SSL, 1000+N), not SYSCALL; with none here, SYSCALL")
+    void failedWriteReportsTheWaitingAlert(String engine) {
+        for (boolean peerAnswers : new boolean[] {true, false}) {
+            SslErrorQueue.clear();
+            try (TestPair p = Fixtures.pair(engine, TLS12, 0, c -> { },
+                    s -> s.setVerify(SslVerify.PEER | SslVerify.FAIL_IF_NO_PEER_CERT, null))) {
+                p.server().setAcceptState();
+                assertResult(p.client(), p.client().connect(), -1, SslError.WANT_READ);
+                assertResult(p.server(), p.server().accept(), -1, SslError.WANT_READ);
+                // The server rejects the client's empty Certificate, sends its alert and closes.
+                p.client().setWbio(new ClosedByPeerBio(p.clientBio(), () -> {
+                    if (peerAnswers) {
+                        assertThat(p.server().accept()).isEqualTo(-1);
+                    }
+                    SslErrorQueue.clear(); // the server's entries, on this thread's queue
+                }));
+                int r = p.client().connect();
+                assertThat(r).isEqualTo(-1);
+                if (peerAnswers) {
+                    assertThat(p.client().getError(r)).as("the server's alert is here").isEqualTo(SslError.SSL);
+                    assertThat(SslErrorQueue.peekLast().reason()).as("a received alert").isBetween(1001, 1255);
+                    assertThat(p.client().getShutdown() & Ssl.RECEIVED_SHUTDOWN).isEqualTo(Ssl.RECEIVED_SHUTDOWN);
+                } else {
+                    assertThat(p.client().getError(r)).as("nothing here").isEqualTo(SslError.SYSCALL);
+                    assertThat(SslErrorQueue.snapshot()).isEmpty();
+                    assertThat(p.client().want()).isEqualTo(Ssl.WRITING);
+                }
+            }
         }
     }
 }

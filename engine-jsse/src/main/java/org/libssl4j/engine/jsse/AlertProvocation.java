@@ -110,6 +110,9 @@ final class AlertProvocation {
                     answers.append(answers.length() == 0 ? "" : ", ").append(version).append(' ')
                             .append(got < 0 ? "no alert" : "alert " + got);
                     works &= got == alert;
+                    if (!works) {
+                        break; // one version is enough to rule it out
+                    }
                 }
                 String name = describe(candidate);
                 if (works) {

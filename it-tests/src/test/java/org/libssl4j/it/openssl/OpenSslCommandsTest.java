@@ -10,6 +10,7 @@ import org.libssl4j.SslCtx;
 import org.libssl4j.SslError;
 import org.libssl4j.SslReason;
 import org.libssl4j.it.EngineTest;
+import org.libssl4j.testkit.ForwardingBio;
 import org.libssl4j.testkit.SocketConnection;
 import org.libssl4j.testkit.TestCerts;
 import org.libssl4j.testkit.TestContexts;
@@ -131,7 +132,7 @@ class OpenSslCommandsTest extends OpenSslTestBase {
             int received = OpenSslProcess.count(server.stdoutText(), "<<< TLS 1.3, Handshake [length 0005], KeyUpdate");
             Ssl ssl = conn.ssl();
             Bio socket = ssl.getWbio();
-            FullTransport full = new FullTransport();
+            FullTransport full = new FullTransport(socket);
             ssl.setWbio(full);
             server.writeLine("K");
             server.awaitStdout("SSL_do_handshake -> 1", WAIT);
@@ -149,12 +150,11 @@ class OpenSslCommandsTest extends OpenSslTestBase {
     }
 
     /** A transport that takes nothing: every write asks to be retried, as a full socket does. */
-    private static final class FullTransport implements Bio {
+    private static final class FullTransport extends ForwardingBio {
         int writes;
 
-        @Override
-        public int read(byte[] b, int off, int len) {
-            throw new AssertionError("the write BIO was read");
+        FullTransport(Bio socket) {
+            super(socket);
         }
 
         @Override
@@ -179,17 +179,8 @@ class OpenSslCommandsTest extends OpenSslTestBase {
         }
 
         @Override
-        public long pending() {
-            return 0;
-        }
-
-        @Override
-        public boolean eof() {
-            return false;
-        }
-
-        @Override
         public void close() {
+            // The socket stays the connection's: it is put back as the write BIO.
         }
     }
 
