@@ -8,6 +8,7 @@ import javax.net.ssl.SSLException;
 import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.TlsFatalAlertReceived;
 import org.bouncycastle.tls.TlsNoCloseNotifyException;
+import org.bouncycastle.tls.crypto.TlsCryptoException;
 import org.libssl4j.SslReason;
 import org.libssl4j.engine.jsse.JsseFailures;
 import org.libssl4j.spi.EngineException;
@@ -59,6 +60,12 @@ final class BcFailures {
             if (t instanceof TlsFatalAlert && fatal == null) {
                 fatal = (TlsFatalAlert) t;
             }
+        }
+        int peer = peerMessage(e);
+        if (peer != 0) {
+            // bctls raised internal_error (80) for a message of the peer's it could not read or use (README Q13).
+            String m = message(e);
+            return EngineException.of(peer, JsseFailures.shorten(m.isEmpty() ? "internal_error(80)" : m), e);
         }
         if (fatal == null) {
             // Not bctls's protocol failure: an SSLException bctls made itself, or an IOException it wrapped.
@@ -129,6 +136,56 @@ final class BcFailures {
     private static boolean thrownBy(Throwable t, String type, String method) {
         StackTraceElement[] frames = t.getStackTrace();
         return frames.length > 0 && frames[0].getClassName().equals(type) && frames[0].getMethodName().equals(method);
+    }
+
+    /** Classes whose parsing of a peer's extension reads past its end (an {@code EOFException}). */
+    private static final String[] EXTENSION_PARSERS = {
+        "org.bouncycastle.tls.TlsExtensionsUtils", "org.bouncycastle.tls.ServerName", "org.bouncycastle.tls.ServerNameList",
+        "org.bouncycastle.tls.CertificateStatusRequest", "org.bouncycastle.tls.OCSPStatusRequest",
+        "org.bouncycastle.tls.OfferedPsks",
+    };
+
+    /**
+     * libssl's reason for a peer's message that bctls could not read or use but answered with internal_error (80),
+     * or 0 (README Q13). bctls's {@code TlsProtocol.safeReadFullRecord} turns every {@code IOException} that is not
+     * a {@code TlsFatalAlert}, and every {@code RuntimeException}, into internal_error:
+     * <ul>
+     *   <li>an {@code EOFException}: a length inside the message runs past its end ({@code TlsUtils.readUint16},
+     *       {@code readFully}). libssl: "length mismatch" for the key_share list, "bad extension" for the body of
+     *       another extension, "length mismatch" elsewhere (its alert is decode_error);</li>
+     *   <li>the {@code TlsCryptoException} "cannot calculate secret" of {@code JceX25519Domain} / {@code JceX448Domain}
+     *       (a key share of small order): libssl "bad key share" (illegal_parameter);</li>
+     *   <li>the {@code NullPointerException} of {@code ProvTlsServer.selectServerCredentials13} when the client's
+     *       signature_algorithms holds no scheme bctls knows: libssl "no shared signature algorithms"
+     *       (handshake_failure).</li>
+     * </ul>
+     */
+    static int peerMessage(Throwable e) {
+        for (Throwable t : JsseFailures.chain(e)) {
+            StackTraceElement[] frames = t.getStackTrace();
+            if (t instanceof java.io.EOFException) {
+                boolean extension = false;
+                for (StackTraceElement f : frames) {
+                    if (f.getMethodName().startsWith("readKeyShare")) {
+                        return SslReason.LENGTH_MISMATCH;
+                    }
+                    for (String c : EXTENSION_PARSERS) {
+                        extension |= f.getClassName().equals(c);
+                    }
+                }
+                return extension ? SslReason.BAD_EXTENSION : SslReason.LENGTH_MISMATCH;
+            }
+            if (t instanceof TlsCryptoException && frames.length > 0
+                    && frames[0].getMethodName().equals("calculateECDHAgreement")) {
+                return SslReason.BAD_KEY_SHARE;
+            }
+            if (t instanceof NullPointerException && frames.length > 0
+                    && frames[0].getClassName().equals("org.bouncycastle.jsse.provider.ProvTlsServer")
+                    && frames[0].getMethodName().equals("selectServerCredentials13")) {
+                return SslReason.NO_SHARED_SIGNATURE_ALGORITHMS;
+            }
+        }
+        return 0;
     }
 
     /** A reason the cause chain settles, or 0. */
