@@ -155,6 +155,9 @@ final class BcFailures {
      *       another extension, "length mismatch" elsewhere (its alert is decode_error);</li>
      *   <li>the {@code TlsCryptoException} "cannot calculate secret" of {@code JceX25519Domain} / {@code JceX448Domain}
      *       (a key share of small order): libssl "bad key share" (illegal_parameter);</li>
+     *   <li>anything but a {@code TlsFatalAlert} thrown while {@code Certificate.parse} reads a certificate that is
+     *       not DER (bcprov's {@code IllegalArgumentException}, {@code TlsCryptoException} "unable to decode
+     *       certificate"): libssl {@code ERR_R_ASN1_LIB}, "bad packet" here as on engine-jdk (bad_certificate);</li>
      *   <li>the {@code NullPointerException} of {@code ProvTlsServer.selectServerCredentials13} when the client's
      *       signature_algorithms holds no scheme bctls knows: libssl "no shared signature algorithms"
      *       (handshake_failure).</li>
@@ -179,6 +182,9 @@ final class BcFailures {
                     && frames[0].getMethodName().equals("calculateECDHAgreement")) {
                 return SslReason.BAD_KEY_SHARE;
             }
+            if (!(t instanceof TlsFatalAlert) && parsesCertificate(frames)) {
+                return SslReason.BAD_PACKET; // libssl: ERR_R_ASN1_LIB, which SslReason lacks (as engine-jdk)
+            }
             if (t instanceof NullPointerException && frames.length > 0
                     && frames[0].getClassName().equals("org.bouncycastle.jsse.provider.ProvTlsServer")
                     && frames[0].getMethodName().equals("selectServerCredentials13")) {
@@ -186,6 +192,16 @@ final class BcFailures {
             }
         }
         return 0;
+    }
+
+    /** Whether {@code frames} pass through bctls's reading of a Certificate message ({@code Certificate.parse}). */
+    private static boolean parsesCertificate(StackTraceElement[] frames) {
+        for (StackTraceElement f : frames) {
+            if (f.getClassName().equals("org.bouncycastle.tls.Certificate") && f.getMethodName().equals("parse")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A reason the cause chain settles, or 0. */
