@@ -55,6 +55,17 @@ class PeerFlightTest {
             return client.connect();
         }
 
+        /** Hands {@code flight} to the client and asserts connect() fails with -1, SSL_ERROR_SSL and {@code reason}. */
+        void assertClientFails(byte[] flight, int reason) {
+            int r = clientReads(flight);
+            SslErrorEntry e = SslErrorQueue.peek();
+            assertThat(r).as("connect, queue " + SslErrorQueue.snapshot()).isEqualTo(-1);
+            assertThat(client.getError(r)).isEqualTo(SslError.SSL);
+            assertThat(e.library()).isEqualTo(SslErrorEntry.LIB_SSL);
+            assertThat(e.reason()).as("reason of " + e).isEqualTo(reason);
+            SslErrorQueue.clear();
+        }
+
         @Override
         public void close() {
             client.close();
@@ -102,12 +113,60 @@ class PeerFlightTest {
             int tag = offsetInMessage(flight, 11, 10);
             assertThat(flight[tag]).as("first certificate's DER tag").isEqualTo((byte) 0x30);
             flight[tag] = 0x31;
-            int r = f.clientReads(flight);
-            SslErrorEntry e = SslErrorQueue.peek();
-            assertThat(r).as("connect, queue " + SslErrorQueue.snapshot()).isEqualTo(-1);
-            assertThat(f.client.getError(r)).isEqualTo(SslError.SSL);
-            assertThat(e.library()).isEqualTo(SslErrorEntry.LIB_SSL);
-            assertThat(e.reason()).as("reason of " + e).isEqualTo(SslReason.BAD_PACKET);
+            f.assertClientFails(flight, SslReason.BAD_PACKET);
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R10.14 a TLS 1.2 ServerHello whose session_id length runs past its end fails the client's handshake with length mismatch, never internal error")
+    void serverHelloLengthPastEnd(String engine) {
+        try (Flight f = new Flight(engine)) {
+            byte[] flight = f.serverFlight();
+            // ServerHello: header (4), legacy_version (2), random (32), then the session_id length.
+            int at = offsetInMessage(flight, 2, 38);
+            flight[at] = (byte) 0xFF;
+            f.assertClientFails(flight, SslReason.LENGTH_MISMATCH);
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R10.15 a TLS 1.2 server Certificate message longer than the client accepts fails its handshake with excessive message size")
+    void certificateMessageTooLong(String engine) {
+        try (Flight f = new Flight(engine)) {
+            byte[] flight = f.serverFlight();
+            // The Certificate message's 3-byte length becomes 200000: over SunJSSE's and bctls's 32768 and libssl's
+            // and BoringSSL's 102400. A client judges the header before the body arrives.
+            int len = 200_000;
+            for (int k = 0; k < 3; k++) {
+                flight[offsetInMessage(flight, 11, 1 + k)] = (byte) (len >> (16 - 8 * k));
+            }
+            f.assertClientFails(flight, SslReason.EXCESSIVE_MESSAGE_SIZE);
+        }
+    }
+
+    @EngineTest
+    @DisplayName("R10.16 a server chain of 13 certificates fails a client whose provider accepts at most 10 with certificate verify failed, never internal error; without such a limit it is accepted, as under libssl's verify depth of 100")
+    void chainTooLong(String engine) {
+        try (SslCtx client = TestContexts.client(engine).tls12().build();
+             SslCtx server = TestContexts.server(engine).identity(TestCerts.longChainServer()).tls12().build();
+             org.libssl4j.testkit.TestPair p = org.libssl4j.testkit.TestPair.create(client, server, 0)) {
+            SslErrorEntry failure = null;
+            for (int i = 0; i < 10 && failure == null; i++) {
+                SslErrorQueue.clear();
+                int r = p.client().doHandshake();
+                if (r <= 0 && p.client().getError(r) == SslError.SSL) {
+                    failure = SslErrorQueue.peek();
+                    break;
+                }
+                SslErrorQueue.clear();
+                p.server().doHandshake();
+            }
+            if (failure == null) {
+                // No limit below libssl's default verify depth (100): the handshake completes, as libssl's does.
+                assertThat(p.client().isInitFinished()).as("the client finished its handshake").isTrue();
+                return;
+            }
+            assertThat(failure.reason()).as("reason of " + failure).isEqualTo(SslReason.CERTIFICATE_VERIFY_FAILED);
         }
         SslErrorQueue.clear();
     }

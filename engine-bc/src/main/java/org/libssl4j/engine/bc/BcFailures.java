@@ -89,6 +89,11 @@ final class BcFailures {
         if (reason == 0) {
             reason = SslReason.INTERNAL_ERROR;
         }
+        if (reason == SslReason.CERTIFICATE_VERIFY_FAILED && detail.startsWith("Certificate chain longer than maximum")) {
+            // libssl's verify error 22 for a chain over the verify depth; bctls's limit is 10 certificates.
+            return EngineException.of(reason, JsseFailures.certificateDetail(client,
+                    "verify error:num=22:certificate chain too long; " + fatal.getMessage()), e);
+        }
         String text = reason == SslReason.CERTIFICATE_VERIFY_FAILED
                 ? JsseFailures.certificateDetail(client, fatal.getMessage()) : JsseFailures.shorten(fatal.getMessage());
         return EngineException.of(reason, text, e);
@@ -252,6 +257,12 @@ final class BcFailures {
         }
         if (d.startsWith("Renegotiation requires secure_renegotiation") || d.startsWith("Renegotiation cannot use")) {
             return SslReason.UNSAFE_LEGACY_RENEGOTIATION_DISABLED;
+        }
+        if (d.startsWith("Handshake message length exceeds the maximum")) {
+            return SslReason.EXCESSIVE_MESSAGE_SIZE; // over 32768 bytes (Q14); libssl's limit is max_cert_list
+        }
+        if (d.startsWith("Certificate chain longer than maximum")) {
+            return SslReason.CERTIFICATE_VERIFY_FAILED; // over 10 certificates (Q14); libssl: verify depth
         }
         if (d.startsWith("Handshake message of unrecognized type")) {
             return SslReason.UNEXPECTED_MESSAGE;
