@@ -28,7 +28,8 @@ import org.libssl4j.spi.EngineException;
  *   <li>{@code closeInbound()} before the peer's close_notify throws {@link TlsNoCloseNotifyException}.</li>
  * </ul>
  *
- * <p>Order of the mapping: received alerts; a close_notify that ends a handshake; the cause (bad record MAC, a
+ * <p>Order of the mapping: received alerts; a close_notify that ends a handshake; a peer's message bctls could not
+ * read or use but answered with internal_error ({@link #peerMessage}, README Q13, Q14); the cause (bad record MAC, a
  * certificate that failed the trust manager); the detail text; the alert bctls sent, read as the jdk engine reads
  * SunJSSE's (so both engines give the same reason for the same cause); last {@code ERR_R_INTERNAL_ERROR}. The
  * detail kept for the error queue is bctls's message.
