@@ -72,7 +72,29 @@ public final class TestCerts {
     private static final Lazy<TestIdentity> UNTRUSTED =
             new Lazy<>(() -> server("server-untrusted", rsa(), otherCa(), HOST, validNow()));
 
+    private static final Lazy<TestIdentity> LONG_CHAIN = new Lazy<>(TestCerts::makeLongChain);
+
     private TestCerts() {
+    }
+
+    /**
+     * A server certificate for {@value #HOST} (P-256) under 11 intermediate CAs below {@link #ca()}: its chain holds
+     * 13 certificates, more than the 10 that bctls and SunJSSE accept from a peer.
+     */
+    public static TestIdentity longChainServer() {
+        return LONG_CHAIN.get();
+    }
+
+    private static TestIdentity makeLongChain() {
+        TestIdentity issuer = ca();
+        for (int i = 1; i <= 11; i++) {
+            issuer = build("intermediate-" + i, ec(), new X500Principal("CN=libssl4j Test Intermediate " + i + ",O=libssl4j"),
+                    issuer, validNow(), b -> {
+                        b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+                        b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+                    });
+        }
+        return server("server-long-chain", ec(), issuer, HOST, validNow());
     }
 
     /** The test CA: RSA-2048, self-signed, {@code CA:true}, keyCertSign. Clients built by {@link TestContexts} trust it. */

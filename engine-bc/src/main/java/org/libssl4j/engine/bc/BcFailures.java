@@ -8,6 +8,7 @@ import javax.net.ssl.SSLException;
 import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.TlsFatalAlertReceived;
 import org.bouncycastle.tls.TlsNoCloseNotifyException;
+import org.bouncycastle.tls.crypto.TlsCryptoException;
 import org.libssl4j.SslReason;
 import org.libssl4j.engine.jsse.JsseFailures;
 import org.libssl4j.spi.EngineException;
@@ -27,7 +28,8 @@ import org.libssl4j.spi.EngineException;
  *   <li>{@code closeInbound()} before the peer's close_notify throws {@link TlsNoCloseNotifyException}.</li>
  * </ul>
  *
- * <p>Order of the mapping: received alerts; a close_notify that ends a handshake; the cause (bad record MAC, a
+ * <p>Order of the mapping: received alerts; a close_notify that ends a handshake; a peer's message bctls could not
+ * read or use but answered with internal_error ({@link #peerMessage}, README Q13, Q14); the cause (bad record MAC, a
  * certificate that failed the trust manager); the detail text; the alert bctls sent, read as the jdk engine reads
  * SunJSSE's (so both engines give the same reason for the same cause); last {@code ERR_R_INTERNAL_ERROR}. The
  * detail kept for the error queue is bctls's message.
@@ -60,6 +62,12 @@ final class BcFailures {
                 fatal = (TlsFatalAlert) t;
             }
         }
+        int peer = peerMessage(e);
+        if (peer != 0) {
+            // bctls raised internal_error (80) for a message of the peer's it could not read or use (README Q13).
+            String m = message(e);
+            return EngineException.of(peer, JsseFailures.shorten(m.isEmpty() ? "internal_error(80)" : m), e);
+        }
         if (fatal == null) {
             // Not bctls's protocol failure: an SSLException bctls made itself, or an IOException it wrapped.
             String m = message(e);
@@ -81,6 +89,11 @@ final class BcFailures {
         }
         if (reason == 0) {
             reason = SslReason.INTERNAL_ERROR;
+        }
+        if (reason == SslReason.CERTIFICATE_VERIFY_FAILED && detail.startsWith("Certificate chain longer than maximum")) {
+            // libssl's verify error 22 for a chain over the verify depth; bctls's limit is 10 certificates.
+            return EngineException.of(reason, JsseFailures.certificateDetail(client,
+                    "verify error:num=22:certificate chain too long; " + fatal.getMessage()), e);
         }
         String text = reason == SslReason.CERTIFICATE_VERIFY_FAILED
                 ? JsseFailures.certificateDetail(client, fatal.getMessage()) : JsseFailures.shorten(fatal.getMessage());
@@ -131,6 +144,72 @@ final class BcFailures {
         return frames.length > 0 && frames[0].getClassName().equals(type) && frames[0].getMethodName().equals(method);
     }
 
+    /** Classes whose parsing of a peer's extension reads past its end (an {@code EOFException}). */
+    private static final String[] EXTENSION_PARSERS = {
+        "org.bouncycastle.tls.TlsExtensionsUtils", "org.bouncycastle.tls.ServerName", "org.bouncycastle.tls.ServerNameList",
+        "org.bouncycastle.tls.CertificateStatusRequest", "org.bouncycastle.tls.OCSPStatusRequest",
+        "org.bouncycastle.tls.OfferedPsks",
+    };
+
+    /**
+     * libssl's reason for a peer's message that bctls could not read or use but answered with internal_error (80),
+     * or 0 (README Q13). bctls's {@code TlsProtocol.safeReadFullRecord} turns every {@code IOException} that is not
+     * a {@code TlsFatalAlert}, and every {@code RuntimeException}, into internal_error:
+     * <ul>
+     *   <li>an {@code EOFException}: a length inside the message runs past its end ({@code TlsUtils.readUint16},
+     *       {@code readFully}). libssl: "length mismatch" for the key_share list, "bad extension" for the body of
+     *       another extension, "length mismatch" elsewhere (its alert is decode_error);</li>
+     *   <li>the {@code TlsCryptoException} "cannot calculate secret" of {@code JceX25519Domain} / {@code JceX448Domain}
+     *       (a key share of small order): libssl "bad key share" (illegal_parameter);</li>
+     *   <li>anything but a {@code TlsFatalAlert} thrown while {@code Certificate.parse} reads a certificate that is
+     *       not DER (bcprov's {@code IllegalArgumentException}, {@code TlsCryptoException} "unable to decode
+     *       certificate"): libssl {@code ERR_R_ASN1_LIB}, "bad packet" here as on engine-jdk (bad_certificate);</li>
+     *   <li>the {@code NullPointerException} of {@code ProvTlsServer.selectServerCredentials13} when the client's
+     *       signature_algorithms holds no scheme bctls knows: libssl "no shared signature algorithms"
+     *       (handshake_failure).</li>
+     * </ul>
+     */
+    static int peerMessage(Throwable e) {
+        for (Throwable t : JsseFailures.chain(e)) {
+            StackTraceElement[] frames = t.getStackTrace();
+            if (t instanceof java.io.EOFException) {
+                boolean extension = false;
+                for (StackTraceElement f : frames) {
+                    if (f.getMethodName().startsWith("readKeyShare")) {
+                        return SslReason.LENGTH_MISMATCH;
+                    }
+                    for (String c : EXTENSION_PARSERS) {
+                        extension |= f.getClassName().equals(c);
+                    }
+                }
+                return extension ? SslReason.BAD_EXTENSION : SslReason.LENGTH_MISMATCH;
+            }
+            if (t instanceof TlsCryptoException && frames.length > 0
+                    && frames[0].getMethodName().equals("calculateECDHAgreement")) {
+                return SslReason.BAD_KEY_SHARE;
+            }
+            if (!(t instanceof TlsFatalAlert) && parsesCertificate(frames)) {
+                return SslReason.BAD_PACKET; // libssl: ERR_R_ASN1_LIB, which SslReason lacks (as engine-jdk)
+            }
+            if (t instanceof NullPointerException && frames.length > 0
+                    && frames[0].getClassName().equals("org.bouncycastle.jsse.provider.ProvTlsServer")
+                    && frames[0].getMethodName().equals("selectServerCredentials13")) {
+                return SslReason.NO_SHARED_SIGNATURE_ALGORITHMS;
+            }
+        }
+        return 0;
+    }
+
+    /** Whether {@code frames} pass through bctls's reading of a Certificate message ({@code Certificate.parse}). */
+    private static boolean parsesCertificate(StackTraceElement[] frames) {
+        for (StackTraceElement f : frames) {
+            if (f.getClassName().equals("org.bouncycastle.tls.Certificate") && f.getMethodName().equals("parse")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A reason the cause chain settles, or 0. */
     private static int byCause(TlsFatalAlert fatal) {
         for (Throwable t : JsseFailures.chain(fatal.getCause())) {
@@ -179,6 +258,12 @@ final class BcFailures {
         }
         if (d.startsWith("Renegotiation requires secure_renegotiation") || d.startsWith("Renegotiation cannot use")) {
             return SslReason.UNSAFE_LEGACY_RENEGOTIATION_DISABLED;
+        }
+        if (d.startsWith("Handshake message length exceeds the maximum")) {
+            return SslReason.EXCESSIVE_MESSAGE_SIZE; // over 32768 bytes (Q14); libssl's limit is max_cert_list
+        }
+        if (d.startsWith("Certificate chain longer than maximum")) {
+            return SslReason.CERTIFICATE_VERIFY_FAILED; // over 10 certificates (Q14); libssl: verify depth
         }
         if (d.startsWith("Handshake message of unrecognized type")) {
             return SslReason.UNEXPECTED_MESSAGE;

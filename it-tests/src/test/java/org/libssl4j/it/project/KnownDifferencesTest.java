@@ -49,6 +49,23 @@ class KnownDifferencesTest {
                 "bctls's ProvSSLEngine.checkServerTrusted turns every CertificateException into certificate_unknown "
                         + "(46), whatever the cause; engine-bc README Q5 (so bc lacks CERTIFICATE_ALERTS too)",
                 () -> serverReasonForUntrustedChain("bc")));
+        ledger.add(new Difference("bc", "BC-2 alert for a ClientHello bctls cannot read",
+                "the server sends decode_error (50)",
+                "alert 80",
+                "bctls's TlsProtocol.safeReadFullRecord raises internal_error (80) for every IOException that is not a "
+                        + "TlsFatalAlert, and a short read in its parsers is an EOFException; engine-bc README Q13",
+                () -> alertForEmptyKeyShare("bc")));
+        ledger.add(new Difference("bc", "BC-3 a TLS 1.3 warning alert of an unknown description",
+                "the read returns 0 with SSL_ERROR_SSL, reason 1200 (SSL alert number 200)",
+                "-1 WANT_READ (empty queue)",
+                "bctls's TlsProtocol.handleAlertWarningMessage acts only on close_notify, no_certificate and "
+                        + "no_renegotiation; engine-bc README Q15",
+                () -> warningAlert("bc")));
+        ledger.add(new Difference("conscrypt", "CS-2 a TLS 1.3 warning alert of an unknown description",
+                "the read returns 0 with SSL_ERROR_SSL, reason 1200 (SSL alert number 200)",
+                "-1 SSL invalid alert",
+                "BoringSSL's tls_open_record refuses any TLS 1.3 warning alert with SSL_R_BAD_ALERT and decode_error",
+                () -> warningAlert("conscrypt")));
         ledger.add(new Difference("conscrypt", "CS-1 alert for an untrusted server chain",
                 "the client sends unknown_ca (48): the server reads \"tlsv1 alert unknown ca\"",
                 "sslv3 alert certificate unknown",
@@ -66,6 +83,32 @@ class KnownDifferencesTest {
         String seen = d.observe().get();
         assertThat(seen).as("%s: libssl: %s; the ledger says: %s (%s). If the engine now behaves like libssl, "
                 + "remove the entry.", d.id(), d.libssl(), d.observed(), d.why()).isEqualTo(d.observed());
+    }
+
+    /** What a TLS 1.3 server of {@code engine} answers to a warning alert of description 200. */
+    private static String warningAlert(String engine) {
+        try {
+            return org.libssl4j.it.Tls13WarningAlert.send(engine).toString();
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+
+    /** The alert a server of {@code engine} sends for a TLS 1.3 ClientHello whose key_share has an empty body. */
+    private static String alertForEmptyKeyShare(String engine) {
+        byte[] hello = org.libssl4j.it.ClientHellos.emptyKeyShareRecord();
+        try (SslCtx ctx = TestContexts.server(engine).build(); Ssl ssl = ctx.newSsl()) {
+            org.libssl4j.bio.MemBio in = org.libssl4j.bio.MemBio.create();
+            org.libssl4j.bio.MemBio out = org.libssl4j.bio.MemBio.create();
+            ssl.setBio(in, out);
+            ssl.setAcceptState();
+            in.write(hello, 0, hello.length);
+            SslErrorQueue.clear();
+            ssl.accept();
+            SslErrorQueue.clear();
+            byte[] sent = out.drain();
+            return sent.length == 7 && sent[0] == 21 ? "alert " + (sent[6] & 0xFF) : "no plaintext alert";
+        }
     }
 
     /** What the server's error queue says when a client of {@code engine} rejects its untrusted chain. */

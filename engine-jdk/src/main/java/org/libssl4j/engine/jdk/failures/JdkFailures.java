@@ -214,6 +214,11 @@ public final class JdkFailures {
         if (d.startsWith("Input record too big") || d.startsWith("Bad input record size")) {
             return SslReason.ENCRYPTED_LENGTH_TOO_LONG;
         }
+        if (d.startsWith("Insufficient space in the buffer")) {
+            // Record.verifyLength: a length inside a handshake message runs past its end (a ServerHello's
+            // session_id length, say). A plain SSLException, no alert prefix; libssl: "length mismatch".
+            return SslReason.LENGTH_MISMATCH;
+        }
         if (d.startsWith("Insufficient buffer remaining for AEAD")) {
             return SslReason.DECRYPTION_FAILED_OR_BAD_RECORD_MAC;
         }
@@ -222,6 +227,11 @@ public final class JdkFailures {
         }
         if (d.startsWith("Unknown handshake type")) {
             return SslReason.UNEXPECTED_MESSAGE;
+        }
+        if (d.startsWith("The certificate chain length")) {
+            // CertificateMessage: more certificates than jdk.tls.maxCertificateChainLength (10). libssl: a chain over
+            // the verify depth is "certificate verify failed" with verify error 22, certificate chain too long.
+            return SslReason.CERTIFICATE_VERIFY_FAILED;
         }
         if (d.contains("exceeds the maximum allowed size")) {
             return SslReason.EXCESSIVE_MESSAGE_SIZE;
