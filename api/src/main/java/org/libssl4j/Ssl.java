@@ -58,6 +58,7 @@ public final class Ssl implements AutoCloseable {
     private final Settings settings;
     private final Connection connection;
     private final java.lang.ref.Cleaner.Cleanable cleanable;
+    private final Switched switched = new Switched();
 
     /** Settings a connection copies from its context at {@code SSL_new}. */
     record Inherited(long mode, long options, boolean readAhead, int maxSendFragment, boolean quietShutdown,
@@ -71,12 +72,34 @@ public final class Ssl implements AutoCloseable {
                 in.minVersion(), in.maxVersion());
         this.connection = new Connection(ctx.method(), contextSettings::context, ctx.engine().has(Capability.DIRECT_BUFFERS),
                 ctx.engine().has(Capability.RENEGOTIATION), settings);
-        this.cleanable = CLEANER.register(this, new Free(connection, contextSettings)); // holds no reference to this
+        this.cleanable = CLEANER.register(this, new Free(connection, contextSettings, switched)); // no reference to this
+        connection.setServerHooks(new Hooks(this, ctx, contextSettings, switched, connection));
     }
 
-    /** {@code SSL_get_SSL_CTX}. */
+    /** {@code SSL_get_SSL_CTX}: the context this connection was made with, or the one {@link #setSslCtx} chose. */
     public SslCtx getContext() {
-        return ctx;
+        SslCtx other = switched.ctx();
+        return other != null ? other : ctx;
+    }
+
+    /**
+     * {@code SSL_set_SSL_CTX}: a server presents {@code other}'s certificate and key (a servername callback calls it
+     * to answer another name with another certificate, {@link SslCtx#setTlsextServernameCallback}). As in libssl
+     * the other settings stay the connection's. Called in the servername callback, it takes effect in this
+     * handshake; called before the handshake, in the first.
+     *
+     * @return {@code other}
+     * @throws IllegalArgumentException if {@code other} runs on another engine
+     * @throws IllegalStateException if {@code other} was closed
+     */
+    public SslCtx setSslCtx(SslCtx other) {
+        java.util.Objects.requireNonNull(other, "other");
+        if (other.engine() != ctx.engine()) {
+            throw new IllegalArgumentException("the context runs on engine " + other.engine().name() + ", this connection on "
+                    + ctx.engine().name());
+        }
+        switched.set(other == ctx ? null : other, other == ctx ? null : other.holdCurrent());
+        return other;
     }
 
     // ---- BIOs and state -------------------------------------------------------------------------------------
@@ -415,9 +438,12 @@ public final class Ssl implements AutoCloseable {
 
     // ---- names ----------------------------------------------------------------------------------------------
 
-    /** {@code SSL_set_tlsext_host_name}: the server name a client sends (SNI); also checked against the certificate when {@link #set1Host} gave none. */
+    /**
+     * {@code SSL_set_tlsext_host_name}: the server name a client sends (SNI); also checked against the certificate
+     * when {@link #set1Host} gave none. Null, as NULL in C, sends no name.
+     */
     public int setTlsextHostName(String name) {
-        settings.setSniHostName(Objects.requireNonNull(name, "name"));
+        settings.setSniHostName(name);
         return 1;
     }
 
@@ -510,11 +536,129 @@ public final class Ssl implements AutoCloseable {
     }
 
     /** What freeing a connection does, once, by {@link #close()} or by the Cleaner: the engine, then the context's hold. */
-    private record Free(Connection connection, SslCtx.Generation contextSettings) implements Runnable {
+    private record Free(Connection connection, SslCtx.Generation contextSettings, Switched switched) implements Runnable {
         @Override
         public void run() {
             connection.close();
             contextSettings.release();
+            switched.set(null, null);
+        }
+    }
+
+    /** The context {@link #setSslCtx} chose, and the settings of it this connection holds. */
+    private static final class Switched {
+        private SslCtx ctx;
+        private SslCtx.Generation settings;
+
+        synchronized SslCtx ctx() {
+            return ctx;
+        }
+
+        synchronized SslCtx.Generation settings() {
+            return settings;
+        }
+
+        void set(SslCtx newCtx, SslCtx.Generation newSettings) {
+            SslCtx.Generation old;
+            synchronized (this) {
+                old = settings;
+                ctx = newCtx;
+                settings = newSettings;
+            }
+            if (old != null) {
+                old.release();
+            }
+        }
+    }
+
+    /**
+     * The application's servername and ALPN select callbacks, as the engine asks for them during a server's
+     * handshake. It reaches the {@code Ssl} weakly: the engine holds it, and a strong reference would keep an
+     * abandoned connection from its {@link Free}.
+     */
+    private static final class Hooks implements org.libssl4j.spi.ServerHooks {
+        private final java.lang.ref.WeakReference<Ssl> ssl;
+        private final SslCtx own;
+        private final SslCtx.Generation ownSettings;
+        private final Switched switched;
+        private final Connection connection;
+
+        Hooks(Ssl ssl, SslCtx own, SslCtx.Generation ownSettings, Switched switched, Connection connection) {
+            this.ssl = new java.lang.ref.WeakReference<>(ssl);
+            this.own = own;
+            this.ownSettings = ownSettings;
+            this.switched = switched;
+            this.connection = connection;
+        }
+
+        private SslCtx current() {
+            SslCtx other = switched.ctx();
+            return other != null ? other : own;
+        }
+
+        @Override
+        public boolean asksServername() {
+            return current().servernameCallback() != null || switched.ctx() != null;
+        }
+
+        @Override
+        public org.libssl4j.spi.EngineContext servername(String hostName) {
+            Ssl s = ssl.get();
+            ServernameCallback cb = current().servernameCallback();
+            if (s != null && cb != null) {
+                int[] alert = {SslTlsext.AD_UNRECOGNIZED_NAME};
+                int r;
+                try {
+                    r = cb.servername(s, alert);
+                } catch (RuntimeException e) {
+                    connection.callbackRefused(SslReason.CALLBACK_FAILED, SslTlsext.AD_UNRECOGNIZED_NAME,
+                            "servername callback: " + e, e);
+                    return null;
+                }
+                if (r == SslTlsext.ERR_ALERT_FATAL) {
+                    connection.callbackRefused(SslReason.CALLBACK_FAILED, alert[0],
+                            "the servername callback refused " + hostName, null);
+                    return null;
+                }
+            }
+            try {
+                SslCtx.Generation chosen = switched.settings();
+                return (chosen != null ? chosen : ownSettings).context();
+            } catch (org.libssl4j.spi.EngineException e) {
+                connection.callbackRefused(e.reason(), SslTlsext.AD_INTERNAL_ERROR, e.detail(), e);
+                return null;
+            }
+        }
+
+        @Override
+        public boolean selectsAlpn() {
+            return current().alpnSelectCallback() != null;
+        }
+
+        @Override
+        public String selectAlpn(List<String> offered) {
+            Ssl s = ssl.get();
+            AlpnSelectCallback cb = current().alpnSelectCallback();
+            if (s == null || cb == null) {
+                return "";
+            }
+            String[] out = new String[1];
+            int r;
+            try {
+                r = cb.select(s, out, List.copyOf(offered));
+            } catch (RuntimeException e) {
+                connection.callbackRefused(SslReason.CALLBACK_FAILED, SslTlsext.AD_NO_APPLICATION_PROTOCOL,
+                        "ALPN select callback: " + e, e);
+                return null;
+            }
+            if (r == SslTlsext.ERR_OK && out[0] != null && !out[0].isEmpty()) {
+                return out[0];
+            }
+            if (r == SslTlsext.ERR_ALERT_FATAL) {
+                connection.callbackRefused(SslReason.NO_APPLICATION_PROTOCOL, SslTlsext.AD_NO_APPLICATION_PROTOCOL, null, null);
+                return null;
+            }
+            return ""; // NOACK, or OK with no protocol: no ALPN in the answer
         }
     }
 }

@@ -48,6 +48,8 @@ public final class SslCtx implements AutoCloseable {
     /** Whether {@link #setVerify} was called; until then a TLS context's server connections ask for no certificate. */
     private boolean verifySet;
     private VerifyCallback verifyCallback;
+    private volatile ServernameCallback servernameCallback;
+    private volatile AlpnSelectCallback alpnSelectCallback;
     private boolean checkHostName = true;
     private final List<X509Certificate> chain = new ArrayList<>();
     private PasswordCallback passwordCallback;
@@ -689,6 +691,47 @@ public final class SslCtx implements AutoCloseable {
         alpn.addAll(protocols);
         invalidate();
         return 0;
+    }
+
+    /**
+     * {@code SSL_CTX_set_tlsext_servername_callback}: the server's callback for the client's server name. As in
+     * libssl it is read from the connection's context when the client's hello arrives, so a change reaches
+     * connections already made.
+     *
+     * @param callback the callback, or null for none
+     */
+    public void setTlsextServernameCallback(ServernameCallback callback) {
+        servernameCallback = callback;
+    }
+
+    /** The servername callback, or null. */
+    ServernameCallback servernameCallback() {
+        return servernameCallback;
+    }
+
+    /**
+     * {@code SSL_CTX_set_alpn_select_cb}: the server's ALPN choice. When set it replaces the context's own protocol
+     * list on the server side; read when the client's hello arrives, as libssl reads it.
+     *
+     * @param callback the callback, or null for none
+     */
+    public void setAlpnSelectCb(AlpnSelectCallback callback) {
+        alpnSelectCallback = callback;
+    }
+
+    /** The ALPN select callback, or null. */
+    AlpnSelectCallback alpnSelectCallback() {
+        return alpnSelectCallback;
+    }
+
+    /** Holds this context's current settings for a connection switched to it ({@code SSL_set_SSL_CTX}). */
+    synchronized Generation holdCurrent() {
+        if (closed) {
+            throw new IllegalStateException("SslCtx is closed");
+        }
+        Generation g = current();
+        g.hold();
+        return g;
     }
 
     // ---- engine context -------------------------------------------------------------------------------------

@@ -74,6 +74,19 @@ public final class Connection {
         return hs.isServer();
     }
 
+    /** What this connection, as a server, asks its application during the handshake ({@code ServerHooks}). */
+    public void setServerHooks(org.libssl4j.spi.ServerHooks hooks) {
+        hs.setServerHooks(hooks);
+    }
+
+    /**
+     * An application callback refused the handshake (libssl's {@code SSLfatal(alert, reason)}): the engine's
+     * failure that follows is reported as this, and an engine that goes on regardless is stopped.
+     */
+    public void callbackRefused(int reason, int alert, String detail, Throwable cause) {
+        failure.blame(reason, alert, detail, cause);
+    }
+
     /** Where the handshake stands and what it negotiated: version, cipher, peer, server name, ALPN. */
     public HandshakeState handshakeState() {
         return hs;

@@ -7,6 +7,7 @@ import org.libssl4j.SslErrorQueue;
 import org.libssl4j.SslMethod;
 import org.libssl4j.SslReason;
 import org.libssl4j.spi.ConnectionConfig;
+import org.libssl4j.spi.ServerHooks;
 import org.libssl4j.spi.EngineException;
 import org.libssl4j.spi.TlsEngine;
 
@@ -27,6 +28,7 @@ public final class HandshakeState {
     private Role role = Role.NONE;
     private TlsEngine engine;
     private boolean started;
+    private ServerHooks serverHooks;
     private boolean done;
     /** libssl's {@code handshake_func} is {@code ssl_undefined_function}: connect/accept asked for a side the method lacks. */
     private boolean undefined;
@@ -89,10 +91,15 @@ public final class HandshakeState {
     TlsEngine start(Connection.ContextSource contexts) throws EngineException {
         engine = contexts.get().newEngine(new ConnectionConfig(isClient(), settings.sniHostName,
                 settings.verifyHostName != null ? settings.verifyHostName : settings.sniHostName,
-                settings.options, settings.minVersion, settings.maxVersion));
+                settings.options, settings.minVersion, settings.maxVersion, isClient() ? null : serverHooks));
         engine.beginHandshake();
         started = true;
         return engine;
+    }
+
+    /** What a server asks its application during the handshake (servername, ALPN); null for none. */
+    void setServerHooks(ServerHooks hooks) {
+        serverHooks = hooks;
     }
 
     /** The first handshake step ran: {@code SSL_in_before} is false. */

@@ -95,6 +95,14 @@ final class Outbound {
         return 1;
     }
 
+    /** Forgets what is held, none of it sent (a failed handshake's flight: {@code RecordLayer.dropUnsentFlight}). */
+    void clear() {
+        if (partlySent()) {
+            throw new IllegalStateException("a record is on its way to the BIO");
+        }
+        lim = 0;
+    }
+
     /** Frees the buffer when nothing is held (SSL_MODE_RELEASE_BUFFERS). */
     void releaseIfEmpty() {
         if (isEmpty()) {

@@ -377,6 +377,16 @@ final class RecordLayer {
     // ---------------------------------------------------------------------------------------------------------
 
     /**
+     * Drops a handshake flight none of which has gone to the BIO, when the handshake failed before it could go:
+     * the peer must not take it for a server that goes on. Never application data: only the handshake calls it.
+     */
+    void dropUnsentFlight() {
+        if (out != null && !out.partlySent()) {
+            out.clear();
+        }
+    }
+
+    /**
      * A record-layer failure: fatal, and the alert libssl sends if no partial record is in the way. Before the
      * first record was accepted nothing is encrypted, so the alert is written here in plaintext (R10.5, R10.6);
      * later the engine seals it, if it can ({@code Capability.ALERT_ON_REQUEST}).

@@ -137,6 +137,18 @@ final class StateMachine {
         }
         while (true) {
             TlsEngine.Status status = engine.status();
+            if (failure.isBlamed()) {
+                // The application refused (a servername or ALPN callback). An engine that fails on it does so by
+                // its next wrap at the latest, with its alert; one that goes on (Conscrypt ignores a refusing ALPN
+                // choice) is stopped here, and the flight it made for a handshake that failed is not sent.
+                if (status == TlsEngine.Status.NEED_WRAP) {
+                    records.produce();
+                    continue;
+                }
+                records.dropUnsentFlight();
+                records.fatalAlert(failure.blamedReason(), failure.blamedAlert());
+                return -1;
+            }
             // A flight goes to the BIO in one write, as libssl buffers it (R01.6): nothing is flushed while the
             // engine has more to wrap, or more of the peer's flight is here to read first (an engine may wrap a
             // TLS 1.3 compatibility ChangeCipherSpec in the middle of the server's flight). A side that cannot

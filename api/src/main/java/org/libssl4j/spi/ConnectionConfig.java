@@ -9,6 +9,7 @@ package org.libssl4j.spi;
  * @param options the connection's {@code SslOptions} bits (they may differ from the context's)
  * @param minVersion the connection's lowest protocol version
  * @param maxVersion the connection's highest protocol version
+ * @param serverHooks on a server, the application's servername and ALPN select callbacks; null when it set none
  */
 public record ConnectionConfig(
         boolean client,
@@ -16,5 +17,12 @@ public record ConnectionConfig(
         String verifyHostName,
         long options,
         int minVersion,
-        int maxVersion) {
+        int maxVersion,
+        ServerHooks serverHooks) {
+
+    /** A connection whose application asks nothing during the handshake. */
+    public ConnectionConfig(boolean client, String sniHostName, String verifyHostName, long options, int minVersion,
+            int maxVersion) {
+        this(client, sniHostName, verifyHostName, options, minVersion, maxVersion, null);
+    }
 }

@@ -28,56 +28,9 @@ import org.libssl4j.testkit.junit.TestEngines;
 class VerifyTest {
 
     /** Runs the handshake until one side fails; returns the client's failure entry (or null if both finished). */
-    private static Outcome handshake(SslCtx clientCtx, SslCtx serverCtx) {
+    private static Fixtures.Verdict handshake(SslCtx clientCtx, SslCtx serverCtx) {
         try (TestPair p = TestPair.create(clientCtx, serverCtx, 0)) {
-            Outcome o = new Outcome();
-            for (int i = 0; i < 20 && (o.client == 0 || o.server == 0); i++) {
-                if (o.client == 0) {
-                    SslErrorQueue.clear();
-                    int r = p.client().doHandshake();
-                    if (r == 1) {
-                        o.client = 1;
-                    } else if (p.client().getError(r) != SslError.WANT_READ) {
-                        o.client = -1;
-                        o.clientError = SslErrorQueue.peek();
-                    }
-                }
-                if (o.server == 0) {
-                    SslErrorQueue.clear();
-                    int r = p.server().doHandshake();
-                    if (r == 1) {
-                        o.server = 1;
-                    } else if (p.server().getError(r) != SslError.WANT_READ) {
-                        o.server = -1;
-                        o.serverError = SslErrorQueue.peek();
-                    }
-                }
-                if (o.client != 0 && o.server != 0) {
-                    break;
-                }
-            }
-            if (o.client == 1) {
-                // A TLS 1.3 client finishes before the server has checked it: the verdict comes with its first read.
-                SslErrorQueue.clear();
-                int r = p.client().read(new byte[1], 0, 1);
-                if (r <= 0 && p.client().getError(r) == SslError.SSL) {
-                    o.client = -1;
-                    o.clientError = SslErrorQueue.peek();
-                }
-            }
-            return o;
-        }
-    }
-
-    private static final class Outcome {
-        int client;
-        int server;
-        SslErrorEntry clientError;
-        SslErrorEntry serverError;
-
-        @Override
-        public String toString() {
-            return "client " + client + " " + clientError + ", server " + server + " " + serverError;
+            return Fixtures.verdict(p);
         }
     }
 
@@ -92,7 +45,7 @@ class VerifyTest {
     @EngineVersionTest
     @DisplayName("D2 a client verifies by default: an untrusted server fails with certificate verify failed, verify error 20")
     void untrustedFails(String engine, int version) {
-        Outcome o = handshake(client(engine, version), server(engine, TestCerts.untrustedServer(), version));
+        Fixtures.Verdict o = handshake(client(engine, version), server(engine, TestCerts.untrustedServer(), version));
         assertThat(o.client).as(o.toString()).isEqualTo(-1);
         assertThat(o.clientError.reason()).as(o.toString()).isEqualTo(SslReason.CERTIFICATE_VERIFY_FAILED);
         assertThat(o.clientError.reasonString()).isEqualTo("certificate verify failed");
@@ -104,7 +57,7 @@ class VerifyTest {
     @EngineVersionTest
     @DisplayName("D2 an expired server certificate fails with certificate has expired, and the server receives certificate_expired (capability CERTIFICATE_ALERTS)")
     void expiredFails(String engine, int version) {
-        Outcome o = handshake(client(engine, version), server(engine, TestCerts.expiredServer(), version));
+        Fixtures.Verdict o = handshake(client(engine, version), server(engine, TestCerts.expiredServer(), version));
         assertThat(o.clientError.reason()).as(o.toString()).isEqualTo(SslReason.CERTIFICATE_VERIFY_FAILED);
         assertThat(o.clientError.detail()).contains("num=10").contains("certificate has expired");
         if (Engines.get(engine).has(Capability.CERTIFICATE_ALERTS)) {
@@ -118,7 +71,7 @@ class VerifyTest {
     @EngineVersionTest
     @DisplayName("D2 a server certificate for another name fails with hostname mismatch, and the server receives bad_certificate (capability CERTIFICATE_ALERTS)")
     void wrongHostFails(String engine, int version) {
-        Outcome o = handshake(client(engine, version), server(engine, TestCerts.wrongHostServer(), version));
+        Fixtures.Verdict o = handshake(client(engine, version), server(engine, TestCerts.wrongHostServer(), version));
         assertThat(o.clientError.reason()).as(o.toString()).isEqualTo(SslReason.CERTIFICATE_VERIFY_FAILED);
         assertThat(o.clientError.detail()).contains("num=62").contains("hostname mismatch");
         if (Engines.get(engine).has(Capability.CERTIFICATE_ALERTS)) {
@@ -134,8 +87,8 @@ class VerifyTest {
         boolean asLibssl = true;
         StringBuilder seen = new StringBuilder();
         for (int version : new int[] {TLS13, TLS12}) {
-            Outcome expired = handshake(client(engine, version), server(engine, TestCerts.expiredServer(), version));
-            Outcome wrongHost = handshake(client(engine, version), server(engine, TestCerts.wrongHostServer(), version));
+            Fixtures.Verdict expired = handshake(client(engine, version), server(engine, TestCerts.expiredServer(), version));
+            Fixtures.Verdict wrongHost = handshake(client(engine, version), server(engine, TestCerts.wrongHostServer(), version));
             int e = expired.serverError == null ? 0 : expired.serverError.reason();
             int w = wrongHost.serverError == null ? 0 : wrongHost.serverError.reason();
             asLibssl &= e == SslReason.SSLV3_ALERT_CERTIFICATE_EXPIRED && w == SslReason.SSLV3_ALERT_BAD_CERTIFICATE;
@@ -201,7 +154,7 @@ class VerifyTest {
         }
         SslCtx generic = SslCtx.newCtx(SslMethod.TLS, engine);
         generic.addTrustedCertificate(TestCerts.ca().certificate());
-        Outcome o = handshake(generic, server(engine, TestCerts.untrustedServer(), TLS13));
+        Fixtures.Verdict o = handshake(generic, server(engine, TestCerts.untrustedServer(), TLS13));
         assertThat(o.client).as("the client side of a TLS context verifies").isEqualTo(-1);
     }
 
@@ -218,7 +171,7 @@ class VerifyTest {
         assertThat(seen.get()).startsWith("false ").contains("unable to get local issuer certificate");
         SslCtx refusing = client(engine, TLS13);
         refusing.setVerify(SslVerify.PEER, (ok, chain, failure) -> false);
-        Outcome o = handshake(refusing, server(engine, TestCerts.serverRsa(), TLS13));
+        Fixtures.Verdict o = handshake(refusing, server(engine, TestCerts.serverRsa(), TLS13));
         assertThat(o.clientError.detail()).contains("num=50").contains("application verification failure");
     }
 
@@ -228,7 +181,7 @@ class VerifyTest {
         TestEngines.assumeCapability(engine, Capability.CLIENT_AUTH);
         SslCtx sctx = TestContexts.server(engine).requireClientCert().trust(TestCerts.ca().certificate()).build();
         SslCtx cctx = client(engine, version);
-        Outcome o = handshake(cctx, sctx);
+        Fixtures.Verdict o = handshake(cctx, sctx);
         assertThat(o.server).as(o.toString()).isEqualTo(-1);
         assertThat(o.serverError.reason()).as(o.toString()).isEqualTo(SslReason.PEER_DID_NOT_RETURN_A_CERTIFICATE);
         assertThat(o.client).as(o.toString()).isEqualTo(-1);
@@ -243,7 +196,7 @@ class VerifyTest {
     @EngineTest
     @DisplayName("VERIFY-3 no shared protocol version fails with unsupported protocol on the server and tlsv1 alert protocol version on the client")
     void noSharedVersion(String engine) {
-        Outcome o = handshake(client(engine, TLS13), server(engine, TestCerts.serverRsa(), TLS12));
+        Fixtures.Verdict o = handshake(client(engine, TLS13), server(engine, TestCerts.serverRsa(), TLS12));
         assertThat(o.serverError.reason()).as(o.toString()).isEqualTo(SslReason.UNSUPPORTED_PROTOCOL);
         assertThat(o.clientError.reason()).as(o.toString()).isEqualTo(SslReason.TLSV1_ALERT_PROTOCOL_VERSION);
         assertThat(o.clientError.reasonString()).isEqualTo("tlsv1 alert protocol version");
@@ -254,7 +207,7 @@ class VerifyTest {
     void noSharedCipher(String engine) {
         SslCtx c = client(engine, TLS12);
         assertThat(c.setCipherList("ECDHE-ECDSA-AES128-GCM-SHA256")).isEqualTo(1);
-        Outcome o = handshake(c, server(engine, TestCerts.serverRsa(), TLS12));
+        Fixtures.Verdict o = handshake(c, server(engine, TestCerts.serverRsa(), TLS12));
         assertThat(o.serverError.reason()).as(o.toString()).isEqualTo(SslReason.NO_SHARED_CIPHER);
         assertThat(o.clientError.reason()).as(o.toString()).isEqualTo(SslReason.SSLV3_ALERT_HANDSHAKE_FAILURE);
     }

@@ -41,4 +41,11 @@ final class ConscryptBinding implements JsseBinding {
     public EngineException mapFailure(SSLException e, boolean client) {
         return ConscryptFailures.map(e, client);
     }
+
+    /** Conscrypt names its inner {@code ConscryptEngine} to key managers, not the engine it handed out. */
+    @Override
+    public javax.net.ssl.SSLEngine keyManagerEngine(javax.net.ssl.SSLEngine engine) {
+        javax.net.ssl.SSLEngine outer = engine instanceof ConscryptSslEngine ? ((ConscryptSslEngine) engine).delegate() : engine;
+        return ConscryptNative.conscryptEngine(outer);
+    }
 }

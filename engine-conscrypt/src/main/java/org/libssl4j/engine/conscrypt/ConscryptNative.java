@@ -48,6 +48,22 @@ final class ConscryptNative {
     private ConscryptNative() {
     }
 
+    /**
+     * The {@code ConscryptEngine} inside what Conscrypt's {@code createSSLEngine} returned (a
+     * {@code Java8EngineWrapper} on Java 8+): the engine Conscrypt names to key managers; {@code engine} itself if
+     * it is not a wrapper.
+     */
+    static SSLEngine conscryptEngine(SSLEngine engine) {
+        try {
+            if (WRAPPED != null && WRAPPED.getDeclaringClass().isInstance(engine)) {
+                return (SSLEngine) WRAPPED.get(engine);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // another Conscrypt: its wrapper, if any, is not known
+        }
+        return engine;
+    }
+
     /** Clears {@code SSL_OP_CIPHER_SERVER_PREFERENCE} on {@code engine}'s native {@code SSL}, once it exists. */
     static boolean clearCipherServerPreference(SSLEngine engine) {
         if (ENGINE_SSL == null) {

@@ -40,4 +40,12 @@ public interface JsseBinding {
     /** Last-minute tuning of a new engine (provider-specific parameters); the default does nothing. */
     default void configure(SSLEngine engine, ContextConfig context, ConnectionConfig connection) {
     }
+
+    /**
+     * The object the provider names as the engine in its key manager calls for {@code engine}, which may be an
+     * engine it wraps (Conscrypt passes its inner {@code ConscryptEngine}); the default is {@code engine} itself.
+     */
+    default SSLEngine keyManagerEngine(SSLEngine engine) {
+        return engine;
+    }
 }

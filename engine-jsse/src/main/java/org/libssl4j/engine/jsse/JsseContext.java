@@ -16,6 +16,7 @@ import org.libssl4j.spi.ConnectionConfig;
 import org.libssl4j.spi.ContextConfig;
 import org.libssl4j.spi.EngineContext;
 import org.libssl4j.spi.EngineException;
+import org.libssl4j.spi.ServerHooks;
 import org.libssl4j.spi.TlsEngine;
 
 /** One {@code SSL_CTX}'s settings applied to a JSSE {@link SSLContext}. */
@@ -24,10 +25,13 @@ final class JsseContext implements EngineContext {
     private final ContextConfig config;
     private final JsseBinding binding;
     private final Supplier<Map<Integer, byte[]>> provocations;
+    private final ServernameSwitch servernames;
 
     /** @param provocations for each alert the provider can be made to send, the record that does it */
-    JsseContext(SSLContext ssl, ContextConfig config, JsseBinding binding, Supplier<Map<Integer, byte[]>> provocations) {
+    JsseContext(SSLContext ssl, ContextConfig config, JsseBinding binding, Supplier<Map<Integer, byte[]>> provocations,
+            ServernameSwitch servernames) {
         this.provocations = provocations;
+        this.servernames = servernames;
         this.ssl = ssl;
         this.config = config;
         this.binding = binding;
@@ -35,7 +39,31 @@ final class JsseContext implements EngineContext {
 
     @Override
     public TlsEngine newEngine(ConnectionConfig cc) throws EngineException {
-        return new JsseEngine(configured(cc), binding, cc.client(), provocations);
+        SSLEngine engine = configured(cc);
+        ServernameSwitch.Asked asked = null;
+        ServerHooks hooks = cc.serverHooks();
+        if (!cc.client() && hooks != null) {
+            if (hooks.asksServername()) {
+                asked = servernames.register(engine, binding.keyManagerEngine(engine), hooks);
+                SSLParameters p = engine.getSSLParameters();
+                p.setSNIMatchers(List.of(asked.matcher()));
+                engine.setSSLParameters(p);
+            }
+            if (hooks.selectsAlpn()) {
+                engine.setHandshakeApplicationProtocolSelector((e, offered) -> hooks.selectAlpn(offered));
+            }
+        }
+        return new JsseEngine(engine, binding, cc.client(), provocations, asked);
+    }
+
+    /** This context's own key manager (null when it has no key), for a connection switched to it. */
+    javax.net.ssl.X509ExtendedKeyManager ownKeys() {
+        return servernames.ownKeys();
+    }
+
+    /** The mark of this context's aliases in another context's key manager. */
+    String switchId() {
+        return servernames.id();
     }
 
     @Override

@@ -29,11 +29,14 @@ final class JsseEngine implements TlsEngine {
     private final JsseBinding binding;
     private final boolean client;
     private final Supplier<Map<Integer, byte[]>> provocations;
+    private final ServernameSwitch.Asked servername;
     private boolean closing;
     private String serverName;
 
-    JsseEngine(SSLEngine engine, JsseBinding binding, boolean client, Supplier<Map<Integer, byte[]>> provocations) {
+    JsseEngine(SSLEngine engine, JsseBinding binding, boolean client, Supplier<Map<Integer, byte[]>> provocations,
+            ServernameSwitch.Asked servername) {
         this.provocations = provocations;
+        this.servername = servername;
         this.engine = engine;
         this.binding = binding;
         this.client = client;
@@ -231,7 +234,8 @@ final class JsseEngine implements TlsEngine {
     @Override
     public String requestedServerName() {
         captureServerName(engine.getSession());
-        return serverName;
+        // Inside the servername callback the provider may not have filed the name yet; the callback was told it.
+        return serverName != null || servername == null ? serverName : servername.name();
     }
 
     /**

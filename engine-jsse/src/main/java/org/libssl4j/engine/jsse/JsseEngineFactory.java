@@ -157,7 +157,8 @@ public final class JsseEngineFactory implements EngineFactory {
     public EngineContext newContext(ContextConfig config) throws EngineException {
         try {
             SSLContext ssl = binding.newSslContext();
-            ssl.init(keyManagers(config), new TrustManager[] {new VerifyingTrustManager(config)}, binding.secureRandom());
+            ServernameSwitch servernames = new ServernameSwitch(keyManagers(config));
+            ssl.init(servernames.keyManagers(), new TrustManager[] {new VerifyingTrustManager(config)}, binding.secureRandom());
             for (javax.net.ssl.SSLSessionContext sessions : new javax.net.ssl.SSLSessionContext[] {
                     ssl.getServerSessionContext(), ssl.getClientSessionContext()}) {
                 if (sessions != null) {
@@ -165,7 +166,7 @@ public final class JsseEngineFactory implements EngineFactory {
                     sessions.setSessionTimeout(config.sessionTimeout());
                 }
             }
-            return new JsseContext(ssl, config, binding, this::provocations);
+            return new JsseContext(ssl, config, binding, this::provocations, servernames);
         } catch (java.security.GeneralSecurityException | java.io.IOException | RuntimeException e) {
             throw EngineException.of(SslReason.SSL_HANDSHAKE_FAILURE, "cannot build the engine's context: " + e, e);
         }

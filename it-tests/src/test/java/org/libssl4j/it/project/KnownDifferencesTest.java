@@ -72,7 +72,36 @@ class KnownDifferencesTest {
                 "Conscrypt reports every trust manager failure to BoringSSL as certificate_unknown (46); "
                         + "engine-conscrypt README (so conscrypt lacks CERTIFICATE_ALERTS too)",
                 () -> serverReasonForUntrustedChain("conscrypt")));
+        ledger.add(new Difference("conscrypt", "CS-3 an ALPN select callback that refuses (ALPN-4)",
+                "the server sends no_application_protocol (120): the client's handshake fails with \"tlsv1 alert no application protocol\"",
+                "the client waits for the server's flight: -1 WANT_READ",
+                "Conscrypt's ApplicationProtocolSelectorAdapter turns a null choice into -1, which its native callback "
+                        + "answers as SSL_TLSEXT_ERR_NOACK; the state machine fails the server and drops its flight; "
+                        + "engine-conscrypt README Q16",
+                () -> refusedAlpn("conscrypt")));
         return ledger.stream();
+    }
+
+    /** How a client of {@code engine} ends when its server's ALPN select callback refuses. */
+    private static String refusedAlpn(String engine) {
+        try (SslCtx server = TestContexts.server(engine).tls13().build();
+                SslCtx client = TestContexts.client(engine).tls13().build()) {
+            client.setAlpnProtos(java.util.List.of("h2"));
+            server.setAlpnSelectCb((ssl, out, offered) -> org.libssl4j.SslTlsext.ERR_ALERT_FATAL);
+            try (TestPair p = TestPair.create(client, server, 0)) {
+                int c = 0;
+                for (int i = 0; i < 5; i++) {
+                    SslErrorQueue.clear();
+                    c = p.client().doHandshake();
+                    p.server().doHandshake();
+                }
+                SslErrorQueue.clear();
+                c = p.client().doHandshake();
+                SslErrorEntry e = SslErrorQueue.peek();
+                return c == 1 ? "the client finished" : p.client().getError(c) == SslError.WANT_READ
+                        ? "the client waits for the server's flight: -1 WANT_READ" : "-1 " + p.client().getError(c) + " " + e;
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")
