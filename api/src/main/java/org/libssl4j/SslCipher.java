@@ -1,13 +1,115 @@
 package org.libssl4j;
 
+import java.util.Objects;
 import org.libssl4j.internal.CipherNames;
+import org.libssl4j.internal.CipherSuites;
 
 /**
- * A cipher suite by name, as libssl's {@code SSL_CIPHER} functions speak of it: OpenSSL's name, the standard (IANA)
- * name, and {@code SSL_CIPHER_description}'s line.
+ * A cipher suite, as libssl's {@code SSL_CIPHER} (what {@code SSL_CTX_get_ciphers} lists): OpenSSL's name, the
+ * standard (IANA) name, the lowest protocol version, key exchange, authentication, encryption, MAC and
+ * {@code SSL_CIPHER_description}'s line. The static helpers translate names without an instance.
  */
 public final class SslCipher {
-    private SslCipher() {
+    private final CipherSuites.Suite suite;
+
+    SslCipher(CipherSuites.Suite suite) {
+        this.suite = suite;
+    }
+
+    /**
+     * The suite of an OpenSSL name, or of an IANA name, as libssl's {@code SSL_CIPHER_find} finds one by its code.
+     *
+     * @return the suite, or null if OpenSSL 3.0 has no such TLS suite
+     */
+    public static SslCipher of(String name) {
+        CipherSuites.Suite s = CipherSuites.lookup(Objects.requireNonNull(name, "name"));
+        return s == null ? null : new SslCipher(s);
+    }
+
+    /** {@code SSL_CIPHER_get_name}: OpenSSL's name ({@code ECDHE-RSA-AES128-GCM-SHA256}). */
+    public String name() {
+        return suite.name();
+    }
+
+    /** {@code SSL_CIPHER_standard_name}: the IANA name ({@code TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256}). */
+    public String standardName() {
+        return suite.standardName();
+    }
+
+    /**
+     * {@code SSL_CIPHER_get_version}: the lowest protocol version that has the suite, as libssl names it
+     * ({@code SSLv3}, {@code TLSv1}, {@code TLSv1.2}, {@code TLSv1.3}).
+     */
+    public String version() {
+        return suite.version();
+    }
+
+    /** {@code SSL_CIPHER_get_bits}: the cipher's secret bits (0 without encryption). */
+    public int bits() {
+        return suite.bits();
+    }
+
+    /**
+     * The key exchange, as {@code SSL_CIPHER_description} names it: {@code RSA}, {@code ECDH}, {@code DH},
+     * {@code PSK}, {@code RSAPSK}, {@code DHEPSK}, {@code ECDHEPSK}, {@code SRP}, or {@code any} on TLS 1.3
+     * ({@code SSL_CIPHER_get_kx_nid} gives it as a NID).
+     */
+    public String keyExchange() {
+        return suite.kx();
+    }
+
+    /**
+     * The authentication, as {@code SSL_CIPHER_description} names it: {@code RSA}, {@code ECDSA}, {@code DSS},
+     * {@code PSK}, {@code SRP}, {@code None} (anonymous), or {@code any} on TLS 1.3
+     * ({@code SSL_CIPHER_get_auth_nid}).
+     */
+    public String authentication() {
+        return suite.au();
+    }
+
+    /**
+     * The encryption, as {@code SSL_CIPHER_description} names it: {@code AESGCM(128)}, {@code AES(256)} (CBC),
+     * {@code CHACHA20/POLY1305(256)}, {@code None}, ... ({@code SSL_CIPHER_get_cipher_nid}).
+     */
+    public String encryption() {
+        return suite.enc().equals("None") ? "None" : suite.enc() + "(" + suite.bits() + ")";
+    }
+
+    /**
+     * The MAC, as {@code SSL_CIPHER_description} names it: {@code AEAD}, {@code SHA1}, {@code SHA256},
+     * {@code SHA384}, {@code MD5} ({@code SSL_CIPHER_get_digest_nid}).
+     */
+    public String mac() {
+        return suite.mac();
+    }
+
+    /** {@code SSL_CIPHER_is_aead}. */
+    public boolean isAead() {
+        return suite.mac().equals("AEAD");
+    }
+
+    /**
+     * {@code SSL_CIPHER_description}, without the newline, as {@code openssl ciphers -v} prints it:
+     * {@code ECDHE-RSA-AES128-GCM-SHA256 TLSv1.2 Kx=ECDH Au=RSA Enc=AESGCM(128) Mac=AEAD}, in its columns.
+     */
+    public String description() {
+        return suite.description();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SslCipher c && c.suite.equals(suite);
+    }
+
+    @Override
+    public int hashCode() {
+        return suite.hashCode();
+    }
+
+    /** OpenSSL's name. */
+    @Override
+    public String toString() {
+        return suite.name();
     }
 
     /**
@@ -17,7 +119,7 @@ public final class SslCipher {
      * @return the IANA name, or null if the name is not known
      */
     public static String standardName(String openSslName) {
-        String iana = CipherNames.toIana(java.util.Objects.requireNonNull(openSslName, "openSslName"));
+        String iana = CipherNames.toIana(Objects.requireNonNull(openSslName, "openSslName"));
         return iana != null || !openSslName.startsWith("TLS_") ? iana : openSslName; // an IANA name OpenSSL lacks
     }
 
@@ -26,7 +128,7 @@ public final class SslCipher {
      * here (as for the TLS 1.3 suites, whose names are the same).
      */
     public static String openSslName(String standardName) {
-        return CipherNames.toOpenSsl(java.util.Objects.requireNonNull(standardName, "standardName"));
+        return CipherNames.toOpenSsl(Objects.requireNonNull(standardName, "standardName"));
     }
 
     /**
@@ -35,40 +137,13 @@ public final class SslCipher {
      * {@code ECDHE-RSA-AES128-GCM-SHA256 TLSv1.2 Kx=ECDH Au=RSA Enc=AESGCM(128) Mac=AEAD}.
      *
      * @param name an OpenSSL or IANA cipher name
-     * @throws IllegalArgumentException if the name is not a TLS cipher suite this library knows
+     * @throws IllegalArgumentException if the name is not a TLS cipher suite OpenSSL 3.0 knows
      */
     public static String description(String name) {
-        String n = standardName(name);
-        if (n == null || !n.startsWith("TLS_")) {
+        SslCipher c = of(name);
+        if (c == null) {
             throw new IllegalArgumentException("not a known cipher suite: " + name);
         }
-        boolean tls13 = n.startsWith("TLS_AES_") || n.startsWith("TLS_CHACHA20_");
-        String kx = "any";
-        String au = "any";
-        if (!tls13) {
-            int with = n.indexOf("_WITH_");
-            if (with < 0) {
-                throw new IllegalArgumentException("not a known cipher suite: " + name);
-            }
-            String exchange = n.substring(4, with);
-            kx = exchange.startsWith("ECDHE") ? "ECDH" : exchange.startsWith("DHE") ? "DH" : "RSA";
-            au = exchange.endsWith("ECDSA") ? "ECDSA" : exchange.endsWith("DSS") ? "DSS" : "RSA";
-        }
-        String bits = n.contains("_256_") ? "256" : "128";
-        String enc;
-        String mac = "AEAD";
-        if (n.contains("CHACHA20_POLY1305")) {
-            enc = "CHACHA20/POLY1305(256)";
-        } else if (n.contains("_GCM_")) {
-            enc = "AESGCM(" + bits + ")";
-        } else if (n.contains("_CCM")) {
-            enc = "AESCCM(" + bits + ")";
-        } else {
-            enc = "AES(" + bits + ")";
-            mac = n.endsWith("_SHA384") ? "SHA384" : n.endsWith("_SHA256") ? "SHA256" : "SHA1";
-        }
-        // The lowest version that has the suite: SHA-1 CBC suites predate TLS 1.2, ECDHE ones came with TLS 1.0.
-        String version = tls13 ? "TLSv1.3" : !mac.equals("SHA1") ? "TLSv1.2" : kx.equals("ECDH") ? "TLSv1" : "SSLv3";
-        return String.format("%-30s %-7s Kx=%-8s Au=%-5s Enc=%-22s Mac=%s", openSslName(n), version, kx, au, enc, mac);
+        return c.description();
     }
 }

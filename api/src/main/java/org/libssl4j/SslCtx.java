@@ -261,6 +261,25 @@ public final class SslCtx implements AutoCloseable {
     }
 
     /**
+     * {@code SSL_CTX_get_ciphers} as {@link SslCipher}s: the suites this context's connections offer, in preference
+     * order (TLS 1.3 suites first), each with OpenSSL's and the IANA name, version, bits, key exchange,
+     * authentication, encryption, MAC and {@code SSL_CIPHER_description} (what {@code openssl ciphers -v} prints).
+     * A suite OpenSSL 3.0 does not know is left out; {@link #getCiphers} names it.
+     *
+     * @return the suites; empty where the engine cannot tell, or on failure (then with an error-queue entry)
+     */
+    public List<SslCipher> getCipherList() {
+        List<SslCipher> out = new ArrayList<>();
+        for (String name : getCiphers()) {
+            SslCipher c = SslCipher.of(name);
+            if (c != null) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /**
      * {@code SSL_CTX_sess_number}: the sessions the context's caches hold now (a server's for the clients it
      * served, a client's for the servers it may resume with), or -1 where the engine cannot count them.
      */
@@ -656,18 +675,48 @@ public final class SslCtx implements AutoCloseable {
     }
 
     /**
-     * {@code SSL_CTX_set_cipher_list} for TLS 1.2, with OpenSSL's cipher names ("ECDHE-RSA-AES128-GCM-SHA256"),
-     * colon-separated. Names this library cannot translate are ignored, as OpenSSL ignores unknown ones.
+     * {@code SSL_CTX_set_cipher_list}: the TLS 1.2 (and older) suites, by a cipher string in OpenSSL's syntax
+     * (ciphers(1)): names and aliases separated by ':' (or ',', ';', spaces), joined by '+' to match all of them
+     * ({@code ECDHE+AESGCM}), with the prefixes '!' (remove for good), '-' (remove), '+' (move to the end); the
+     * aliases {@code DEFAULT} (at the start), {@code ALL}, {@code COMPLEMENTOFDEFAULT}, {@code COMPLEMENTOFALL},
+     * {@code HIGH}, {@code MEDIUM}, {@code LOW}, {@code aNULL}, {@code eNULL}, {@code kRSA}, {@code kECDHE},
+     * {@code aECDSA}, {@code AESGCM}, {@code AES128}, {@code CHACHA20}, {@code SHA256}, {@code TLSv1.2}, ...; and the
+     * commands {@code @STRENGTH} and {@code @SECLEVEL=n}. Resolved in OpenSSL's order rules against the suites
+     * the engine can do: a suite it lacks is left out, as libssl leaves out what it cannot do. TLS 1.3 suites are
+     * set by {@link #setCiphersuites} only. With {@code @SECLEVEL=n} the connections offer only the suites libssl
+     * allows at that level (n ≥ 1: no anonymous or MD5 suites, at least 80 bits; 2: 112 bits; 3: 128 bits and
+     * forward secrecy; 4: 192 bits and no SHA-1 MAC; 5: 256 bits).
      *
-     * @return 1 if at least one suite was recognised, else 0 with "no cipher match" on the queue
+     * @return 1 if the string selected at least one TLS 1.2 suite; else 0 with "no cipher match" on the error
+     *     queue ("invalid command" for an unknown {@code @} command), and the previous list stays
      */
     public synchronized int setCipherList(String list) {
         Objects.requireNonNull(list, "list");
+        java.util.Set<org.libssl4j.internal.CipherSuites.Suite> available = null;
+        try {
+            List<String> supported = engineContext().supportedCipherSuites();
+            if (!supported.isEmpty()) {
+                available = new java.util.HashSet<>();
+                for (String iana : supported) {
+                    org.libssl4j.internal.CipherSuites.Suite s = org.libssl4j.internal.CipherSuites.byStandardName(iana);
+                    if (s != null) {
+                        available.add(s);
+                    }
+                }
+            }
+        } catch (EngineException e) {
+            // the settings cannot make an engine context now; resolve against every suite OpenSSL knows
+        }
+        org.libssl4j.internal.CipherStrings.Result r = org.libssl4j.internal.CipherStrings.resolve(list, available);
+        if (!r.ok()) {
+            SslErrorQueue.raise(SslErrorEntry.LIB_SSL,
+                    r.invalidCommand() ? SslReason.INVALID_COMMAND : SslReason.NO_CIPHER_MATCH, null);
+            return 0;
+        }
         List<String> suites = new ArrayList<>();
-        for (String s : list.split("[:, ]")) {
-            String iana = org.libssl4j.internal.CipherNames.toIana(s.trim());
-            if (iana != null) {
-                suites.add(iana);
+        for (org.libssl4j.internal.CipherSuites.Suite s : r.suites()) {
+            if (s.allowedAt(r.securityLevel())) {
+                suites.add(s.standardName());
             }
         }
         if (suites.isEmpty()) {

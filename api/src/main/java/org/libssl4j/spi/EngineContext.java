@@ -18,6 +18,14 @@ public interface EngineContext extends AutoCloseable {
         return java.util.List.of();
     }
 
+    /**
+     * Every cipher suite the engine can do (IANA names, in any order), enabled or not: what a cipher string
+     * ({@code SslCtx.setCipherList}) is resolved against. By default the ones {@link #cipherSuites()} offers.
+     */
+    default java.util.List<String> supportedCipherSuites() {
+        return cipherSuites();
+    }
+
     /** How many sessions the context's caches hold ({@code SSL_CTX_sess_number}), or -1 if unknown. */
     default int sessionCount() {
         return -1;

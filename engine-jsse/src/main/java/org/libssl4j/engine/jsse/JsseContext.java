@@ -88,6 +88,16 @@ final class JsseContext implements EngineContext {
         }
     }
 
+    @Override
+    public List<String> supportedCipherSuites() {
+        try {
+            return List.of(configured(new ConnectionConfig(config.method() != org.libssl4j.SslMethod.TLS_SERVER,
+                    null, null, config.options(), config.minVersion(), config.maxVersion())).getSupportedCipherSuites());
+        } catch (EngineException e) {
+            return List.of();
+        }
+    }
+
     /** A TLS 1.3 suite (IANA name): they name no key exchange, and JSSE lists them with the others. */
     private static boolean isTls13Suite(String suite) {
         return suite.startsWith("TLS_AES_") || suite.startsWith("TLS_CHACHA20_");
