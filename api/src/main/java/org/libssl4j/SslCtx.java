@@ -55,6 +55,8 @@ public final class SslCtx implements AutoCloseable {
     private PasswordCallback passwordCallback;
     private PrivateKey privateKey;
     private final List<X509Certificate> trusted = new ArrayList<>();
+    /** Hashed directories of {@link #loadVerifyLocations(Path, Path)}, read when a generation of settings is made. */
+    private final List<Path> trustedDirs = new ArrayList<>();
     private final List<String> cipherSuites = new ArrayList<>();
     private final List<String> tls13CipherSuites = new ArrayList<>();
     private final List<String> alpn = new ArrayList<>();
@@ -386,15 +388,45 @@ public final class SslCtx implements AutoCloseable {
      */
     public int loadVerifyLocations(Path caFile) {
         Objects.requireNonNull(caFile, "caFile");
+        return loadVerifyLocations(caFile, null);
+    }
+
+    /**
+     * {@code SSL_CTX_load_verify_locations(ctx, caFile, caPath)}: trusts every certificate in the PEM file
+     * {@code caFile} and in the hashed directory {@code caPath} (as {@code openssl rehash} or {@code c_rehash}
+     * makes it: files named {@code HHHHHHHH.N}, the subject's hash in hex and a sequence number). Either may be null,
+     * not both. The directory is not read now but when the next connection is made ({@link #newSsl()} after this
+     * call or after a later change of the context's settings), and a directory that does not exist or cannot be read
+     * is not an error, as with libssl's {@code by_dir} lookup (VERIFY-7). libssl opens, during each verification, only
+     * the files named by the hash of the issuer it looks for; here every file so named is read, whatever its hash.
+     *
+     * @return 1 on success; 0 with no queue entry when both are null (as libssl); 0 with system "No such file or
+     *     directory", X509 "no certificate or crl found" (136) or PEM's reason then X509 "PEM lib" when the file
+     *     cannot be used (KEY-5)
+     */
+    public int loadVerifyLocations(Path caFile, Path caPath) {
+        if (caFile == null && caPath == null) {
+            return 0;
+        }
+        if (caFile == null) {
+            synchronized (this) {
+                trustedDirs.add(caPath);
+                invalidate();
+            }
+            return 1;
+        }
         try {
             List<X509Certificate> certs = readCertificates(caFile);
             synchronized (this) {
                 trusted.addAll(certs);
+                if (caPath != null) {
+                    trustedDirs.add(caPath);
+                }
                 invalidate();
             }
             return 1;
         } catch (IOException e) {
-            SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SYS, 2, "No such file or directory", caFile + ": " + e.getMessage(), e));
+            pushFileError(caFile, e);
             return 0;
         } catch (Pem.PemException e) {
             // X509_load_cert_crl_file: a file without a certificate is X509's own reason; a broken one is PEM's, then "PEM lib"
@@ -542,7 +574,7 @@ public final class SslCtx implements AutoCloseable {
             }
             return 1;
         } catch (IOException e) {
-            SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SYS, 2, "No such file or directory", file + ": " + e.getMessage(), e));
+            pushFileError(file, e);
             return 0;
         } catch (Pem.PemException e) {
             // PEM_read_bio_X509_AUX's reason, then SSL_R "PEM lib" (KEY-5)
@@ -570,10 +602,15 @@ public final class SslCtx implements AutoCloseable {
     }
 
     /**
-     * {@code SSL_CTX_use_PrivateKey_file}: the private key from a PKCS#8 PEM or DER file, encrypted ones
-     * ({@code openssl pkcs8 -topk8 -v2 aes-256-cbc}) with the password of {@link #setDefaultPasswdCb}. As in
-     * OpenSSL, a key that does not decrypt leaves two queue entries: the cause (provider "bad decrypt" for a wrong
-     * password, PEM "bad password read" when there is none), then SSL "PEM lib".
+     * {@code SSL_CTX_use_PrivateKey_file}: the private key from a PEM or DER file: PKCS#8, encrypted PKCS#8
+     * ({@code openssl pkcs8 -topk8 -v2 aes-256-cbc}), traditional RSA and EC ("BEGIN RSA PRIVATE KEY", "BEGIN EC
+     * PRIVATE KEY", as {@code openssl rsa -traditional} and {@code openssl ec} write them), those encrypted with
+     * {@code Proc-Type: 4,ENCRYPTED} and {@code DEK-Info} ({@code -aes256}, {@code -des3}), and, as DER, PKCS#8,
+     * PKCS#1 and SEC1 keys. An encrypted key is decrypted with the password of {@link #setDefaultPasswdCb}. As in
+     * OpenSSL, a key that does not decrypt leaves the cause, then SSL "PEM lib": provider "bad decrypt" for a wrong
+     * password (a traditional key adds PEM "bad decrypt", 101), PEM "bad password read" when there is none or the
+     * callback throws (KEY-2, KEY-6, KEY-8). Never throws for bad input: a missing file, a malformed one, a key that
+     * is not the certificate's (KEY-3) return 0 with error-queue entries.
      *
      * @param type {@link #FILETYPE_PEM} or {@link #FILETYPE_ASN1}
      * @return 1 on success, 0 with error-queue entries otherwise
@@ -583,67 +620,166 @@ public final class SslCtx implements AutoCloseable {
         if (type != FILETYPE_PEM && type != FILETYPE_ASN1) {
             throw new IllegalArgumentException("type: must be FILETYPE_PEM or FILETYPE_ASN1, was " + type);
         }
+        byte[] bytes;
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            String text = type == FILETYPE_PEM ? new String(bytes, StandardCharsets.US_ASCII) : null;
-            byte[] encrypted = text != null ? (Pem.isEncrypted(text) ? Pem.encryptedBlock(text) : null)
-                    : (Pem.isEncrypted(bytes) ? bytes : null);
-            PrivateKey key;
-            if (encrypted != null) {
-                key = decrypt(file, encrypted);
+            bytes = Files.readAllBytes(file);
+        } catch (IOException | RuntimeException e) {
+            pushFileError(file, e);
+            return 0;
+        }
+        PrivateKey key;
+        if (type == FILETYPE_ASN1) {
+            if (Pem.isEncrypted(bytes)) {
+                key = decrypt(file, bytes);
                 if (key == null) {
                     return 0;
                 }
-            } else if (text != null) {
+            } else {
                 try {
-                    key = Pem.privateKey(text);
-                } catch (IllegalArgumentException e) {
-                    // OpenSSL 3.0's decoders find no key in it: DECODER "unsupported", then SSL "PEM lib" (KEY-5)
+                    key = Pem.privateKey(bytes);
+                } catch (RuntimeException e) {
+                    // OpenSSL 3.0's decoders find no key in it: DECODER "unsupported", then SSL "ASN1 lib" (KEY-7)
                     SslErrorQueue.push(new SslErrorEntry(LIB_DECODER, SslReason.UNSUPPORTED, "unsupported",
-                            file + ": No supported data to decode. Input type: PEM (" + e.getMessage() + ")", e));
-                    SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SSL, SslReason.PEM_LIB, null, file.toString(), null));
+                            file + ": No supported data to decode. Input type: DER (" + e.getMessage() + ")", e));
+                    SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SSL, SslReason.ASN1_LIB, null, file.toString(), null));
                     return 0;
                 }
-            } else {
-                key = Pem.privateKey(bytes);
             }
             return usePrivateKey(key);
-        } catch (IOException e) {
-            SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SYS, 2, "No such file or directory", file + ": " + e.getMessage(), e));
-            return 0;
-        } catch (IllegalArgumentException e) {
-            SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SSL, SslReason.BAD_VALUE, null, file + ": " + e.getMessage(), e));
+        }
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        try {
+            if (Pem.isEncrypted(text)) {
+                key = decrypt(file, Pem.encryptedBlock(text));
+            } else {
+                Pem.KeyBlock block = Pem.keyBlock(text);
+                key = block.encrypted() ? decryptTraditional(file, block) : Pem.privateKey(block.label(), block.der());
+            }
+        } catch (Pem.PemException | RuntimeException e) {
+            // OpenSSL 3.0's decoders find no key in it: DECODER "unsupported", then SSL "PEM lib" (KEY-5)
+            SslErrorQueue.push(new SslErrorEntry(LIB_DECODER, SslReason.UNSUPPORTED, "unsupported",
+                    file + ": No supported data to decode. Input type: PEM (" + e.getMessage() + ")", e));
+            SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SSL, SslReason.PEM_LIB, null, file.toString(), null));
             return 0;
         }
+        return key == null ? 0 : usePrivateKey(key);
     }
 
-    /** The encrypted key decrypted with the callback's password; null, with the queue entries, if it cannot be. */
-    private PrivateKey decrypt(Path file, byte[] der) {
+    /** A file that cannot be read: system "No such file or directory" (errno 2), as {@code fopen} fails in libssl. */
+    private static void pushFileError(Path file, Exception e) {
+        SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SYS, 2, "No such file or directory",
+                "calling fopen(" + file + ", r): " + e.getMessage(), e));
+    }
+
+    /**
+     * The password from the callback; null, with PEM "bad password read" then SSL "PEM lib" on the queue, when
+     * there is no callback, it gives none, or it throws (KEY-8).
+     */
+    private char[] password(Path file) {
         PasswordCallback cb = getDefaultPasswdCb();
-        char[] password = cb != null ? cb.password(false) : null;
-        try {
-            if (password == null || password.length == 0) {
-                SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_PEM, 104, "bad password read",
-                        file + ": an encrypted key and " + (cb == null ? "no password callback" : "no password"), null));
-            } else {
-                try {
-                    return Pem.decrypt(der, password);
-                } catch (java.security.GeneralSecurityException e) {
-                    SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_PROV, 100, "bad decrypt",
-                            file + ": maybe wrong password (" + e.getMessage() + ")", e));
+        char[] password = null;
+        String why;
+        Throwable cause = null;
+        if (cb == null) {
+            why = "an encrypted key and no password callback";
+        } else {
+            try {
+                password = cb.password(false);
+                why = "an encrypted key and no password";
+            } catch (RuntimeException | Error e) {
+                if (e instanceof VirtualMachineError) {
+                    throw (VirtualMachineError) e;
                 }
+                cause = e;
+                why = "the password callback threw " + e;
             }
+        }
+        if (password != null && password.length > 0) {
+            return password;
+        }
+        SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_PEM, 104, "bad password read", file + ": " + why, cause));
+        SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SSL, SslReason.PEM_LIB, null, file.toString(), null));
+        return null;
+    }
+
+    /** The encrypted PKCS#8 key decrypted with the callback's password; null, with the queue entries, if it cannot be. */
+    private PrivateKey decrypt(Path file, byte[] der) {
+        char[] password = password(file);
+        if (password == null) {
+            return null;
+        }
+        try {
+            return Pem.decrypt(der, password);
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
+            SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_PROV, 100, "bad decrypt",
+                    file + ": maybe wrong password (" + e.getMessage() + ")", e));
             SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SSL, SslReason.PEM_LIB, null, file.toString(), null));
             return null;
         } finally {
-            if (password != null) {
-                java.util.Arrays.fill(password, '\0');
-            }
+            java.util.Arrays.fill(password, '\0');
         }
+    }
+
+    /**
+     * A traditional key with {@code Proc-Type: 4,ENCRYPTED}, decrypted as {@code PEM_do_header} does; null, with
+     * libssl's three entries for a wrong password (provider "bad decrypt", PEM "bad decrypt", SSL "PEM lib").
+     */
+    private PrivateKey decryptTraditional(Path file, Pem.KeyBlock block) {
+        char[] password = password(file);
+        if (password == null) {
+            return null;
+        }
+        try {
+            byte[] der;
+            try {
+                der = Pem.decryptTraditional(block, password); // a malformed DEK-Info throws to the caller: undecodable
+            } catch (java.security.GeneralSecurityException e) {
+                return badDecrypt(file, e);
+            }
+            try {
+                return Pem.privateKey(block.label(), der);
+            } catch (IllegalArgumentException e) {
+                return badDecrypt(file, e); // the padding happened to hold, the key did not
+            }
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    private static PrivateKey badDecrypt(Path file, Exception e) {
+        SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_PROV, 100, "bad decrypt",
+                file + ": maybe wrong password (" + e.getMessage() + ")", e));
+        SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_PEM, 101, "bad decrypt", file.toString(), null));
+        SslErrorQueue.push(new SslErrorEntry(SslErrorEntry.LIB_SSL, SslReason.PEM_LIB, null, file.toString(), null));
+        return null;
     }
 
     /** {@code ERR_LIB_OSSL_DECODER} (60): OpenSSL 3.0's key decoders. */
     private static final int LIB_DECODER = 60;
+
+    /** A hashed directory's name: the subject hash in hex, '.', a sequence number ({@code openssl rehash}). */
+    private static final java.util.regex.Pattern HASHED = java.util.regex.Pattern.compile("[0-9a-f]{8}\\.[0-9]+");
+
+    /** The certificates of the hashed directories, as {@code by_dir} would find them; unreadable entries are skipped. */
+    private static List<X509Certificate> readDirs(List<Path> dirs) {
+        List<X509Certificate> out = new ArrayList<>();
+        for (Path dir : dirs) {
+            List<Path> files = new ArrayList<>();
+            try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+                s.filter(f -> HASHED.matcher(f.getFileName().toString()).matches()).sorted().forEach(files::add);
+            } catch (IOException | RuntimeException e) {
+                continue; // by_dir: a directory that cannot be read finds nothing
+            }
+            for (Path f : files) {
+                try {
+                    out.addAll(readCertificates(f));
+                } catch (IOException | CertificateException | Pem.PemException | RuntimeException e) {
+                    // by_dir: a file that does not load finds nothing
+                }
+            }
+        }
+        return out;
+    }
 
     /** The certificates of a PEM file, at least one; a file without any, or a broken block, is a {@link Pem.PemException}. */
     private static List<X509Certificate> readCertificates(Path file) throws IOException, CertificateException, Pem.PemException {
@@ -793,11 +929,20 @@ public final class SslCtx implements AutoCloseable {
         return current().context();
     }
 
+    private List<X509Certificate> trustedWithDirs() {
+        if (trustedDirs.isEmpty()) {
+            return trusted;
+        }
+        List<X509Certificate> all = new ArrayList<>(trusted);
+        all.addAll(readDirs(trustedDirs));
+        return all;
+    }
+
     /** The current settings, snapshotted once per change, as {@code SSL_new} copies them. */
     private Generation current() {
         if (current == null) {
             current = new Generation(engine, new ContextConfig(method, minVersion, maxVersion, options, mode, chain,
-                    privateKey, trusted, verifyMode, verifySet ? verifyMode : defaultServerVerify(), verifyCallback,
+                    privateKey, trustedWithDirs(), verifyMode, verifySet ? verifyMode : defaultServerVerify(), verifyCallback,
                     checkHostName, cipherSuites, tls13CipherSuites, alpn, (int) sessionCacheSize, (int) sessionTimeout));
         }
         return current;

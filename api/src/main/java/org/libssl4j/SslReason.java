@@ -559,6 +559,11 @@ public final class SslReason {
      */
     public static final int PEM_LIB = r(0x80009, "PEM lib");
     /**
+     * {@code ERR_R_ASN1_LIB}: "ASN1 lib", the common reason libssl raises when a DER ({@code SSL_FILETYPE_ASN1})
+     * private key does not decode; shown as {@code 0A08000D}.
+     */
+    public static final int ASN1_LIB = r(0x8000D, "ASN1 lib");
+    /**
      * {@code ERR_R_SHOULD_NOT_HAVE_BEEN_CALLED}: "called a function you should not call", raised by
      * {@code ssl_undefined_function}, e.g. {@code SSL_connect} on a server method; shown as {@code 0A0C0001}.
      */
