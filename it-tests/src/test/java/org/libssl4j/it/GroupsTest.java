@@ -55,7 +55,11 @@ class GroupsTest {
     @DisplayName("GROUP-1 a client and a server restricted to X25519 negotiate it, and to P-256 likewise (capability GROUPS_LIST)")
     void restrictedGroupsNegotiate(String engine, int version) {
         TestEngines.assumeCapability(engine, Capability.GROUPS_LIST);
-        negotiates(engine, version, TestCerts.serverEc(), "X25519", "x25519");
+        if (version == Fixtures.TLS13) {
+            // On TLS 1.2 the groups also limit the ECDSA certificate's curve (RFC 8422): libssl's server with a P-256
+            // certificate and X25519 only finds no shared cipher, as s_server -groups X25519 -tls1_2 does.
+            negotiates(engine, version, TestCerts.serverEc(), "X25519", "x25519");
+        }
         negotiates(engine, version, TestCerts.serverRsa(), "X25519", "x25519");
         negotiates(engine, version, TestCerts.serverEc(), "P-256", "secp256r1");
         negotiates(engine, version, TestCerts.serverRsa(), "secp384r1", "secp384r1");
