@@ -95,7 +95,22 @@ public enum Capability {
      */
     ALERT_PROTOCOL_VERSION,
     /** The engine seals and opens records in direct buffers without copying them. */
-    DIRECT_BUFFERS;
+    DIRECT_BUFFERS,
+    /**
+     * {@code SSL_CTX_set1_groups_list} is honoured: a connection offers and accepts only the listed key-exchange
+     * groups (docs/SEMANTICS.md GROUP-1..GROUP-3). Without it the call is refused with 0 and "unsupported".
+     */
+    GROUPS_LIST,
+    /**
+     * {@code SSL_CTX_set1_sigalgs_list} is honoured: a connection offers and accepts only the listed signature
+     * algorithms (docs/SEMANTICS.md SIGALG-1, SIGALG-2). Without it the call is refused with 0 and "unsupported".
+     */
+    SIGALGS_LIST,
+    /**
+     * {@code SSL_get_negotiated_group} is known: {@link Ssl#getNegotiatedGroup()} names the key-exchange group of
+     * the handshake (docs/SEMANTICS.md GROUP-4); without it the method returns null.
+     */
+    NEGOTIATED_GROUP;
 
     /**
      * A reserved capability names libssl behaviour the SPI cannot carry yet ({@link #KEY_UPDATE},

@@ -489,6 +489,16 @@ public final class Ssl implements AutoCloseable {
         return connection.handshakeState().alpn();
     }
 
+    /**
+     * {@code SSL_group_to_name(ssl, SSL_get_negotiated_group(ssl))}: the key-exchange group the handshake
+     * negotiated, by OpenSSL's name ({@code "x25519"}, {@code "secp256r1"}, {@code "ffdhe2048"}), or null before the
+     * handshake, when none was used (a TLS 1.2 RSA key exchange or resumption), or when the engine cannot tell (it
+     * lacks {@link Capability#NEGOTIATED_GROUP}).
+     */
+    public String getNegotiatedGroup() {
+        return connection.handshakeState().negotiatedGroup();
+    }
+
     /** The name of the engine this connection runs on. */
     public String engineName() {
         return ctx.engine().name();

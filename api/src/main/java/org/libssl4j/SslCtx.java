@@ -60,6 +60,8 @@ public final class SslCtx implements AutoCloseable {
     private final List<String> cipherSuites = new ArrayList<>();
     private final List<String> tls13CipherSuites = new ArrayList<>();
     private final List<String> alpn = new ArrayList<>();
+    private List<String> groups = List.of();
+    private List<String> sigalgs = List.of();
     private boolean readAhead;
     private int maxSendFragment = 16384;
     private boolean quietShutdown;
@@ -811,6 +813,62 @@ public final class SslCtx implements AutoCloseable {
     }
 
     /**
+     * {@code SSL_CTX_set1_groups_list}: the key-exchange groups connections offer (a client's supported_groups and
+     * key share) and accept (a server), in preference order: OpenSSL's names separated by ':' ({@code
+     * "X25519:P-256"}; {@code x25519}, {@code X448}, {@code P-256}/{@code prime256v1}/{@code secp256r1}, {@code P-384},
+     * {@code P-521}, {@code ffdhe2048}...), case-sensitive. Needs {@link Capability#GROUPS_LIST}.
+     *
+     * @return 1; 0 for an unknown name with SSL "passed invalid argument" on the error queue ("group 'x' cannot be
+     *     set"), 0 with nothing on the queue for a duplicate or an empty list or element (as libssl), 0 with
+     *     "unsupported" where the engine cannot restrict its groups; the previous list stays
+     */
+    public synchronized int set1GroupsList(String list) {
+        Objects.requireNonNull(list, "list");
+        org.libssl4j.internal.Groups.Parsed parsed = org.libssl4j.internal.Groups.parseGroups(list);
+        if (!parsed.ok()) {
+            if (parsed.badName() != null) {
+                SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.PASSED_INVALID_ARGUMENT,
+                        "group '" + parsed.badName() + "' cannot be set");
+            }
+            return 0;
+        }
+        if (!engine.capabilities().contains(Capability.GROUPS_LIST)) {
+            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.UNSUPPORTED,
+                    "the engine " + engine.name() + " cannot restrict its groups (no GROUPS_LIST)");
+            return 0;
+        }
+        groups = parsed.names();
+        invalidate();
+        return 1;
+    }
+
+    /**
+     * {@code SSL_CTX_set1_sigalgs_list}: the signature algorithms connections offer and accept, in preference order:
+     * TLS 1.3 names ({@code ecdsa_secp256r1_sha256}, {@code rsa_pss_rsae_sha256}, {@code ed25519}...) or {@code
+     * ALG+HASH} ({@code ECDSA+SHA256}, {@code RSA-PSS+SHA256}, {@code RSA+SHA256}) separated by ':'. Needs {@link
+     * Capability#SIGALGS_LIST}.
+     *
+     * @return 1; 0 for an unknown name, a duplicate or an empty list or element, with nothing on the error queue
+     *     (libssl raises nothing there), 0 with "unsupported" where the engine cannot restrict its signature
+     *     algorithms; the previous list stays
+     */
+    public synchronized int set1SigalgsList(String list) {
+        Objects.requireNonNull(list, "list");
+        org.libssl4j.internal.Groups.Parsed parsed = org.libssl4j.internal.Groups.parseSigalgs(list);
+        if (!parsed.ok()) {
+            return 0;
+        }
+        if (!engine.capabilities().contains(Capability.SIGALGS_LIST)) {
+            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.UNSUPPORTED,
+                    "the engine " + engine.name() + " cannot restrict its signature algorithms (no SIGALGS_LIST)");
+            return 0;
+        }
+        sigalgs = parsed.names();
+        invalidate();
+        return 1;
+    }
+
+    /**
      * {@code SSL_CTX_set_cipher_list}: the TLS 1.2 (and older) suites, by a cipher string in OpenSSL's syntax
      * (ciphers(1)): names and aliases separated by ':' (or ',', ';', spaces), joined by '+' to match all of them
      * ({@code ECDHE+AESGCM}), with the prefixes '!' (remove for good), '-' (remove), '+' (move to the end); the
@@ -943,7 +1001,8 @@ public final class SslCtx implements AutoCloseable {
         if (current == null) {
             current = new Generation(engine, new ContextConfig(method, minVersion, maxVersion, options, mode, chain,
                     privateKey, trustedWithDirs(), verifyMode, verifySet ? verifyMode : defaultServerVerify(), verifyCallback,
-                    checkHostName, cipherSuites, tls13CipherSuites, alpn, (int) sessionCacheSize, (int) sessionTimeout));
+                    checkHostName, cipherSuites, tls13CipherSuites, alpn, (int) sessionCacheSize, (int) sessionTimeout,
+                    groups, sigalgs));
         }
         return current;
     }

@@ -688,6 +688,11 @@ public final class SslReason {
     public static final int TLSV1_ALERT_NO_APPLICATION_PROTOCOL = r(1120, "tlsv1 alert no application protocol");
     /** {@code ERR_R_UNSUPPORTED} (a common reason): "unsupported". Used when an engine lacks a capability. */
     public static final int UNSUPPORTED = r(0x8010C, "unsupported");
+    /**
+     * {@code ERR_R_PASSED_INVALID_ARGUMENT} (a common reason): "passed invalid argument", raised by
+     * {@code SSL_CTX_set1_groups_list} for an unknown group name ({@code gid_cb}); shown as {@code 0A080106}.
+     */
+    public static final int PASSED_INVALID_ARGUMENT = r(0x80106, "passed invalid argument");
     /** {@code ERR_R_INTERNAL_ERROR} (a common reason): "internal error". Used for an engine's unexpected failure. */
     public static final int INTERNAL_ERROR = r(0xC0103, "internal error");
 }

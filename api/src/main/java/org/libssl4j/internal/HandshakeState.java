@@ -172,4 +172,9 @@ public final class HandshakeState {
     public String alpn() {
         return done ? engine.selectedAlpn() : null;
     }
+
+    /** {@code SSL_group_to_name(SSL_get_negotiated_group)}: the negotiated group's name, or null. */
+    public String negotiatedGroup() {
+        return done ? Groups.name(engine.negotiatedGroup()) : null;
+    }
 }

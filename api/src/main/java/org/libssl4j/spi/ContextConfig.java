@@ -29,6 +29,11 @@ import org.libssl4j.VerifyCallback;
  *     0 for no limit
  * @param sessionTimeout how long a cached session may be resumed, in seconds ({@code SSL_CTX_set_timeout}); 0 for
  *     no limit
+ * @param groups the key-exchange groups allowed, in preference order, by their TLS names ({@code x25519},
+ *     {@code secp256r1}, as {@code SSLParameters.setNamedGroups} takes them); empty for the engine's defaults
+ *     ({@code SSL_CTX_set1_groups_list})
+ * @param signatureSchemes the signature algorithms allowed, in preference order, by their TLS names
+ *     ({@code ecdsa_secp256r1_sha256}); empty for the engine's defaults ({@code SSL_CTX_set1_sigalgs_list})
  */
 public record ContextConfig(
         SslMethod method,
@@ -47,7 +52,9 @@ public record ContextConfig(
         List<String> tls13CipherSuites,
         List<String> alpnProtocols,
         int sessionCacheSize,
-        int sessionTimeout) {
+        int sessionTimeout,
+        List<String> groups,
+        List<String> signatureSchemes) {
 
     /** Copies the lists so that the snapshot cannot change. */
     public ContextConfig {
@@ -56,5 +63,7 @@ public record ContextConfig(
         cipherSuites = List.copyOf(cipherSuites);
         tls13CipherSuites = List.copyOf(tls13CipherSuites);
         alpnProtocols = List.copyOf(alpnProtocols);
+        groups = List.copyOf(groups);
+        signatureSchemes = List.copyOf(signatureSchemes);
     }
 }

@@ -116,6 +116,15 @@ public interface TlsEngine extends AutoCloseable {
         return null;
     }
 
+    /**
+     * The TLS code point of the key-exchange group the handshake negotiated (29 for x25519, 23 for secp256r1), or 0
+     * when there is none or the engine cannot tell. An engine that can tell declares {@code
+     * Capability.NEGOTIATED_GROUP}.
+     */
+    default int negotiatedGroup() {
+        return 0;
+    }
+
     /** Frees what the engine holds. Idempotent. */
     @Override
     void close();

@@ -105,6 +105,14 @@ public final class BcEngineProvider implements EngineProvider {
             if (context.cipherSuites().isEmpty() && context.tls13CipherSuites().isEmpty()) {
                 engine.setEnabledCipherSuites(openSslOrder(engine.getEnabledCipherSuites()));
             }
+            // SSL_CTX_set1_groups_list: bctls takes SSLParameters.setNamedGroups only on Java 20+, and ignores the
+            // engine's AlgorithmConstraints for groups; its own BCSSLParameters take the list on every JVM (README).
+            if (!context.groups().isEmpty() && engine instanceof org.bouncycastle.jsse.BCSSLEngine) {
+                org.bouncycastle.jsse.BCSSLEngine bc = (org.bouncycastle.jsse.BCSSLEngine) engine;
+                org.bouncycastle.jsse.BCSSLParameters p = bc.getParameters();
+                p.setNamedGroups(context.groups().toArray(new String[0]));
+                bc.setParameters(p);
+            }
         }
     }
 

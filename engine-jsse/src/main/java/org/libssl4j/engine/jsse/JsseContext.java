@@ -98,6 +98,11 @@ final class JsseContext implements EngineContext {
         }
     }
 
+    /** A client engine of this context, not started: for looking at its ClientHello. */
+    SSLEngine clientEngine() throws EngineException {
+        return configured(new ConnectionConfig(true, null, null, config.options(), config.minVersion(), config.maxVersion()));
+    }
+
     /** A TLS 1.3 suite (IANA name): they name no key exchange, and JSSE lists them with the others. */
     private static boolean isTls13Suite(String suite) {
         return suite.startsWith("TLS_AES_") || suite.startsWith("TLS_CHACHA20_");
@@ -151,6 +156,7 @@ final class JsseContext implements EngineContext {
             if (!config.alpnProtocols().isEmpty()) {
                 p.setApplicationProtocols(config.alpnProtocols().toArray(new String[0]));
             }
+            GroupRestriction.apply(p, config.groups(), config.signatureSchemes());
             engine.setSSLParameters(p);
             binding.configure(engine, config, cc);
             return engine;

@@ -32,6 +32,7 @@ final class JsseEngine implements TlsEngine {
     private final ServernameSwitch.Asked servername;
     private boolean closing;
     private String serverName;
+    private final GroupWatcher groups = new GroupWatcher();
 
     JsseEngine(SSLEngine engine, JsseBinding binding, boolean client, Supplier<Map<Integer, byte[]>> provocations,
             ServernameSwitch.Asked servername) {
@@ -83,9 +84,13 @@ final class JsseEngine implements TlsEngine {
     @Override
     public int wrapHandshake(ByteBuffer out) throws EngineException {
         try {
+            int start = out.position();
             SSLEngineResult r = engine.wrap(EMPTY, out);
             if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
                 return OVERFLOW;
+            }
+            if (!client) {
+                groups.records(out, start, start + r.bytesProduced());
             }
             return r.bytesProduced();
         } catch (SSLException e) {
@@ -108,6 +113,9 @@ final class JsseEngine implements TlsEngine {
 
     @Override
     public int open(ByteBuffer record, ByteBuffer dst) throws EngineException {
+        if (client) {
+            groups.records(record, record.position(), record.limit());
+        }
         try {
             SSLEngineResult r = engine.unwrap(record, dst);
             switch (r.getStatus()) {
@@ -263,6 +271,12 @@ final class JsseEngine implements TlsEngine {
     public String selectedAlpn() {
         String p = engine.getApplicationProtocol();
         return p == null || p.isEmpty() ? null : p;
+    }
+
+    /** Read off the wire (the server's hello), as JSSE has no API for it: {@link GroupWatcher}. */
+    @Override
+    public int negotiatedGroup() {
+        return groups.group();
     }
 
     @Override

@@ -23,10 +23,10 @@ import org.libssl4j.spi.EngineFactory;
 public final class JsseEngineFactory implements EngineFactory {
     /**
      * What the adapter gives on any JSSE provider: SNI ({@code SSL_set_tlsext_host_name}), ALPN, client
-     * authentication, and RSA and ECDSA certificates.
+     * authentication, RSA and ECDSA certificates, and the negotiated group, read off the wire ({@link GroupWatcher}).
      */
     public static final Set<Capability> ADAPTER = Collections.unmodifiableSet(EnumSet.of(Capability.SNI,
-            Capability.ALPN, Capability.CLIENT_AUTH, Capability.RSA, Capability.ECDSA));
+            Capability.ALPN, Capability.CLIENT_AUTH, Capability.RSA, Capability.ECDSA, Capability.NEGOTIATED_GROUP));
 
     private final String version;
     private final Set<Capability> declared;
@@ -112,12 +112,55 @@ public final class JsseEngineFactory implements EngineFactory {
                     EnumSet<Capability> all = EnumSet.noneOf(Capability.class);
                     all.addAll(declared);
                     all.addAll(result.capabilities());
+                    // GROUPS_LIST and SIGALGS_LIST are not declared yet, though restrictionProbe() sees jdk and bc
+                    // honour the lists: the failures (GROUP-2, SIGALG-1/2) do not read as libssl's yet (README).
                     probeResult = result;
                     capabilities = caps = Collections.unmodifiableSet(all);
                 }
             }
         }
         return caps;
+    }
+
+    /**
+     * {@code GROUPS_LIST} and {@code SIGALGS_LIST} where the provider honours {@link GroupRestriction} on this JVM:
+     * a client restricted to secp384r1 and ecdsa_secp384r1_sha384 sends a ClientHello whose supported_groups (and
+     * key_share) name only secp384r1 and whose signature_algorithms name only that scheme. Anything unexpected
+     * decides "absent". The groups asked for are not the providers' first defaults, so a provider that ignores the
+     * restriction is seen to.
+     */
+    Set<Capability> restrictionProbe() {
+        EnumSet<Capability> found = EnumSet.noneOf(Capability.class);
+        try {
+            ContextConfig config = new ContextConfig(org.libssl4j.SslMethod.TLS_CLIENT,
+                    org.libssl4j.SslVersion.TLS1_2_VERSION, org.libssl4j.SslVersion.TLS1_3_VERSION, 0, 0,
+                    java.util.List.of(), null, java.util.List.of(), 0, 0, null, false, java.util.List.of(),
+                    java.util.List.of(), java.util.List.of(), 0, 0, java.util.List.of("secp384r1"),
+                    java.util.List.of("ecdsa_secp384r1_sha384"));
+            EngineContext context = newContext(config);
+            try {
+                javax.net.ssl.SSLEngine engine = ((JsseContext) context).clientEngine();
+                engine.beginHandshake();
+                java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+                engine.wrap(java.nio.ByteBuffer.allocate(0), out);
+                out.flip();
+                Map<Integer, int[]> ext = ClientHelloExtensions.read(out);
+                int[] groups = ext.get(10);
+                int[] keyShares = ext.get(51);
+                if (groups != null && Arrays.equals(groups, new int[] {24})
+                        && (keyShares == null || Arrays.equals(keyShares, new int[] {24}))) {
+                    found.add(Capability.GROUPS_LIST);
+                }
+                if (Arrays.equals(ext.get(13), new int[] {0x0503})) {
+                    found.add(Capability.SIGALGS_LIST);
+                }
+            } finally {
+                context.close();
+            }
+        } catch (Exception | LinkageError e) {
+            // absent: the provider could not be asked
+        }
+        return found;
     }
 
     /**
