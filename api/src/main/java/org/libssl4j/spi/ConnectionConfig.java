@@ -9,6 +9,8 @@ package org.libssl4j.spi;
  * @param options the connection's {@code SslOptions} bits (they may differ from the context's)
  * @param minVersion the connection's lowest protocol version
  * @param maxVersion the connection's highest protocol version
+ * @param resumeSession a client's session to offer ({@code SSL_set_session}): the {@link EngineSession#handle()} an
+ *     engine of the same {@link EngineContext} gave; null for none
  */
 public record ConnectionConfig(
         boolean client,
@@ -16,5 +18,12 @@ public record ConnectionConfig(
         String verifyHostName,
         long options,
         int minVersion,
-        int maxVersion) {
+        int maxVersion,
+        Object resumeSession) {
+
+    /** A connection that offers no earlier session. */
+    public ConnectionConfig(boolean client, String sniHostName, String verifyHostName, long options, int minVersion,
+                            int maxVersion) {
+        this(client, sniHostName, verifyHostName, options, minVersion, maxVersion, null);
+    }
 }

@@ -24,9 +24,21 @@ final class JsseContext implements EngineContext {
     private final ContextConfig config;
     private final JsseBinding binding;
     private final Supplier<Map<Integer, byte[]>> provocations;
+    /**
+     * The next client connection's key in the provider's client session cache. JSSE providers offer a session only
+     * to a new engine of the same peer host and port as the one that made it (engine-jdk README Q15); libssl offers
+     * one only when told ({@code SSL_set_session}). So every client engine gets a port of its own, and an engine that
+     * resumes gets the port of the session's engine.
+     */
+    private final java.util.concurrent.atomic.AtomicInteger nextPort = new java.util.concurrent.atomic.AtomicInteger();
 
     /** @param provocations for each alert the provider can be made to send, the record that does it */
-    JsseContext(SSLContext ssl, ContextConfig config, JsseBinding binding, Supplier<Map<Integer, byte[]>> provocations) {
+    /** Whether the provider resumes TLS 1.3 sessions ({@code Capability.TLS1_3_RESUMPTION}). */
+    private final boolean tls13Resumption;
+
+    JsseContext(SSLContext ssl, ContextConfig config, JsseBinding binding, Supplier<Map<Integer, byte[]>> provocations,
+                boolean tls13Resumption) {
+        this.tls13Resumption = tls13Resumption;
         this.provocations = provocations;
         this.ssl = ssl;
         this.config = config;
@@ -35,14 +47,32 @@ final class JsseContext implements EngineContext {
 
     @Override
     public TlsEngine newEngine(ConnectionConfig cc) throws EngineException {
-        return new JsseEngine(configured(cc), binding, cc.client(), provocations);
+        JsseEngine.SessionKey resume = cc.resumeSession() instanceof JsseEngine.SessionKey k && k.context() == this
+                && k.host().equals(peerHost(cc)) ? k : null;
+        return new JsseEngine(configured(cc, resume), binding, cc.client(), provocations, this, resume, tls13Resumption);
+    }
+
+    /**
+     * The peer host a client engine is made with: the name to verify, else an address that no provider sends as SNI
+     * (RFC 6066 names no IP literal), so that sessions are cached by host and port on every provider.
+     */
+    static String peerHost(ConnectionConfig cc) {
+        return cc.verifyHostName() != null ? cc.verifyHostName() : NO_HOST;
+    }
+
+    /** The peer host of a client that has no host name. */
+    static final String NO_HOST = "0.0.0.0";
+
+    /** A port no other client engine of this context has, never -1 (which providers do not cache under). */
+    private int newPort() {
+        return (nextPort.incrementAndGet() & Integer.MAX_VALUE) | 1 << 16;
     }
 
     @Override
     public List<String> cipherSuites() {
         try {
             SSLEngine engine = configured(new ConnectionConfig(config.method() != org.libssl4j.SslMethod.TLS_SERVER,
-                    null, null, config.options(), config.minVersion(), config.maxVersion()));
+                    null, null, config.options(), config.minVersion(), config.maxVersion()), null);
             boolean tls13 = List.of(engine.getEnabledProtocols()).contains("TLSv1.3");
             boolean tls12 = List.of(engine.getEnabledProtocols()).contains("TLSv1.2");
             List<String> suites = new ArrayList<>();
@@ -66,10 +96,10 @@ final class JsseContext implements EngineContext {
     }
 
     /** An engine of the provider with this context's settings and one connection's. */
-    private SSLEngine configured(ConnectionConfig cc) throws EngineException {
+    private SSLEngine configured(ConnectionConfig cc, JsseEngine.SessionKey resume) throws EngineException {
         try {
-            SSLEngine engine = cc.client() && cc.verifyHostName() != null
-                    ? ssl.createSSLEngine(cc.verifyHostName(), -1) : ssl.createSSLEngine();
+            SSLEngine engine = cc.client()
+                    ? ssl.createSSLEngine(peerHost(cc), resume != null ? resume.port() : newPort()) : ssl.createSSLEngine();
             engine.setUseClientMode(cc.client());
             SSLParameters p = engine.getSSLParameters();
             p.setProtocols(protocols(cc.minVersion(), cc.maxVersion(), cc.options()));
