@@ -32,6 +32,17 @@ public enum Capability {
     KEY_UPDATE,
     /** TLS 1.3 NewSessionTicket records seen by the client as separate records, docs/SEMANTICS.md R11.12. */
     TLS1_3_TICKETS,
+    /**
+     * A TLS 1.3 client resumes a session it was given ({@code SSL_set_session}) and a TLS 1.3 server resumes one it
+     * issued a ticket for, docs/SEMANTICS.md SESS-3. (TLS 1.2 resumption holds on every engine.)
+     */
+    TLS1_3_RESUMPTION,
+    /**
+     * {@code SslOptions.NO_TICKET} turns session tickets off per context or connection: a TLS 1.2 server sends no
+     * session_ticket extension and no NewSessionTicket, docs/SEMANTICS.md SESS-6. Without it setting the option is
+     * refused.
+     */
+    TICKET_CONTROL,
     /** After receiving a TLS 1.2 close_notify, the side may still write (half-close), docs/SEMANTICS.md R07.3. */
     TLS1_2_HALF_CLOSE,
     /** After receiving a TLS 1.3 close_notify, the side may still write (half-close), docs/SEMANTICS.md R07.3. */

@@ -385,9 +385,12 @@ public final class Ssl implements AutoCloseable {
         return settings.getMode();
     }
 
-    /** {@code SSL_set_options}: adds {@code bits} ({@link SslOptions}); returns the new mask. */
+    /**
+     * {@code SSL_set_options}: adds {@code bits} ({@link SslOptions}); returns the new mask. {@link SslOptions#NO_TICKET}
+     * is refused as {@link SslCtx#setOptions} refuses it.
+     */
     public long setOptions(long bits) {
-        return settings.setOptions(bits);
+        return settings.setOptions(SslCtx.refuseUncontrollable(ctx.engine(), bits));
     }
 
     /** {@code SSL_clear_options}: removes {@code bits}; returns the new mask. */
@@ -497,6 +500,47 @@ public final class Ssl implements AutoCloseable {
      */
     public String getNegotiatedGroup() {
         return connection.handshakeState().negotiatedGroup();
+    }
+
+    // ---- sessions -------------------------------------------------------------------------------------------
+
+    /**
+     * {@code SSL_get1_session}: this connection's session, or null before its handshake began or where the engine
+     * cannot tell. A session of a handshake that failed or has not finished is not resumable
+     * ({@link SslSession#isResumable()}).
+     */
+    public SslSession getSession() {
+        org.libssl4j.internal.HandshakeState hs = connection.handshakeState();
+        org.libssl4j.spi.TlsEngine engine = hs.startedEngine();
+        org.libssl4j.spi.EngineSession s = engine == null ? null : engine.session();
+        if (s == null) {
+            return null;
+        }
+        boolean finished = hs.finished() && !connection.failed();
+        return new SslSession(hs.context(), s.handle(), s.id(), hs.version(), hs.cipherName(), getPeerCertificate(),
+                s.creationTimeMillis(), s.timeoutSeconds(), finished && s.resumable());
+    }
+
+    /**
+     * {@code SSL_set_session}: a client offers {@code session} in its next handshake; null offers none. Only a
+     * resumable session of a connection of the same context (and settings generation) is offered; another is
+     * ignored and the handshake is a full one, as when the server refuses the session. It has no effect once the
+     * handshake began.
+     *
+     * @return 1
+     */
+    public int setSession(SslSession session) {
+        if (session == null || !session.isResumable()) {
+            settings.setResumeSession(null, null);
+        } else {
+            settings.setResumeSession(session.context(), session.handle());
+        }
+        return 1;
+    }
+
+    /** {@code SSL_session_reused}: the finished handshake resumed a session rather than making a new one. */
+    public boolean sessionReused() {
+        return connection.handshakeState().sessionReused();
     }
 
     /** The name of the engine this connection runs on. */

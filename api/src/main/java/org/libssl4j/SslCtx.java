@@ -147,11 +147,25 @@ public final class SslCtx implements AutoCloseable {
         return mode;
     }
 
-    /** {@code SSL_CTX_set_options}: adds {@code bits} ({@link SslOptions}); returns the new mask. */
+    /**
+     * {@code SSL_CTX_set_options}: adds {@code bits} ({@link SslOptions}); returns the new mask. On an engine without
+     * {@link Capability#TICKET_CONTROL}, {@link SslOptions#NO_TICKET} is refused: it is left out of the mask, with
+     * an error-queue entry "unsupported" (docs/SEMANTICS.md SESS-6).
+     */
     public synchronized long setOptions(long bits) {
-        options |= bits;
+        options |= refuseUncontrollable(engine, bits);
         invalidate();
         return options;
+    }
+
+    /** {@code bits} less {@link SslOptions#NO_TICKET} where {@code engine} cannot honour it, which is then queued as "unsupported". */
+    static long refuseUncontrollable(Engine engine, long bits) {
+        if ((bits & SslOptions.NO_TICKET) != 0 && !engine.has(Capability.TICKET_CONTROL)) {
+            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.UNSUPPORTED,
+                    "the engine cannot turn session tickets off per context (SSL_OP_NO_TICKET)");
+            return bits & ~SslOptions.NO_TICKET;
+        }
+        return bits;
     }
 
     /** {@code SSL_CTX_clear_options}: removes {@code bits}; returns the new mask. */

@@ -101,6 +101,11 @@ public final class Connection {
         return machine.inInit();
     }
 
+    /** The connection failed for good (a fatal error, or it was freed). */
+    public boolean failed() {
+        return failure.isFatal() || closed;
+    }
+
     public boolean inBefore() {
         return !hs.started();
     }

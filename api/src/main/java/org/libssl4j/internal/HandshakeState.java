@@ -27,6 +27,7 @@ public final class HandshakeState {
     private final Settings settings;
     private Role role = Role.NONE;
     private TlsEngine engine;
+    private org.libssl4j.spi.EngineContext context;
     private boolean started;
     private ServerHooks serverHooks;
     private boolean done;
@@ -89,9 +90,13 @@ public final class HandshakeState {
 
     /** Makes the engine for this side, from the connection's settings, and begins its handshake. */
     TlsEngine start(Connection.ContextSource contexts) throws EngineException {
-        engine = contexts.get().newEngine(new ConnectionConfig(isClient(), settings.sniHostName,
+        org.libssl4j.spi.EngineContext context = contexts.get();
+        // A session resumes only through the engine context that made it (SslSession); elsewhere it is not offered.
+        Object resume = isClient() && settings.resumeContext == context ? settings.resumeHandle : null;
+        engine = context.newEngine(new ConnectionConfig(isClient(), settings.sniHostName,
                 settings.verifyHostName != null ? settings.verifyHostName : settings.sniHostName,
-                settings.options, settings.minVersion, settings.maxVersion, isClient() ? null : serverHooks));
+                settings.options, settings.minVersion, settings.maxVersion, isClient() ? null : serverHooks, resume));
+        this.context = context;
         engine.beginHandshake();
         started = true;
         return engine;
@@ -166,6 +171,26 @@ public final class HandshakeState {
             return settings.sniHostName;
         }
         return started() ? engine.requestedServerName() : null;
+    }
+
+    /** The engine context the engine came from, once started. */
+    public org.libssl4j.spi.EngineContext context() {
+        return context;
+    }
+
+    /** The engine, once the handshake started, else null. */
+    public TlsEngine startedEngine() {
+        return started ? engine : null;
+    }
+
+    /** {@code SSL_session_reused}: the finished handshake resumed a session. */
+    public boolean sessionReused() {
+        return done && engine.sessionReused();
+    }
+
+    /** A handshake finished and no new one is under way. */
+    public boolean finished() {
+        return done;
     }
 
     /** {@code SSL_get0_alpn_selected}: the negotiated protocol, or null. */

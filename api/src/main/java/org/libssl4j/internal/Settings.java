@@ -14,6 +14,9 @@ public final class Settings {
     int maxVersion;
     String sniHostName;
     String verifyHostName;
+    /** {@code SSL_set_session}: the engine context the session came from and its handle, or nulls. */
+    org.libssl4j.spi.EngineContext resumeContext;
+    Object resumeHandle;
 
     /** The settings a connection starts with, from its context. */
     public Settings(long mode, long options, boolean readAhead, int maxSendFragment, boolean quietShutdown,
@@ -25,6 +28,12 @@ public final class Settings {
         this.quietShutdown = quietShutdown;
         this.minVersion = minVersion;
         this.maxVersion = maxVersion;
+    }
+
+    /** {@code SSL_set_session}: the session to offer, made by {@code context}; nulls for none. */
+    public void setResumeSession(org.libssl4j.spi.EngineContext context, Object handle) {
+        resumeContext = context;
+        resumeHandle = handle;
     }
 
     /** {@code SSL_set_mode}: returns the new mask. */

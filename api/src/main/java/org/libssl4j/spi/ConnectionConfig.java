@@ -10,6 +10,8 @@ package org.libssl4j.spi;
  * @param minVersion the connection's lowest protocol version
  * @param maxVersion the connection's highest protocol version
  * @param serverHooks on a server, the application's servername and ALPN select callbacks; null when it set none
+ * @param resumeSession a client's session to offer ({@code SSL_set_session}): the {@link EngineSession#handle()} an
+ *     engine of the same {@link EngineContext} gave; null for none
  */
 public record ConnectionConfig(
         boolean client,
@@ -18,11 +20,12 @@ public record ConnectionConfig(
         long options,
         int minVersion,
         int maxVersion,
-        ServerHooks serverHooks) {
+        ServerHooks serverHooks,
+        Object resumeSession) {
 
-    /** A connection whose application asks nothing during the handshake. */
+    /** A connection whose application asks nothing during the handshake and that offers no earlier session. */
     public ConnectionConfig(boolean client, String sniHostName, String verifyHostName, long options, int minVersion,
             int maxVersion) {
-        this(client, sniHostName, verifyHostName, options, minVersion, maxVersion, null);
+        this(client, sniHostName, verifyHostName, options, minVersion, maxVersion, null, null);
     }
 }

@@ -125,6 +125,22 @@ public interface TlsEngine extends AutoCloseable {
         return 0;
     }
 
+    /**
+     * The connection's session ({@code SSL_get1_session}), or null when the engine cannot tell. Asked once the
+     * handshake has begun.
+     */
+    default EngineSession session() {
+        return null;
+    }
+
+    /**
+     * {@code SSL_session_reused}: the finished handshake resumed an earlier session (abbreviated TLS 1.2 handshake,
+     * TLS 1.3 PSK). Asked only after the handshake finished.
+     */
+    default boolean sessionReused() {
+        return false;
+    }
+
     /** Frees what the engine holds. Idempotent. */
     @Override
     void close();

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
  * OpenSSL prints (peer chain, protocol, cipher, ALPN, verify result), then copies standard input to the peer and the
  * peer to standard output; at the end of standard input it sends close_notify and waits briefly for the peer's.
  * As in OpenSSL, a failed verification is reported and the session goes on, unless {@code -verify_return_error}.
- * {@code -reconnect} connects five more times with the same context, each time saying whether the server resumed
+ * {@code -reconnect} connects five more times with the same context, offering the previous connection's session
+ * ({@code SSL_get1_session}, {@code SSL_set_session}), each time saying whether the server resumed
  * the session; {@code -msg} prints the records as they cross the wire ({@link WireTrace}).
  */
 @Command(name = "s_client", mixinStandardHelpOptions = true, description = "A TLS client: stdin to the peer, the peer to stdout.")
@@ -49,7 +50,7 @@ final class SClientCommand implements Callable<Integer> {
     @Option(names = "-verify_return_error", description = "fail when the server's certificate does not verify")
     boolean verifyReturnError;
 
-    @Option(names = "-reconnect", description = "drop the connection and reconnect 5 times with the same session cache, "
+    @Option(names = "-reconnect", description = "drop the connection and reconnect 5 times offering the previous session, "
             + "saying each time whether the session was reused")
     boolean reconnect;
 
@@ -99,15 +100,17 @@ final class SClientCommand implements Callable<Integer> {
                 }
                 return ok || !verifyReturnError;
             });
-            Connection c = open(ctx, where, name, out);
+            Connection c = open(ctx, where, name, out, null);
             for (int i = 0; reconnect && i < RECONNECTS; i++) {
+                org.libssl4j.SslSession session;
                 try (Connection previous = c) {
                     awaitTickets(previous);
                     SslErrorQueue.clear();
+                    session = previous.ssl().getSession(); // as OpenSSL's s_client: SSL_get1_session, SSL_set_session
                     previous.ssl().shutdown();
                 }
                 out.println("drop connection and then reconnect");
-                c = open(ctx, where, name, out);
+                c = open(ctx, where, name, out, session);
             }
             try (Connection last = c) {
                 return copy(last.ssl(), last.channel(), out, err);
@@ -116,7 +119,8 @@ final class SClientCommand implements Callable<Integer> {
     }
 
     /** Connects, shakes hands and prints the summary; a failure is one exception naming the server. */
-    private Connection open(SslCtx ctx, InetSocketAddress where, String name, PrintWriter out) throws IOException {
+    private Connection open(SslCtx ctx, InetSocketAddress where, String name, PrintWriter out,
+                            org.libssl4j.SslSession session) throws IOException {
         SocketChannel ch;
         try {
             ch = SocketChannel.open(where);
@@ -131,6 +135,9 @@ final class SClientCommand implements Callable<Integer> {
             ssl.setTlsextHostName(name);
             ssl.set1Host(name);
             ssl.setConnectState();
+            if (session != null) {
+                ssl.setSession(session);
+            }
             if (!tls.quiet) {
                 out.println("CONNECTED");
             }

@@ -57,7 +57,8 @@ public final class BcEngineProvider implements EngineProvider {
         // (JsseProbe). See this module's README for the evidence of each absence.
         String version = "bctls " + bc.getVersionStr() + " (" + jsse.getInfo() + "; crypto: the JDK's "
                 + System.getProperty("java.version") + ", BC fallback)";
-        return JsseEngineFactory.forProvider(version, new BcBinding(jsse));
+        // TICKET_CONTROL: a bctls server never sends a session ticket (README Q16), so NO_TICKET always holds.
+        return JsseEngineFactory.forProvider(version, new BcBinding(jsse), org.libssl4j.Capability.TICKET_CONTROL);
     }
 
     /** Where BCJSSE's objects come from and how its failures read in OpenSSL's terms. */

@@ -37,6 +37,25 @@ final class ConscryptBinding implements JsseBinding {
         return new ConscryptKeyManagers(KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm()));
     }
 
+    /** BoringSSL's own {@code SSL_session_reused} (README Q7): Conscrypt's session times are whole seconds. */
+    @Override
+    public Boolean sessionReused(javax.net.ssl.SSLEngine engine) {
+        return engine instanceof ConscryptSslEngine ? ConscryptNative.sessionReused(((ConscryptSslEngine) engine).delegate()) : null;
+    }
+
+    /**
+     * Session tickets as libssl has them: on unless {@code SSL_OP_NO_TICKET} (README Q7). Conscrypt turns them off
+     * by default ({@code NativeSsl} sets BoringSSL's {@code SSL_OP_NO_TICKET} unless told).
+     */
+    @Override
+    public void configure(javax.net.ssl.SSLEngine engine, org.libssl4j.spi.ContextConfig context,
+                          org.libssl4j.spi.ConnectionConfig connection) {
+        if (engine instanceof ConscryptSslEngine) {
+            org.conscrypt.Conscrypt.setUseSessionTickets(((ConscryptSslEngine) engine).delegate(),
+                    (connection.options() & org.libssl4j.SslOptions.NO_TICKET) == 0);
+        }
+    }
+
     @Override
     public EngineException mapFailure(SSLException e, boolean client) {
         return ConscryptFailures.map(e, client);

@@ -65,7 +65,8 @@ public final class ConscryptEngineProvider implements EngineProvider {
         // What the adapter gives on any provider, direct buffers (Conscrypt copies heap ones, README Q9), the
         // versions Conscrypt supports, and the rest probed on this JVM (JsseProbe). See this module's README for the
         // evidence of each entry.
-        return JsseEngineFactory.forProvider(version(), new ConscryptBinding(provider), Capability.DIRECT_BUFFERS);
+        return JsseEngineFactory.forProvider(version(), new ConscryptBinding(provider), Capability.DIRECT_BUFFERS,
+                Capability.TLS1_3_RESUMPTION, Capability.TICKET_CONTROL);
     }
 
     private static String version() {

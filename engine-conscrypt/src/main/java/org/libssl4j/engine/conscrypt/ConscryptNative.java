@@ -18,12 +18,14 @@ final class ConscryptNative {
     private static final Field ENGINE_SSL;
     private static final Field NATIVE_SSL_POINTER;
     private static final Method CLEAR_OPTIONS;
+    private static final Method SESSION_REUSED;
 
     static {
         Field wrapped = null;
         Field engineSsl = null;
         Field pointer = null;
         Method clear = null;
+        Method reused = null;
         try {
             Class<?> engine = Class.forName("org.conscrypt.ConscryptEngine");
             Class<?> nativeSsl = Class.forName("org.conscrypt.NativeSsl");
@@ -36,6 +38,8 @@ final class ConscryptNative {
             engineSsl.setAccessible(true);
             pointer.setAccessible(true);
             clear.setAccessible(true);
+            reused = crypto.getDeclaredMethod("SSL_session_reused", long.class, nativeSsl);
+            reused.setAccessible(true);
         } catch (ReflectiveOperationException | RuntimeException e) {
             engineSsl = null;
         }
@@ -43,6 +47,7 @@ final class ConscryptNative {
         ENGINE_SSL = engineSsl;
         NATIVE_SSL_POINTER = pointer;
         CLEAR_OPTIONS = clear;
+        SESSION_REUSED = reused;
     }
 
     private ConscryptNative() {
@@ -66,25 +71,39 @@ final class ConscryptNative {
 
     /** Clears {@code SSL_OP_CIPHER_SERVER_PREFERENCE} on {@code engine}'s native {@code SSL}, once it exists. */
     static boolean clearCipherServerPreference(SSLEngine engine) {
-        if (ENGINE_SSL == null) {
-            return false;
+        return call(engine, CLEAR_OPTIONS, SSL_OP_CIPHER_SERVER_PREFERENCE) != null;
+    }
+
+    /**
+     * BoringSSL's {@code SSL_session_reused} on {@code engine}'s native {@code SSL} (Conscrypt's API has no such call,
+     * and its session's creation time is in whole seconds), or null where it cannot be asked.
+     */
+    static Boolean sessionReused(SSLEngine engine) {
+        Object r = SESSION_REUSED == null ? null : call(engine, SESSION_REUSED, null);
+        return r instanceof Boolean ? (Boolean) r : null;
+    }
+
+    /** Calls {@code NativeCrypto.method(pointer, ssl[, arg])} on {@code engine}'s native {@code SSL}; null if not possible. */
+    private static Object call(SSLEngine engine, Method method, Long arg) {
+        if (ENGINE_SSL == null || method == null) {
+            return null;
         }
         try {
             if (WRAPPED.getDeclaringClass().isInstance(engine)) {
                 engine = (SSLEngine) WRAPPED.get(engine); // what Conscrypt's createSSLEngine returns on Java 8+
             }
             if (!ENGINE_SSL.getDeclaringClass().isInstance(engine)) {
-                return false;
+                return null;
             }
             Object ssl = ENGINE_SSL.get(engine);
             long pointer = NATIVE_SSL_POINTER.getLong(ssl);
             if (pointer == 0) {
-                return false;
+                return null;
             }
-            CLEAR_OPTIONS.invoke(null, pointer, ssl, SSL_OP_CIPHER_SERVER_PREFERENCE);
-            return true;
+            Object r = arg == null ? method.invoke(null, pointer, ssl) : method.invoke(null, pointer, ssl, arg);
+            return r == null ? Boolean.TRUE : r;
         } catch (ReflectiveOperationException | RuntimeException e) {
-            return false;
+            return null;
         }
     }
 }

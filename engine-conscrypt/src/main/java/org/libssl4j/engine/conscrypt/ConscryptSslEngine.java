@@ -33,6 +33,8 @@ import javax.net.ssl.SSLSession;
  *       which queues a close_notify that nobody wraps. So {@link #closeInbound()}, once {@link #closeOutbound()}
  *       was called too, wraps whatever is waiting into a scratch buffer and drops it (libssl's {@code SSL_free}
  *       sends nothing either); Conscrypt's {@code wrap} then frees the native {@code SSL} and its BIO at once.</li>
+ *   <li><b>A ticket with the first record (Q18).</b> With tickets on, a TLS 1.3 server's first application record
+ *       comes with its NewSessionTicket, more than one record's room; see {@link #sealedAhead}.</li>
  * </ol>
  */
 final class ConscryptSslEngine extends SSLEngine {
@@ -49,6 +51,8 @@ final class ConscryptSslEngine extends SSLEngine {
     private boolean started;
     private boolean failed;
     private boolean outboundClosed;
+    /** Records sealed into Conscrypt's network BIO that did not fit the last wrap's output (Q18). */
+    private ByteBuffer sealedAhead;
     /** The last {@code setSSLParameters} asked for the client's cipher order (Q14). */
     private boolean clientCipherOrder;
 
@@ -114,8 +118,8 @@ final class ConscryptSslEngine extends SSLEngine {
     @Override
     public HandshakeStatus getHandshakeStatus() {
         HandshakeStatus hs = delegate.getHandshakeStatus();
-        if (failed && hs == HandshakeStatus.NOT_HANDSHAKING && !delegate.isOutboundDone()) {
-            return HandshakeStatus.NEED_WRAP; // the fatal alert BoringSSL queued
+        if ((failed || sealedAhead != null) && hs == HandshakeStatus.NOT_HANDSHAKING && !delegate.isOutboundDone()) {
+            return HandshakeStatus.NEED_WRAP; // the fatal alert BoringSSL queued, or the rest of a ticket and record
         }
         return hs;
     }
@@ -159,13 +163,49 @@ final class ConscryptSslEngine extends SSLEngine {
     public SSLEngineResult wrap(ByteBuffer src, ByteBuffer dst) throws SSLException {
         try {
             start();
+            if (sealedAhead != null) {
+                int n = handOut(dst);
+                return new SSLEngineResult(SSLEngineResult.Status.OK, getHandshakeStatus(), 0, n);
+            }
             SSLEngineResult r = delegate.wrap(src, dst);
+            if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW && r.bytesConsumed() > 0) {
+                return sealedAhead(r, dst);
+            }
             return r.getStatus() == SSLEngineResult.Status.OK && r.bytesProduced() > 0
                     && r.getHandshakeStatus() == HandshakeStatus.NEED_UNWRAP ? restOfFlight(r, dst) : r;
         } catch (SSLException | RuntimeException e) {
             failed = true;
             throw e;
         }
+    }
+
+    /**
+     * Q18: with tickets on, a TLS 1.3 server's NewSessionTicket goes out with its first application record, and the
+     * two may not fit the room for one record ({@code getPacketBufferSize()}). Conscrypt then has sealed the data
+     * into its network BIO but reports {@code BUFFER_OVERFLOW} with nothing produced. This wrap hands out what fits
+     * and says {@code NEED_WRAP} until the rest is out, as SunJSSE does for a ticket after data (engine-jdk Q10).
+     */
+    private SSLEngineResult sealedAhead(SSLEngineResult overflow, ByteBuffer dst) throws SSLException {
+        // Conscrypt hands out its BIO's bytes only into room for all of them, so they are taken whole here first.
+        ByteBuffer all = ByteBuffer.allocate(2 * delegate.getSession().getPacketBufferSize());
+        delegate.wrap(EMPTY, all);
+        all.flip();
+        sealedAhead = all;
+        int n = handOut(dst);
+        return new SSLEngineResult(SSLEngineResult.Status.OK, getHandshakeStatus(), overflow.bytesConsumed(), n);
+    }
+
+    /** Copies what fits of {@link #sealedAhead} into {@code dst}; returns the count. */
+    private int handOut(ByteBuffer dst) {
+        int n = Math.min(sealedAhead.remaining(), dst.remaining());
+        ByteBuffer part = sealedAhead.slice();
+        part.limit(n);
+        dst.put(part);
+        sealedAhead.position(sealedAhead.position() + n);
+        if (!sealedAhead.hasRemaining()) {
+            sealedAhead = null;
+        }
+        return n;
     }
 
     /**

@@ -29,7 +29,7 @@ class ConscryptEngineProviderTest {
         assertThat(f.capabilities()).contains(Capability.TLS1_2, Capability.TLS1_3, Capability.TLS1_3_FULL_RECORDS,
                 Capability.SNI, Capability.ALPN, Capability.CLIENT_AUTH, Capability.RSA, Capability.ECDSA,
                 Capability.READ_AFTER_SHUTDOWN, Capability.DIRECT_BUFFERS, Capability.ALERT_RECORD_OVERFLOW,
-                Capability.ALERT_PROTOCOL_VERSION);
+                Capability.ALERT_PROTOCOL_VERSION, Capability.TLS1_3_RESUMPTION, Capability.TICKET_CONTROL);
         assertThat(f.capabilities()).doesNotContain(Capability.RENEGOTIATION, Capability.RENEGOTIATION_CONTROL,
                 Capability.KEY_UPDATE, Capability.TLS1_3_TICKETS, Capability.TLS1_2_HALF_CLOSE,
                 Capability.TLS1_3_HALF_CLOSE, Capability.CERTIFICATE_ALERTS,

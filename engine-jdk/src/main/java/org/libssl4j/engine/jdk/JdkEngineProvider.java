@@ -50,7 +50,7 @@ public final class JdkEngineProvider implements EngineProvider {
         // What the adapter gives on any provider, the versions SunJSSE supports, and the rest probed on this JVM
         // (JsseProbe). See this module's README for the evidence of each absence.
         String version = "SunJSSE " + System.getProperty("java.version");
-        return JsseEngineFactory.forProvider(version, new JdkBinding(sunJsse));
+        return JsseEngineFactory.forProvider(version, new JdkBinding(sunJsse), org.libssl4j.Capability.TLS1_3_RESUMPTION);
     }
 
     /** Where SunJSSE's objects come from and how its failures read in OpenSSL's terms. */

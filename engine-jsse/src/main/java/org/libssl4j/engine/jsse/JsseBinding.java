@@ -37,6 +37,14 @@ public interface JsseBinding {
      */
     EngineException mapFailure(SSLException e, boolean client);
 
+    /**
+     * {@code SSL_session_reused} as the provider knows it, asked once the handshake finished; null (the default)
+     * when the provider has no such call, and the adapter then decides from the session's creation time.
+     */
+    default Boolean sessionReused(SSLEngine engine) {
+        return null;
+    }
+
     /** Last-minute tuning of a new engine (provider-specific parameters); the default does nothing. */
     default void configure(SSLEngine engine, ContextConfig context, ConnectionConfig connection) {
     }

@@ -26,12 +26,22 @@ final class JsseContext implements EngineContext {
     private final JsseBinding binding;
     private final Supplier<Map<Integer, byte[]>> provocations;
     private final ServernameSwitch servernames;
+    /**
+     * The next client connection's key in the provider's client session cache. JSSE providers offer a session only
+     * to a new engine of the same peer host and port as the one that made it (engine-jdk README Q15); libssl offers
+     * one only when told ({@code SSL_set_session}). So every client engine gets a port of its own, and an engine that
+     * resumes gets the port of the session's engine.
+     */
+    private final java.util.concurrent.atomic.AtomicInteger nextPort = new java.util.concurrent.atomic.AtomicInteger();
+    /** Whether the provider resumes TLS 1.3 sessions ({@code Capability.TLS1_3_RESUMPTION}). */
+    private final boolean tls13Resumption;
 
     /** @param provocations for each alert the provider can be made to send, the record that does it */
     JsseContext(SSLContext ssl, ContextConfig config, JsseBinding binding, Supplier<Map<Integer, byte[]>> provocations,
-            ServernameSwitch servernames) {
-        this.provocations = provocations;
+            ServernameSwitch servernames, boolean tls13Resumption) {
         this.servernames = servernames;
+        this.tls13Resumption = tls13Resumption;
+        this.provocations = provocations;
         this.ssl = ssl;
         this.config = config;
         this.binding = binding;
@@ -39,7 +49,9 @@ final class JsseContext implements EngineContext {
 
     @Override
     public TlsEngine newEngine(ConnectionConfig cc) throws EngineException {
-        SSLEngine engine = configured(cc);
+        JsseEngine.SessionKey resume = cc.resumeSession() instanceof JsseEngine.SessionKey k && k.context() == this
+                && k.host().equals(peerHost(cc)) ? k : null;
+        SSLEngine engine = configured(cc, resume);
         ServernameSwitch.Asked asked = null;
         ServerHooks hooks = cc.serverHooks();
         if (!cc.client() && hooks != null) {
@@ -53,7 +65,7 @@ final class JsseContext implements EngineContext {
                 engine.setHandshakeApplicationProtocolSelector((e, offered) -> hooks.selectAlpn(offered));
             }
         }
-        return new JsseEngine(engine, binding, cc.client(), provocations, asked);
+        return new JsseEngine(engine, binding, cc.client(), provocations, asked, this, resume, tls13Resumption);
     }
 
     /** This context's own key manager (null when it has no key), for a connection switched to it. */
@@ -66,11 +78,27 @@ final class JsseContext implements EngineContext {
         return servernames.id();
     }
 
+    /**
+     * The peer host a client engine is made with: the name to verify, else an address that no provider sends as SNI
+     * (RFC 6066 names no IP literal), so that sessions are cached by host and port on every provider.
+     */
+    static String peerHost(ConnectionConfig cc) {
+        return cc.verifyHostName() != null ? cc.verifyHostName() : NO_HOST;
+    }
+
+    /** The peer host of a client that has no host name. */
+    static final String NO_HOST = "0.0.0.0";
+
+    /** A port no other client engine of this context has, never -1 (which providers do not cache under). */
+    private int newPort() {
+        return (nextPort.incrementAndGet() & Integer.MAX_VALUE) | 1 << 16;
+    }
+
     @Override
     public List<String> cipherSuites() {
         try {
             SSLEngine engine = configured(new ConnectionConfig(config.method() != org.libssl4j.SslMethod.TLS_SERVER,
-                    null, null, config.options(), config.minVersion(), config.maxVersion()));
+                    null, null, config.options(), config.minVersion(), config.maxVersion()), null);
             boolean tls13 = List.of(engine.getEnabledProtocols()).contains("TLSv1.3");
             boolean tls12 = List.of(engine.getEnabledProtocols()).contains("TLSv1.2");
             List<String> suites = new ArrayList<>();
@@ -92,7 +120,7 @@ final class JsseContext implements EngineContext {
     public List<String> supportedCipherSuites() {
         try {
             return List.of(configured(new ConnectionConfig(config.method() != org.libssl4j.SslMethod.TLS_SERVER,
-                    null, null, config.options(), config.minVersion(), config.maxVersion())).getSupportedCipherSuites());
+                    null, null, config.options(), config.minVersion(), config.maxVersion()), null).getSupportedCipherSuites());
         } catch (EngineException e) {
             return List.of();
         }
@@ -100,7 +128,7 @@ final class JsseContext implements EngineContext {
 
     /** A client engine of this context, not started: for looking at its ClientHello. */
     SSLEngine clientEngine() throws EngineException {
-        return configured(new ConnectionConfig(true, null, null, config.options(), config.minVersion(), config.maxVersion()));
+        return configured(new ConnectionConfig(true, null, null, config.options(), config.minVersion(), config.maxVersion()), null);
     }
 
     /** A TLS 1.3 suite (IANA name): they name no key exchange, and JSSE lists them with the others. */
@@ -109,10 +137,10 @@ final class JsseContext implements EngineContext {
     }
 
     /** An engine of the provider with this context's settings and one connection's. */
-    private SSLEngine configured(ConnectionConfig cc) throws EngineException {
+    private SSLEngine configured(ConnectionConfig cc, JsseEngine.SessionKey resume) throws EngineException {
         try {
-            SSLEngine engine = cc.client() && cc.verifyHostName() != null
-                    ? ssl.createSSLEngine(cc.verifyHostName(), -1) : ssl.createSSLEngine();
+            SSLEngine engine = cc.client()
+                    ? ssl.createSSLEngine(peerHost(cc), resume != null ? resume.port() : newPort()) : ssl.createSSLEngine();
             engine.setUseClientMode(cc.client());
             SSLParameters p = engine.getSSLParameters();
             p.setProtocols(protocols(cc.minVersion(), cc.maxVersion(), cc.options()));

@@ -33,9 +33,27 @@ final class JsseEngine implements TlsEngine {
     private boolean closing;
     private String serverName;
     private final GroupWatcher groups = new GroupWatcher();
+    private final JsseContext context;
+    /** The session a client offers (its key in the provider's client cache), or null. */
+    private final SessionKey resume;
+    /** When {@link #beginHandshake} ran, in milliseconds: a session made before it was resumed. */
+    private long handshakeStart;
+    private final boolean tls13Resumption;
+
+    /**
+     * A session's place in the provider's client session cache: the peer host and port its engine was made with,
+     * in the context that made it ({@code EngineSession.handle()}).
+     *
+     * @param creationTime the session's creation time, to tell a resumption of it on the client
+     */
+    record SessionKey(JsseContext context, String host, int port, long creationTime) {
+    }
 
     JsseEngine(SSLEngine engine, JsseBinding binding, boolean client, Supplier<Map<Integer, byte[]>> provocations,
-            ServernameSwitch.Asked servername) {
+            ServernameSwitch.Asked servername, JsseContext context, SessionKey resume, boolean tls13Resumption) {
+        this.tls13Resumption = tls13Resumption;
+        this.context = context;
+        this.resume = resume;
         this.provocations = provocations;
         this.servername = servername;
         this.engine = engine;
@@ -45,6 +63,7 @@ final class JsseEngine implements TlsEngine {
 
     @Override
     public void beginHandshake() throws EngineException {
+        handshakeStart = System.currentTimeMillis();
         try {
             engine.beginHandshake();
         } catch (SSLException e) {
@@ -277,6 +296,35 @@ final class JsseEngine implements TlsEngine {
     @Override
     public int negotiatedGroup() {
         return groups.group();
+    }
+
+    @Override
+    public org.libssl4j.spi.EngineSession session() {
+        SSLSession s = engine.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING
+                ? engine.getSession() : engine.getHandshakeSession();
+        if (s == null) {
+            s = engine.getSession();
+        }
+        javax.net.ssl.SSLSessionContext sessions = s.getSessionContext();
+        long timeout = sessions == null ? 0 : sessions.getSessionTimeout();
+        SessionKey key = client ? new SessionKey(context, engine.getPeerHost(), engine.getPeerPort(), s.getCreationTime()) : null;
+        return new org.libssl4j.spi.EngineSession(key, s.getId(), s.getCreationTime(), timeout,
+                s.isValid() && protocol() != null && (tls13Resumption || !"TLSv1.3".equals(protocol())));
+    }
+
+    /**
+     * The provider's own answer ({@link JsseBinding#sessionReused}), else the session's creation time: a resumed
+     * session keeps the time of the handshake that made it. A client resumed when its session was made when the one
+     * it offered was; a server when its session is older than this handshake.
+     */
+    @Override
+    public boolean sessionReused() {
+        Boolean known = binding.sessionReused(engine);
+        if (known != null) {
+            return known;
+        }
+        long created = engine.getSession().getCreationTime();
+        return client ? resume != null && created == resume.creationTime() : created < handshakeStart;
     }
 
     @Override

@@ -209,7 +209,8 @@ public final class JsseEngineFactory implements EngineFactory {
                     sessions.setSessionTimeout(config.sessionTimeout());
                 }
             }
-            return new JsseContext(ssl, config, binding, this::provocations, servernames);
+            return new JsseContext(ssl, config, binding, this::provocations, servernames,
+                    declared.contains(Capability.TLS1_3_RESUMPTION));
         } catch (java.security.GeneralSecurityException | java.io.IOException | RuntimeException e) {
             throw EngineException.of(SslReason.SSL_HANDSHAKE_FAILURE, "cannot build the engine's context: " + e, e);
         }

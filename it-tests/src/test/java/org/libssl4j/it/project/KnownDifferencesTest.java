@@ -77,7 +77,7 @@ class KnownDifferencesTest {
                 "the client waits for the server's flight: -1 WANT_READ",
                 "Conscrypt's ApplicationProtocolSelectorAdapter turns a null choice into -1, which its native callback "
                         + "answers as SSL_TLSEXT_ERR_NOACK; the state machine fails the server and drops its flight; "
-                        + "engine-conscrypt README Q16",
+                        + "engine-conscrypt README Q17",
                 () -> refusedAlpn("conscrypt")));
         return ledger.stream();
     }
