@@ -90,6 +90,9 @@ public final class EnginesCommand implements Callable<Integer> {
         m.put(Capability.ALERT_RECORD_OVERFLOW, "an overlong record sends record_overflow (22)");
         m.put(Capability.ALERT_DECODE_ERROR, "a TLS 1.3 record's changed minor version sends decode_error (50)");
         m.put(Capability.ALERT_PROTOCOL_VERSION, "a changed record version sends protocol_version (70)");
+        m.put(Capability.GROUPS_LIST, "set1GroupsList restricts the key-exchange groups");
+        m.put(Capability.SIGALGS_LIST, "set1SigalgsList restricts the signature algorithms");
+        m.put(Capability.NEGOTIATED_GROUP, "getNegotiatedGroup names the group of the handshake");
         m.put(Capability.DIRECT_BUFFERS, "records sealed and opened in direct buffers without copies");
         return m;
     }

@@ -26,7 +26,7 @@ import org.libssl4j.testkit.TestContexts;
 
 /**
  * Malformed ClientHellos of the kind a TLS scanner sends, written byte by byte ({@link ClientHellos}) into the read
- * BIO of a server in the accept state (issue 11, item 11). Each is a failure of the peer's making: libssl names it,
+ * BIO of a server in the accept state (issue 12, item 11). Each is a failure of the peer's making: libssl names it,
  * and so must every engine; none may be "internal error". What libssl 3.0 answers was seen with {@code openssl
  * s_server} fed the same bytes over a socket (the table's comments).
  */

@@ -16,7 +16,7 @@ import org.libssl4j.testkit.TestContexts;
 
 /**
  * A TLS 1.2 server flight changed on its way to the client (its Certificate message is plaintext): failures of the
- * peer's making, which the client names as libssl does, never "internal error" (issue 11, item 14).
+ * peer's making, which the client names as libssl does, never "internal error" (issue 12, item 14).
  */
 class PeerFlightTest {
 
