@@ -30,11 +30,38 @@ class KeyFilesTest {
     @TempDir
     Path tmp;
 
-    private static Path key(String name) {
+    /** Where the key resources are copied: they may sit in a jar (the conformance kit, `compare`), not on disk. */
+    private static Path keys;
+
+    /** The key resource {@code name} as a file. */
+    private static synchronized Path key(String name) {
         try {
-            return Path.of(KeyFilesTest.class.getResource("keys/" + name).toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
+            if (keys == null) {
+                keys = Files.createTempDirectory("libssl4j-keys");
+                Path dir = keys;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                        for (Path f : (Iterable<Path>) files::iterator) {
+                            Files.deleteIfExists(f);
+                        }
+                        Files.deleteIfExists(dir);
+                    } catch (java.io.IOException ignored) {
+                        // a temporary directory left behind
+                    }
+                }));
+            }
+            Path file = keys.resolve(name);
+            if (!Files.exists(file)) {
+                try (java.io.InputStream in = KeyFilesTest.class.getResourceAsStream("keys/" + name)) {
+                    if (in == null) {
+                        throw new IllegalStateException("no resource keys/" + name);
+                    }
+                    Files.copy(in, file);
+                }
+            }
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -25,7 +25,8 @@ import org.libssl4j.spi.ServerHooks;
  * refuses the hello with unrecognized_name), and the key manager's {@code chooseEngineServerAlias}, which names
  * the engine. The application is asked in the first of them to run ({@link Asked}, once per handshake); the key
  * manager then presents the certificate and key of the context the application chose, with aliases of another
- * context's key manager marked as such ({@link #FOREIGN}).
+ * context's key manager marked as such ({@link #FOREIGN}). The key managers of contexts switched to stay in
+ * {@link #foreign} for this context's life: one entry per context ever switched to, not per connection.
  */
 final class ServernameSwitch {
     private static final String FOREIGN = "libssl4j-context-";
