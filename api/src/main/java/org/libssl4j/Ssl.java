@@ -538,6 +538,17 @@ public final class Ssl implements AutoCloseable {
         return 1;
     }
 
+    /**
+     * {@code SSL_get_verify_result}: the {@code X509_V_*} code of the peer's certificate check on this connection
+     * ({@link SslVerify#errorString(long)} gives its text): 0 ({@code X509_V_OK}) after a good chain and before any
+     * check, 10 for an expired certificate, 20 for an untrusted one, 62 for a name mismatch, 22 for a chain longer
+     * than the verify depth (VERIFY-8). Recorded also with {@link SslVerify#NONE}, where the handshake goes on.
+     */
+    public long getVerifyResult() {
+        org.libssl4j.spi.TlsEngine engine = connection.handshakeState().startedEngine();
+        return engine == null ? 0 : engine.verifyResult();
+    }
+
     /** {@code SSL_session_reused}: the finished handshake resumed a session rather than making a new one. */
     public boolean sessionReused() {
         return connection.handshakeState().sessionReused();

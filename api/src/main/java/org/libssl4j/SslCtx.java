@@ -51,6 +51,8 @@ public final class SslCtx implements AutoCloseable {
     private volatile ServernameCallback servernameCallback;
     private volatile AlpnSelectCallback alpnSelectCallback;
     private boolean checkHostName = true;
+    /** {@code SSL_CTX_set_verify_depth}; -1 for libssl's default (100). */
+    private int verifyDepth = -1;
     private final List<X509Certificate> chain = new ArrayList<>();
     private PasswordCallback passwordCallback;
     private PrivateKey privateKey;
@@ -389,6 +391,22 @@ public final class SslCtx implements AutoCloseable {
     /** Whether host names are checked (see {@link #setHostNameCheck(boolean)}). */
     public synchronized boolean getHostNameCheck() {
         return checkHostName;
+    }
+
+    /**
+     * {@code SSL_CTX_set_verify_depth}: the most intermediate CA certificates a peer's chain may hold between its own
+     * certificate and the trust anchor; a longer chain fails verification with error 22, "certificate chain too
+     * long" (VERIFY-8), as {@code openssl verify -verify_depth} draws the line. Negative (the default, -1) is
+     * libssl's 100. Connections made after the call take it.
+     */
+    public synchronized void setVerifyDepth(int depth) {
+        verifyDepth = depth;
+        invalidate();
+    }
+
+    /** {@code SSL_CTX_get_verify_depth}: the depth set, -1 when none was. */
+    public synchronized int getVerifyDepth() {
+        return verifyDepth;
     }
 
     /** {@code X509_STORE_add_cert(SSL_CTX_get_cert_store(ctx), cert)}: trusts {@code cert} as an anchor. */
@@ -1016,7 +1034,7 @@ public final class SslCtx implements AutoCloseable {
             current = new Generation(engine, new ContextConfig(method, minVersion, maxVersion, options, mode, chain,
                     privateKey, trustedWithDirs(), verifyMode, verifySet ? verifyMode : defaultServerVerify(), verifyCallback,
                     checkHostName, cipherSuites, tls13CipherSuites, alpn, (int) sessionCacheSize, (int) sessionTimeout,
-                    groups, sigalgs));
+                    groups, sigalgs, verifyDepth));
         }
         return current;
     }

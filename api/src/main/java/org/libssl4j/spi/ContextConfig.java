@@ -34,6 +34,8 @@ import org.libssl4j.VerifyCallback;
  *     ({@code SSL_CTX_set1_groups_list})
  * @param signatureSchemes the signature algorithms allowed, in preference order, by their TLS names
  *     ({@code ecdsa_secp256r1_sha256}); empty for the engine's defaults ({@code SSL_CTX_set1_sigalgs_list})
+ * @param verifyDepth the most intermediate CA certificates a peer's chain may have between its certificate and the
+ *     trust anchor ({@code SSL_CTX_set_verify_depth}); negative for libssl's default, 100
  */
 public record ContextConfig(
         SslMethod method,
@@ -54,7 +56,27 @@ public record ContextConfig(
         int sessionCacheSize,
         int sessionTimeout,
         List<String> groups,
-        List<String> signatureSchemes) {
+        List<String> signatureSchemes,
+        int verifyDepth) {
+
+    /** libssl's verify depth when none is set ({@code X509_VERIFY_PARAM}'s default, 100). */
+    public static final int DEFAULT_VERIFY_DEPTH = 100;
+
+    /** A snapshot with libssl's default verify depth. */
+    public ContextConfig(SslMethod method, int minVersion, int maxVersion, long options, long mode,
+            List<X509Certificate> certificateChain, PrivateKey privateKey, List<X509Certificate> trusted, int verifyMode,
+            int serverVerifyMode, VerifyCallback verifyCallback, boolean checkHostName, List<String> cipherSuites,
+            List<String> tls13CipherSuites, List<String> alpnProtocols, int sessionCacheSize, int sessionTimeout,
+            List<String> groups, List<String> signatureSchemes) {
+        this(method, minVersion, maxVersion, options, mode, certificateChain, privateKey, trusted, verifyMode,
+                serverVerifyMode, verifyCallback, checkHostName, cipherSuites, tls13CipherSuites, alpnProtocols,
+                sessionCacheSize, sessionTimeout, groups, signatureSchemes, -1);
+    }
+
+    /** The verify depth in force: {@link #verifyDepth()}, or 100 when it is negative. */
+    public int effectiveVerifyDepth() {
+        return verifyDepth < 0 ? DEFAULT_VERIFY_DEPTH : verifyDepth;
+    }
 
     /** Copies the lists so that the snapshot cannot change. */
     public ContextConfig {

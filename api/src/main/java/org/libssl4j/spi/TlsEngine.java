@@ -141,6 +141,15 @@ public interface TlsEngine extends AutoCloseable {
         return false;
     }
 
+    /**
+     * {@code SSL_get_verify_result}: the {@code X509_V_*} code of this connection's verification of the peer's
+     * certificate, recorded also when the verify mode is {@code SSL_VERIFY_NONE} and the handshake went on; 0
+     * ({@code X509_V_OK}) before any verification and where the engine cannot tell.
+     */
+    default int verifyResult() {
+        return 0;
+    }
+
     /** Frees what the engine holds. Idempotent. */
     @Override
     void close();

@@ -73,6 +73,7 @@ public final class TestCerts {
             new Lazy<>(() -> server("server-untrusted", rsa(), otherCa(), HOST, validNow()));
 
     private static final Lazy<TestIdentity> LONG_CHAIN = new Lazy<>(TestCerts::makeLongChain);
+    private static final Lazy<TestIdentity> TWO_INTERMEDIATES = new Lazy<>(() -> makeChain(2, "server-two-intermediates"));
 
     private TestCerts() {
     }
@@ -85,16 +86,28 @@ public final class TestCerts {
         return LONG_CHAIN.get();
     }
 
+    /**
+     * A server certificate for {@value #HOST} (P-256) under 2 intermediate CAs below {@link #ca()}: its chain holds
+     * 3 certificates, accepted at verify depth 2 and refused at depth 1 (VERIFY-8).
+     */
+    public static TestIdentity twoIntermediatesServer() {
+        return TWO_INTERMEDIATES.get();
+    }
+
     private static TestIdentity makeLongChain() {
+        return makeChain(11, "server-long-chain");
+    }
+
+    private static TestIdentity makeChain(int intermediates, String name) {
         TestIdentity issuer = ca();
-        for (int i = 1; i <= 11; i++) {
+        for (int i = 1; i <= intermediates; i++) {
             issuer = build("intermediate-" + i, ec(), new X500Principal("CN=libssl4j Test Intermediate " + i + ",O=libssl4j"),
                     issuer, validNow(), b -> {
                         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
                         b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
                     });
         }
-        return server("server-long-chain", ec(), issuer, HOST, validNow());
+        return server(name, ec(), issuer, HOST, validNow());
     }
 
     /** The test CA: RSA-2048, self-signed, {@code CA:true}, keyCertSign. Clients built by {@link TestContexts} trust it. */

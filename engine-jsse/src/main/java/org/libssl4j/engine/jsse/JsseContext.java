@@ -164,7 +164,8 @@ final class JsseContext implements EngineContext {
                 p.setCipherSuites(suites.toArray(new String[0]));
             }
             if (cc.client()) {
-                if ((config.verifyMode() & SslVerify.PEER) != 0 && config.checkHostName() && cc.verifyHostName() != null) {
+                // Also with SSL_VERIFY_NONE, where the trust manager checks the name only to record the result.
+                if (config.checkHostName() && cc.verifyHostName() != null) {
                     p.setEndpointIdentificationAlgorithm("HTTPS");
                 }
                 if (cc.sniHostName() != null) {

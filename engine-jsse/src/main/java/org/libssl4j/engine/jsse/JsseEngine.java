@@ -39,6 +39,8 @@ final class JsseEngine implements TlsEngine {
     /** When {@link #beginHandshake} ran, in milliseconds: a session made before it was resumed. */
     private long handshakeStart;
     private final boolean tls13Resumption;
+    /** {@code SSL_get_verify_result}: where {@link VerifyingTrustManager} records its verdict while this engine runs. */
+    private final int[] verifyResult = {0};
 
     /**
      * A session's place in the provider's client session cache: the peer host and port its engine was made with,
@@ -72,7 +74,35 @@ final class JsseEngine implements TlsEngine {
     }
 
     @Override
+    public int verifyResult() {
+        return verifyResult[0];
+    }
+
+    /** Runs one engine call with this connection's verify result as the place the trust manager records in. */
+    private <T> T recording(EngineCall<T> call) throws EngineException {
+        int[] before = VerifyingTrustManager.RESULT.get();
+        VerifyingTrustManager.RESULT.set(verifyResult);
+        try {
+            return call.run();
+        } finally {
+            if (before == null) {
+                VerifyingTrustManager.RESULT.remove();
+            } else {
+                VerifyingTrustManager.RESULT.set(before);
+            }
+        }
+    }
+
+    private interface EngineCall<T> {
+        T run() throws EngineException;
+    }
+
+    @Override
     public Status status() throws EngineException {
+        return recording(this::status0);
+    }
+
+    private Status status0() throws EngineException {
         SSLEngineResult.HandshakeStatus hs = engine.getHandshakeStatus();
         if (!client && serverName == null && hs != SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING) {
             captureServerName(engine.getHandshakeSession());
@@ -102,6 +132,10 @@ final class JsseEngine implements TlsEngine {
 
     @Override
     public int wrapHandshake(ByteBuffer out) throws EngineException {
+        return recording(() -> wrapHandshake0(out));
+    }
+
+    private int wrapHandshake0(ByteBuffer out) throws EngineException {
         try {
             int start = out.position();
             SSLEngineResult r = engine.wrap(EMPTY, out);
@@ -119,6 +153,10 @@ final class JsseEngine implements TlsEngine {
 
     @Override
     public int seal(ByteBuffer src, ByteBuffer out) throws EngineException {
+        return recording(() -> seal0(src, out));
+    }
+
+    private int seal0(ByteBuffer src, ByteBuffer out) throws EngineException {
         try {
             SSLEngineResult r = engine.wrap(src, out);
             if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
@@ -132,6 +170,10 @@ final class JsseEngine implements TlsEngine {
 
     @Override
     public int open(ByteBuffer record, ByteBuffer dst) throws EngineException {
+        return recording(() -> open0(record, dst));
+    }
+
+    private int open0(ByteBuffer record, ByteBuffer dst) throws EngineException {
         if (client) {
             groups.records(record, record.position(), record.limit());
         }

@@ -16,6 +16,8 @@ public final class VerifyFailure extends CertificateException {
     public static final int CERT_NOT_YET_VALID = 9;
     /** {@code X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY}. */
     public static final int UNABLE_TO_GET_ISSUER_CERT_LOCALLY = 20;
+    /** {@code X509_V_ERR_CERT_CHAIN_TOO_LONG}: more intermediates than the verify depth allows. */
+    public static final int CERT_CHAIN_TOO_LONG = 22;
     /** {@code X509_V_ERR_HOSTNAME_MISMATCH}. */
     public static final int HOSTNAME_MISMATCH = 62;
     /** {@code X509_V_ERR_APPLICATION_VERIFICATION}: the verify callback said no. */

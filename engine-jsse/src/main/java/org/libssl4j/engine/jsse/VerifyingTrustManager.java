@@ -50,10 +50,28 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
         throw new IllegalStateException("SunJSSE offers no X509ExtendedTrustManager");
     }
 
+    /**
+     * Where the check running on this thread records its verdict for {@code SSL_get_verify_result}: the connection
+     * whose engine call is running sets it ({@link JsseEngine}). A thread, not the {@code SSLEngine} passed in,
+     * because a provider may pass another object than the engine it made (Conscrypt passes the engine its wrapper
+     * wraps).
+     */
+    static final ThreadLocal<int[]> RESULT = new ThreadLocal<>();
+
+    private static void record(VerifyFailure failure) {
+        int[] r = RESULT.get();
+        if (r != null) {
+            r[0] = failure == null ? 0 : failure.verifyError();
+        }
+    }
+
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
         if ((config.verifyMode() & SslVerify.PEER) == 0) {
-            return; // SSL_VERIFY_NONE: the client accepts any server certificate
+            // SSL_VERIFY_NONE: the client accepts any server certificate, but libssl still verifies it and records
+            // the result (SSL_get_verify_result); the verify callback is not asked.
+            record(check(chain, () -> pkix.checkServerTrusted(chain, authType, engine)));
+            return;
         }
         VerifyFailure failure = null;
         if (config.checkHostName() && !hasHostName(engine)) {
@@ -61,14 +79,14 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
                     "hostname mismatch (no host name was set to check against: call Ssl.setTlsextHostName or Ssl.set1Host, "
                             + "or SslCtx.setHostNameCheck(false))", null);
         } else {
-            failure = check(() -> pkix.checkServerTrusted(chain, authType, engine));
+            failure = check(chain, () -> pkix.checkServerTrusted(chain, authType, engine));
         }
         decide(chain, failure);
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        decide(chain, check(() -> pkix.checkClientTrusted(chain, authType, engine)));
+        decide(chain, check(chain, () -> pkix.checkClientTrusted(chain, authType, engine)));
     }
 
     private static boolean hasHostName(SSLEngine engine) {
@@ -83,17 +101,41 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
         void run() throws CertificateException;
     }
 
-    private VerifyFailure check(Check check) {
+    private VerifyFailure check(X509Certificate[] chain, Check check) {
         if (pkix == null) {
             return new VerifyFailure(VerifyFailure.UNABLE_TO_GET_ISSUER_CERT_LOCALLY,
                     "unable to get local issuer certificate (the context trusts no certificate)", null);
         }
         try {
             check.run();
-            return null;
         } catch (CertificateException e) {
             return translate(e);
         }
+        int intermediates = intermediates(chain);
+        if (intermediates > config.effectiveVerifyDepth()) {
+            return new VerifyFailure(VerifyFailure.CERT_CHAIN_TOO_LONG, "certificate chain too long", null);
+        }
+        return null;
+    }
+
+    /**
+     * The intermediate CA certificates of a chain PKIX accepted: those between the peer's certificate and the first
+     * one that is, or is issued by, a trust anchor. {@code SSL_CTX_set_verify_depth(n)} allows n of them, as
+     * {@code openssl verify -verify_depth n} does (VERIFY-8).
+     */
+    private int intermediates(X509Certificate[] chain) {
+        List<X509Certificate> anchors = config.trusted();
+        for (int i = 0; i < chain.length; i++) {
+            if (i > 0 && anchors.contains(chain[i])) {
+                return i - 1;
+            }
+            for (X509Certificate a : anchors) {
+                if (a.getSubjectX500Principal().equals(chain[i].getIssuerX500Principal())) {
+                    return i;
+                }
+            }
+        }
+        return Math.max(0, chain.length - 1);
     }
 
     /** OpenSSL's verify error for a PKIX failure. */
@@ -131,12 +173,14 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
         if (config.verifyCallback() != null) {
             boolean ok = config.verifyCallback().verify(failure == null, List.of(chain), failure == null ? null : failure.getMessage());
             if (ok) {
+                record(failure); // libssl keeps the error the callback overlooked
                 return;
             }
             if (failure == null) {
                 failure = new VerifyFailure(VerifyFailure.APPLICATION_VERIFICATION, "application verification failure", null);
             }
         }
+        record(failure);
         if (failure != null) {
             throw failure;
         }
@@ -144,7 +188,7 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        decide(chain, check(() -> pkix.checkClientTrusted(chain, authType, socket)));
+        decide(chain, check(chain, () -> pkix.checkClientTrusted(chain, authType, socket)));
     }
 
     @Override
