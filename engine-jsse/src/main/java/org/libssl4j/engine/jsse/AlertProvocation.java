@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
-import org.libssl4j.spi.EngineException;
 
 /**
  * How to make a provider send an alert the state machine chose ({@code TlsEngine.sealAlert}) although
@@ -44,7 +42,6 @@ final class AlertProvocation {
         CANDIDATES = Collections.unmodifiableMap(m);
     }
 
-    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     private AlertProvocation() {
     }
@@ -72,16 +69,7 @@ final class AlertProvocation {
             // The record failed, as intended; the engine now holds its alert.
         }
         int start = out.position();
-        try {
-            for (int i = 0; i < 4 && !engine.isOutboundDone(); i++) {
-                SSLEngineResult r = engine.wrap(EMPTY, out);
-                if (r.bytesProduced() == 0) {
-                    break;
-                }
-            }
-        } catch (SSLException | RuntimeException e) {
-            // SunJSSE rethrows the failure once before it wraps the alert; what was written stays.
-        }
+        JsseProbe.wrapQueuedAlert(engine, out);
         return out.position() - start;
     }
 
@@ -142,8 +130,7 @@ final class AlertProvocation {
             p.deliverToClient();
             return -1;
         } catch (SSLException received) {
-            EngineException mapped = binding.mapFailure(received, true);
-            return mapped.isAlertReceived() ? mapped.receivedAlert() : -1;
+            return JsseProbe.receivedAlert(binding, received, true);
         } catch (RuntimeException e) {
             return -1;
         }

@@ -272,14 +272,7 @@ public final class JsseProbe {
             p.handshake();
             return -1; // the trust manager was never asked, or its failure was ignored
         } catch (SSLException | RuntimeException clientFailed) {
-            // Providers send the alert from the failing call or queue it for the next wrap.
-            for (int i = 0; i < 3 && !p.client.isOutboundDone(); i++) {
-                try {
-                    p.client.wrap(EMPTY, p.toServer);
-                } catch (SSLException | RuntimeException again) {
-                    // SunJSSE rethrows a delegated task's failure once before it wraps the alert (engine-jdk Q1)
-                }
-            }
+            wrapQueuedAlert(p.client, p.toServer);
         }
         p.toServer.flip();
         try {
@@ -294,11 +287,30 @@ public final class JsseProbe {
             p.server.wrap(EMPTY, ByteBuffer.allocate(0));
             return -1;
         } catch (SSLException received) {
-            EngineException mapped = binding.mapFailure(received, false);
-            return mapped.isAlertReceived() ? mapped.receivedAlert() : -1;
+            return receivedAlert(binding, received, false);
         } catch (RuntimeException e) {
             return -1;
         }
+    }
+
+    /**
+     * Wraps the alert a failed engine holds into {@code out}: providers send it from the failing call or queue it
+     * for the next wrap, and SunJSSE rethrows a delegated task's failure once before it wraps it (engine-jdk Q1).
+     */
+    static void wrapQueuedAlert(SSLEngine engine, ByteBuffer out) {
+        for (int i = 0; i < 3 && !engine.isOutboundDone(); i++) {
+            try {
+                engine.wrap(EMPTY, out);
+            } catch (SSLException | RuntimeException again) {
+                // the failure again; the alert comes with a later wrap
+            }
+        }
+    }
+
+    /** The description of the fatal alert {@code e} says the peer sent, as the binding reads it, or -1 if none. */
+    static int receivedAlert(JsseBinding binding, SSLException e, boolean client) {
+        EngineException mapped = binding.mapFailure(e, client);
+        return mapped.isAlertReceived() ? mapped.receivedAlert() : -1;
     }
 
     /** What one probe connection showed; each {@code String} is null where the behaviour held, else why not. */

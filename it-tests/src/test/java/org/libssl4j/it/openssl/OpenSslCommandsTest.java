@@ -134,7 +134,7 @@ class OpenSslCommandsTest extends OpenSslTestBase {
                 SocketConnection conn = SocketConnection.connect(ctx, server.port(), server::describe).handshake()) {
             server.awaitStdout("CIPHER is", WAIT);
             exchange(conn, server, "s_server", "before");
-            int received = OpenSslProcess.count(server.stdoutText(), "<<< TLS 1.3, Handshake [length 0005], KeyUpdate");
+            int received = keyUpdatesReceived(server);
             Ssl ssl = conn.ssl();
             Bio socket = ssl.getWbio();
             FullTransport full = new FullTransport(socket);
@@ -145,11 +145,11 @@ class OpenSslCommandsTest extends OpenSslTestBase {
             // Any read that wanted to write would return WANT_WRITE here, and readExactly accepts only WANT_READ.
             assertThat(new String(conn.readExactly(5), java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("data\n");
             assertThat(full.writes).as("writes the reads tried").isZero();
-            assertThat(OpenSslProcess.count(server.stdoutText(), "<<< TLS 1.3, Handshake [length 0005], KeyUpdate"))
+            assertThat(keyUpdatesReceived(server))
                     .as("KeyUpdates s_server received before our next write").isEqualTo(received);
             ssl.setWbio(socket);
             exchange(conn, server, "s_server", "after");
-            assertThat(OpenSslProcess.count(server.stdoutText(), "<<< TLS 1.3, Handshake [length 0005], KeyUpdate") - received)
+            assertThat(keyUpdatesReceived(server) - received)
                     .as("KeyUpdates s_server received with our next write" + server.describe()).isEqualTo(1);
         }
     }
@@ -189,19 +189,24 @@ class OpenSslCommandsTest extends OpenSslTestBase {
         }
     }
 
+    /** The KeyUpdate messages s_server has received so far, as its {@code -msg} trace shows them. */
+    private static int keyUpdatesReceived(OpenSslProcess server) {
+        return OpenSslProcess.count(server.stdoutText(), "<<< TLS 1.3, Handshake [length 0005], KeyUpdate");
+    }
+
     private void keyUpdate(String engine, String command) {
         try (SslCtx ctx = TestContexts.client(engine).tls13().build();
                 OpenSslProcess server = sServer("-tls1_3");
                 SocketConnection conn = SocketConnection.connect(ctx, server.port(), server::describe).handshake()) {
             server.awaitStdout("CIPHER is", WAIT);
             exchange(conn, server, "s_server", "before");
-            int received = OpenSslProcess.count(server.stdoutText(), "<<< TLS 1.3, Handshake [length 0005], KeyUpdate");
+            int received = keyUpdatesReceived(server);
             server.writeLine(command);
             server.awaitStdout("SSL_do_handshake -> 1", WAIT);
             assertThat(server.stdoutText()).as(server.describe()).contains(">>> TLS 1.3, Handshake [length 0005], KeyUpdate");
             exchange(conn, server, "s_server", "after");
             exchange(conn, server, "s_server", "and again");
-            int answered = OpenSslProcess.count(server.stdoutText(), "<<< TLS 1.3, Handshake [length 0005], KeyUpdate") - received;
+            int answered = keyUpdatesReceived(server) - received;
             assertThat(answered).as("KeyUpdates s_server received from us after its " + command + server.describe())
                     .isEqualTo(command.equals("K") ? 1 : 0);
             Ssl ssl = conn.ssl();
