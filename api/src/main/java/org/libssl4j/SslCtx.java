@@ -41,7 +41,7 @@ public final class SslCtx implements AutoCloseable {
     private final SslMethod method;
     private final Engine engine;
     private long mode = SslMode.AUTO_RETRY;
-    private long options;
+    private long options = SslOptions.NO_COMPRESSION | SslOptions.ENABLE_MIDDLEBOX_COMPAT; // SSL_CTX_new's (OPT-1)
     private int minVersion = SslVersion.TLS1_2_VERSION;
     private int maxVersion = SslVersion.TLS1_3_VERSION;
     private int verifyMode;

@@ -19,6 +19,11 @@ public final class SslOptions {
     public static final long NO_COMPRESSION = 1L << 17;
     /** {@code SSL_OP_ENABLE_MIDDLEBOX_COMPAT}. */
     public static final long ENABLE_MIDDLEBOX_COMPAT = 1L << 20;
+    /**
+     * {@code SSL_OP_PRIORITIZE_CHACHA}: with {@link #CIPHER_SERVER_PREFERENCE}, a server whose client lists a
+     * ChaCha20-Poly1305 suite first puts its own ChaCha20 suites first.
+     */
+    public static final long PRIORITIZE_CHACHA = 1L << 21;
     /** {@code SSL_OP_CIPHER_SERVER_PREFERENCE}: the server's cipher order wins. */
     public static final long CIPHER_SERVER_PREFERENCE = 1L << 22;
     /** {@code SSL_OP_NO_SSLv3}. */

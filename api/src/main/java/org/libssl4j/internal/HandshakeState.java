@@ -93,19 +93,33 @@ public final class HandshakeState {
         org.libssl4j.spi.EngineContext context = contexts.get();
         // A session resumes only through the engine context that made it (SslSession); elsewhere it is not offered.
         Object resume = isClient() && settings.resumeContext == context ? settings.resumeHandle : null;
-        engine = context.newEngine(new ConnectionConfig(isClient(), settings.sniHostName,
+        ConnectionConfig config = new ConnectionConfig(isClient(), settings.sniHostName,
                 settings.verifyHostName != null ? settings.verifyHostName : settings.sniHostName,
-                settings.options, settings.minVersion, settings.maxVersion, isClient() ? null : serverHooks, resume));
+                settings.options, settings.minVersion, settings.maxVersion, isClient() ? null : serverHooks, resume);
+        engine = context.newEngine(config);
         this.context = context;
-        engine.beginHandshake();
+        noVersionLeft = config.enabledVersions().isEmpty();
+        if (!noVersionLeft) {
+            engine.beginHandshake();
+        }
         started = true;
         return engine;
+    }
+
+    /**
+     * The options left no protocol version between the minimum and the maximum: libssl's handshake fails at its
+     * first step, before it reads or writes a handshake message (OPT-3). The engine was made but not begun.
+     */
+    boolean noVersionLeft() {
+        return noVersionLeft;
     }
 
     /** What a server asks its application during the handshake (servername, ALPN); null for none. */
     void setServerHooks(ServerHooks hooks) {
         serverHooks = hooks;
     }
+
+    private boolean noVersionLeft;
 
     /** The first handshake step ran: {@code SSL_in_before} is false. */
     boolean started() {

@@ -21,6 +21,7 @@ final class RecordLayer {
     private static final int CONTENT_HANDSHAKE = 22;
     private static final int CONTENT_CHANGE_CIPHER_SPEC = 20;
     static final int ALERT_UNEXPECTED_MESSAGE = 10;
+    static final int ALERT_PROTOCOL_VERSION = 70;
 
     /** {@link #open} outcomes besides a positive count of application bytes. */
     static final int OPENED_NOTHING = 0;

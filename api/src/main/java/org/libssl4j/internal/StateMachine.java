@@ -134,6 +134,10 @@ final class StateMachine {
         if (!hs.started()) {
             engine = hs.start(contexts);
             records.start(engine, !hs.isClient());
+            if (hs.noVersionLeft()) {
+                records.fatalAlert(SslReason.NO_PROTOCOLS_AVAILABLE, RecordLayer.ALERT_PROTOCOL_VERSION);
+                return -1;
+            }
         }
         while (true) {
             TlsEngine.Status status = engine.status();

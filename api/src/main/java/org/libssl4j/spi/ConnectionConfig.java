@@ -1,5 +1,8 @@
 package org.libssl4j.spi;
 
+import org.libssl4j.SslOptions;
+import org.libssl4j.SslVersion;
+
 /**
  * What one connection adds to its context's settings.
  *
@@ -27,5 +30,31 @@ public record ConnectionConfig(
     public ConnectionConfig(boolean client, String sniHostName, String verifyHostName, long options, int minVersion,
             int maxVersion) {
         this(client, sniHostName, verifyHostName, options, minVersion, maxVersion, null, null);
+    }
+
+    /**
+     * The protocol versions ({@code SslVersion} values, TLS 1.0 to 1.3, lowest first) between {@link #minVersion} and
+     * {@link #maxVersion} that no {@code SSL_OP_NO_TLSv1*} option turns off: what the engine may negotiate. Empty
+     * means libssl's "no protocols available"; the state machine fails such a connection before the engine runs.
+     *
+     * @return the versions left, possibly empty
+     */
+    public java.util.List<Integer> enabledVersions() {
+        java.util.List<Integer> list = new java.util.ArrayList<>();
+        for (int v = Math.max(minVersion, SslVersion.TLS1_VERSION); v <= Math.min(maxVersion, SslVersion.TLS1_3_VERSION); v++) {
+            if ((options & disabledBy(v)) == 0) {
+                list.add(v);
+            }
+        }
+        return list;
+    }
+
+    private static long disabledBy(int version) {
+        switch (version) {
+            case SslVersion.TLS1_VERSION: return SslOptions.NO_TLSv1;
+            case SslVersion.TLS1_1_VERSION: return SslOptions.NO_TLSv1_1;
+            case SslVersion.TLS1_2_VERSION: return SslOptions.NO_TLSv1_2;
+            default: return SslOptions.NO_TLSv1_3;
+        }
     }
 }

@@ -65,7 +65,8 @@ final class JsseContext implements EngineContext {
                 engine.setHandshakeApplicationProtocolSelector((e, offered) -> hooks.selectAlpn(offered));
             }
         }
-        return new JsseEngine(engine, binding, cc.client(), provocations, asked, this, resume, tls13Resumption);
+        return new JsseEngine(engine, binding, cc.client(), provocations, asked, this, resume, tls13Resumption,
+                ChachaPriority.applies(cc.client(), cc.options()));
     }
 
     /** This context's own key manager (null when it has no key), for a connection switched to it. */
@@ -143,7 +144,7 @@ final class JsseContext implements EngineContext {
                     ? ssl.createSSLEngine(peerHost(cc), resume != null ? resume.port() : newPort()) : ssl.createSSLEngine();
             engine.setUseClientMode(cc.client());
             SSLParameters p = engine.getSSLParameters();
-            p.setProtocols(protocols(cc.minVersion(), cc.maxVersion(), cc.options()));
+            p.setProtocols(protocols(cc));
             List<String> suites = new ArrayList<>(config.tls13CipherSuites());
             suites.addAll(config.cipherSuites());
             if (!config.tls13CipherSuites().isEmpty() || !config.cipherSuites().isEmpty()) {
@@ -202,25 +203,9 @@ final class JsseContext implements EngineContext {
         }
     }
 
-    /** The JSSE protocol names between {@code min} and {@code max}, less those the options turn off. */
-    static String[] protocols(int min, int max, long options) {
-        List<String> list = new ArrayList<>();
-        for (int v = Math.max(min, SslVersion.TLS1_VERSION); v <= Math.min(max, SslVersion.TLS1_3_VERSION); v++) {
-            if (!disabled(v, options)) {
-                list.add(SslVersion.name(v));
-            }
-        }
-        return list.toArray(new String[0]);
-    }
-
-    private static boolean disabled(int v, long options) {
-        switch (v) {
-            case SslVersion.TLS1_VERSION: return (options & org.libssl4j.SslOptions.NO_TLSv1) != 0;
-            case SslVersion.TLS1_1_VERSION: return (options & org.libssl4j.SslOptions.NO_TLSv1_1) != 0;
-            case SslVersion.TLS1_2_VERSION: return (options & org.libssl4j.SslOptions.NO_TLSv1_2) != 0;
-            case SslVersion.TLS1_3_VERSION: return (options & org.libssl4j.SslOptions.NO_TLSv1_3) != 0;
-            default: return true;
-        }
+    /** The JSSE protocol names of the versions {@code cc} leaves ({@link ConnectionConfig#enabledVersions()}). */
+    static String[] protocols(ConnectionConfig cc) {
+        return cc.enabledVersions().stream().map(SslVersion::name).toArray(String[]::new);
     }
 
     @Override

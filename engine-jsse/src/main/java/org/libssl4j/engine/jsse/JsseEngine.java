@@ -36,6 +36,10 @@ final class JsseEngine implements TlsEngine {
     private final JsseContext context;
     /** The session a client offers (its key in the provider's client cache), or null. */
     private final SessionKey resume;
+    /** The suite order depends on the ClientHello ({@link ChachaPriority}): the handshake begins on its record. */
+    private final boolean helloDecidesSuites;
+    /** {@link #beginHandshake} was asked but waits for the client's first record. */
+    private boolean awaitingHello;
     /** When {@link #beginHandshake} ran, in milliseconds: a session made before it was resumed. */
     private long handshakeStart;
     private final boolean tls13Resumption;
@@ -52,7 +56,9 @@ final class JsseEngine implements TlsEngine {
     }
 
     JsseEngine(SSLEngine engine, JsseBinding binding, boolean client, Supplier<Map<Integer, byte[]>> provocations,
-            ServernameSwitch.Asked servername, JsseContext context, SessionKey resume, boolean tls13Resumption) {
+            ServernameSwitch.Asked servername, JsseContext context, SessionKey resume, boolean tls13Resumption,
+            boolean helloDecidesSuites) {
+        this.helloDecidesSuites = helloDecidesSuites;
         this.tls13Resumption = tls13Resumption;
         this.context = context;
         this.resume = resume;
@@ -66,6 +72,10 @@ final class JsseEngine implements TlsEngine {
     @Override
     public void beginHandshake() throws EngineException {
         handshakeStart = System.currentTimeMillis();
+        if (helloDecidesSuites) {
+            awaitingHello = true; // a server has nothing to send before the hello
+            return;
+        }
         try {
             engine.beginHandshake();
         } catch (SSLException e) {
@@ -104,6 +114,9 @@ final class JsseEngine implements TlsEngine {
     }
 
     private Status status0() throws EngineException {
+        if (awaitingHello) {
+            return Status.NEED_UNWRAP;
+        }
         SSLEngineResult.HandshakeStatus hs = engine.getHandshakeStatus();
         if (!client && serverName == null && hs != SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING) {
             captureServerName(engine.getHandshakeSession());
@@ -171,11 +184,20 @@ final class JsseEngine implements TlsEngine {
 
     @Override
     public int open(ByteBuffer record, ByteBuffer dst) throws EngineException {
-        return engine.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING
+        return engine.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING && !awaitingHello
                 ? open0(record, dst) : recording(() -> open0(record, dst));
     }
 
     private int open0(ByteBuffer record, ByteBuffer dst) throws EngineException {
+        if (awaitingHello) {
+            awaitingHello = false;
+            ChachaPriority.reorder(engine, record);
+            try {
+                engine.beginHandshake();
+            } catch (SSLException e) {
+                throw map(e);
+            }
+        }
         if (client) {
             groups.records(record, record.position(), record.limit());
         }

@@ -62,14 +62,53 @@ class OpenSslCipherOrderTest extends OpenSslTestBase {
         assertThat(chosen).isEqualTo(serverPreference ? a : b);
     }
 
+    static final String ECDHE_CHACHA = "ECDHE-RSA-CHACHA20-POLY1305";
+    static final String TLS13_CHACHA = "TLS_CHACHA20_POLY1305_SHA256";
+
+    /** engine, version, whether the client lists ChaCha20 first, PRIORITIZE_CHACHA; the server prefers its AES suite. */
+    static Stream<Arguments> chachaCases() {
+        return TestEngines.names().flatMap(engine -> Stream.of("TLSv1.2", "TLSv1.3").flatMap(version -> Stream.of(
+                Arguments.of(engine, version, true, true), Arguments.of(engine, version, true, false),
+                Arguments.of(engine, version, false, true))));
+    }
+
+    @ParameterizedTest(name = "[{0}] {1}, client's first ChaCha20 {2}, PRIORITIZE_CHACHA {3}")
+    @DisplayName("OPT-4 with CIPHER_SERVER_PREFERENCE and PRIORITIZE_CHACHA a server that lists AES-128-GCM before ChaCha20 takes ChaCha20 when s_client lists it first, and its own order otherwise, as s_server -serverpref -prioritize_chacha")
+    @MethodSource("chachaCases")
+    void prioritizeChacha(String engine, String version, boolean clientChachaFirst, boolean prioritize) throws Exception {
+        boolean tls13 = version.equals("TLSv1.3");
+        String aes128 = tls13 ? TLS13_128 : ECDHE_128;
+        String aes256 = tls13 ? TLS13_256 : ECDHE_256;
+        String chacha = tls13 ? TLS13_CHACHA : ECDHE_CHACHA;
+        String offered = clientChachaFirst ? chacha + ":" + aes128 : aes256 + ":" + chacha + ":" + aes128;
+        long options = SslOptions.CIPHER_SERVER_PREFERENCE | (prioritize ? SslOptions.PRIORITIZE_CHACHA : 0);
+        String chosen = negotiate(engine, options,
+                ctx -> {
+                    if (tls13) {
+                        ctx.setCiphersuites(aes128 + ":" + chacha + ":" + aes256);
+                    } else {
+                        ctx.setCipherList(aes128 + ":" + chacha + ":" + aes256);
+                    }
+                }, version, tls13 ? "-ciphersuites" : "-cipher", offered);
+        String expected = clientChachaFirst && prioritize ? chacha : aes128;
+        if (tls13 && !expected.equals(chacha) && engine.equals("conscrypt")) {
+            // CIPHER-3: BoringSSL takes no server order on TLS 1.3, so only the ChaCha20 outcome is libssl's to check.
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "conscrypt keeps no TLS 1.3 server order (CIPHER-3)");
+        }
+        assertThat(chosen).isEqualTo(expected);
+    }
+
     /** The suite our server (OpenSSL's name) negotiates with s_client {@code clientArgs} on {@code version}. */
     private static String negotiate(String engine, boolean serverPreference,
             java.util.function.Consumer<SslCtx> suites, String version, String... clientArgs) throws Exception {
+        return negotiate(engine, serverPreference ? SslOptions.CIPHER_SERVER_PREFERENCE : 0, suites, version, clientArgs);
+    }
+
+    private static String negotiate(String engine, long options,
+            java.util.function.Consumer<SslCtx> suites, String version, String... clientArgs) throws Exception {
         try (SslCtx ctx = TestContexts.server(engine).only(version).configure(c -> {
                     suites.accept(c);
-                    if (serverPreference) {
-                        c.setOptions(SslOptions.CIPHER_SERVER_PREFERENCE);
-                    }
+                    c.setOptions(options);
                 }).build();
                 ServerSocketChannel listener = SocketConnection.listen();
                 OpenSslProcess client = OpenSslProcess.client(SocketConnection.port(listener),
