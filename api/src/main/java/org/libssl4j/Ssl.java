@@ -59,6 +59,7 @@ public final class Ssl implements AutoCloseable {
     private final Connection connection;
     private final java.lang.ref.Cleaner.Cleanable cleanable;
     private final Switched switched = new Switched();
+    private final Info info = new Info(this);
 
     /** Settings a connection copies from its context at {@code SSL_new}. */
     record Inherited(long mode, long options, boolean readAhead, int maxSendFragment, boolean quietShutdown,
@@ -74,6 +75,26 @@ public final class Ssl implements AutoCloseable {
                 ctx.engine().has(Capability.RENEGOTIATION), settings);
         this.cleanable = CLEANER.register(this, new Free(connection, contextSettings, switched)); // no reference to this
         connection.setServerHooks(new Hooks(this, ctx, contextSettings, switched, connection));
+        connection.setInfoSink(info);
+    }
+
+    /**
+     * {@code SSL_set_info_callback}: this connection's info callback, which replaces its context's
+     * ({@link SslCtx#setInfoCallback}); null to use the context's again.
+     *
+     * @param callback the callback, or null
+     */
+    public void setInfoCallback(InfoCallback callback) {
+        info.own = callback;
+    }
+
+    /**
+     * {@code SSL_get_info_callback}: the connection's own info callback.
+     *
+     * @return the callback set by {@link #setInfoCallback}, or null
+     */
+    public InfoCallback getInfoCallback() {
+        return info.own;
     }
 
     /** {@code SSL_get_SSL_CTX}: the context this connection was made with, or the one {@link #setSslCtx} chose. */
@@ -641,6 +662,32 @@ public final class Ssl implements AutoCloseable {
      * handshake. It reaches the {@code Ssl} weakly: the engine holds it, and a strong reference would keep an
      * abandoned connection from its {@link Free}.
      */
+    /**
+     * Hands the connection's info events to the callback in force, looked up at each event as libssl does: the
+     * connection's own, else its current context's. Holds the {@code Ssl} weakly, like {@link Hooks}, so that the
+     * cleaner's state does not keep it alive.
+     */
+    private static final class Info implements Connection.InfoSink {
+        private final java.lang.ref.WeakReference<Ssl> ssl;
+        volatile InfoCallback own;
+
+        Info(Ssl ssl) {
+            this.ssl = new java.lang.ref.WeakReference<>(ssl);
+        }
+
+        @Override
+        public void info(int where, int ret) {
+            Ssl s = ssl.get();
+            if (s == null) {
+                return;
+            }
+            InfoCallback callback = own != null ? own : s.getContext().getInfoCallback();
+            if (callback != null) {
+                callback.onInfo(s, where, ret);
+            }
+        }
+    }
+
     private static final class Hooks implements org.libssl4j.spi.ServerHooks {
         private final java.lang.ref.WeakReference<Ssl> ssl;
         private final SslCtx own;

@@ -41,6 +41,7 @@ public final class SslCtx implements AutoCloseable {
     private final SslMethod method;
     private final Engine engine;
     private long mode = SslMode.AUTO_RETRY;
+    private volatile InfoCallback infoCallback;
     private long options = SslOptions.NO_COMPRESSION | SslOptions.ENABLE_MIDDLEBOX_COMPAT; // SSL_CTX_new's (OPT-1)
     private int minVersion = SslVersion.TLS1_2_VERSION;
     private int maxVersion = SslVersion.TLS1_3_VERSION;
@@ -977,6 +978,25 @@ public final class SslCtx implements AutoCloseable {
      */
     public void setTlsextServernameCallback(ServernameCallback callback) {
         servernameCallback = callback;
+    }
+
+    /**
+     * {@code SSL_CTX_set_info_callback}: told of the handshakes and alerts of this context's connections (those
+     * without their own, {@link Ssl#setInfoCallback}), at the time they happen; null for none.
+     *
+     * @param callback the callback, or null
+     */
+    public void setInfoCallback(InfoCallback callback) {
+        infoCallback = callback;
+    }
+
+    /**
+     * {@code SSL_CTX_get_info_callback}.
+     *
+     * @return the context's info callback, or null
+     */
+    public InfoCallback getInfoCallback() {
+        return infoCallback;
     }
 
     /** The servername callback, or null. */

@@ -27,6 +27,12 @@ public final class Connection {
         EngineContext get() throws EngineException;
     }
 
+    /** The receiver of the info callback's events: the {@code Ssl}, which looks up its callback at each one. */
+    public interface InfoSink {
+        /** One event, as {@code InfoCallback.onInfo} takes it. */
+        void info(int where, int ret);
+    }
+
     private final Settings settings;
     private final HandshakeState hs;
     private final Failure failure = new Failure();
@@ -72,6 +78,11 @@ public final class Connection {
 
     public boolean isServer() {
         return hs.isServer();
+    }
+
+    /** Where the info callback's events go ({@code SSL_set_info_callback}); null for nowhere. */
+    public void setInfoSink(InfoSink sink) {
+        records.info().setSink(sink);
     }
 
     /** What this connection, as a server, asks its application during the handshake ({@code ServerHooks}). */

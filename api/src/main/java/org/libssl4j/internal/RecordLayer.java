@@ -3,6 +3,7 @@ package org.libssl4j.internal;
 import java.nio.ByteBuffer;
 import org.libssl4j.Bio;
 import org.libssl4j.Ssl;
+import org.libssl4j.SslCb;
 import org.libssl4j.SslError;
 import org.libssl4j.SslErrorEntry;
 import org.libssl4j.SslOptions;
@@ -51,6 +52,7 @@ final class RecordLayer {
     /** libssl's {@code BIO_set_retry_read} on its own account: a non-data record with AUTO_RETRY off (R11.12, R12.4). */
     private boolean forcedReadRetry;
     private boolean firstRecord = true;
+    private final InfoEvents info;
     /** The current record's header is read and accepted, its body not yet whole. */
     private boolean headerTaken;
     private boolean tls13;
@@ -65,6 +67,12 @@ final class RecordLayer {
         this.failure = failure;
         this.in = new Inbound(direct);
         this.plain = new Plaintext(direct);
+        this.info = new InfoEvents(failure);
+    }
+
+    /** The info callback's events, which the state machine shares. */
+    InfoEvents info() {
+        return info;
     }
 
     void setBio(Bio r, Bio w) {
@@ -300,6 +308,7 @@ final class RecordLayer {
         }
         in.consumeRecord();
         if (n == TlsEngine.CLOSED) {
+            info.alert(false, SslCb.AL_WARNING, ALERT_CLOSE_NOTIFY);
             return OPENED_CLOSE_NOTIFY;
         }
         if (beside) {
@@ -399,10 +408,12 @@ final class RecordLayer {
         }
         if (firstRecord) {
             out.put(new byte[] {CONTENT_ALERT, 3, 3, 0, 2, 2, (byte) alert});
+            info.alert(true, SslCb.AL_FATAL, alert);
         } else {
             try {
                 if (engine.sealAlert(alert, out.space()) > 0) {
                     out.commit();
+                    info.alert(true, SslCb.AL_FATAL, alert);
                 }
             } catch (EngineException | RuntimeException ignored) {
                 // The connection is failed already; the alert is a courtesy.
@@ -418,12 +429,14 @@ final class RecordLayer {
     void engineFailed(EngineException e) {
         if (e.receivedAlert() == ALERT_CLOSE_NOTIFY) {
             // A close_notify where the engine wanted a handshake message: libssl reports it as ZERO_RETURN.
+            info.alert(false, SslCb.AL_WARNING, ALERT_CLOSE_NOTIFY);
             shutdown.markReceived();
             failure.silently();
             return;
         }
         failure.fail(e.library(), e.reason(), e.detail(), e.getCause() != null ? e.getCause() : e);
         if (e.isAlertReceived()) {
+            info.alert(false, SslCb.AL_FATAL, e.receivedAlert());
             shutdown.markReceived();
             return;
         }

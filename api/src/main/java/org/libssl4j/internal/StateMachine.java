@@ -1,6 +1,7 @@
 package org.libssl4j.internal;
 
 import java.nio.ByteBuffer;
+import org.libssl4j.SslCb;
 import org.libssl4j.SslErrorEntry;
 import org.libssl4j.SslErrorQueue;
 import org.libssl4j.SslMode;
@@ -44,6 +45,7 @@ final class StateMachine {
     private final PendingWrite pendingWrite;
     private final Renegotiation renegotiation;
     private final RecordLayer records;
+    private final InfoEvents info;
     /** The engine, once the first handshake step made it (kept from {@link #hs} for the hot path). */
     private TlsEngine engine;
 
@@ -57,6 +59,7 @@ final class StateMachine {
         this.pendingWrite = pendingWrite;
         this.renegotiation = renegotiation;
         this.records = records;
+        this.info = records.info();
     }
 
     /** {@code SSL_in_init}: before and during a handshake, and for good after a fatal error (R15.7). */
@@ -81,12 +84,16 @@ final class StateMachine {
                 default:
                     return readBytes(array, off, len, bb, call == CALL_PEEK);
             }
-        } catch (EngineException e) {
-            records.engineFailed(e);
-        } catch (RuntimeException e) {
-            records.engineFailed(EngineException.of(SslReason.INTERNAL_ERROR, String.valueOf(e), e));
+        } catch (EngineException | RuntimeException e) {
+            failOn(e);
         }
         return -1;
+    }
+
+    /** What the engine (or a BIO) threw fails the connection; an unexpected exception as "internal error". */
+    private void failOn(Exception e) {
+        records.engineFailed(e instanceof EngineException ? (EngineException) e
+                : EngineException.of(SslReason.INTERNAL_ERROR, String.valueOf(e), e));
     }
 
     // ---- handshake ------------------------------------------------------------------------------------------
@@ -104,6 +111,7 @@ final class StateMachine {
         boolean nothingHalfSent = !pendingWrite.isRecordSealed() && !records.hasOutput();
         if (renegotiation.beginIfDue(engine, nothingHalfSent, !hs.isClient(), failure)) {
             hs.reenter();
+            info.emit(SslCb.HANDSHAKE_START, 1);
         }
     }
 
@@ -130,8 +138,29 @@ final class StateMachine {
         if (failure.isFatal()) {
             return -1;
         }
+        info.handshakeRunning(true);
+        int r;
+        try {
+            r = handshakeSteps();
+        } catch (EngineException | RuntimeException e) {
+            failOn(e); // here rather than in run(), so that its alert event comes before the EXIT
+            r = -1;
+        } finally {
+            info.handshakeRunning(false);
+        }
+        info.emit(side() | SslCb.EXIT, r == HANDSHAKE_DATA_ARRIVED ? -1 : r);
+        return r;
+    }
+
+    /** {@code SSL_ST_CONNECT} or {@code SSL_ST_ACCEPT}, for the info callback. */
+    private int side() {
+        return hs.isClient() ? SslCb.ST_CONNECT : SslCb.ST_ACCEPT;
+    }
+
+    private int handshakeSteps() throws EngineException {
         SslErrorQueue.clear();
         if (!hs.started()) {
+            info.emit(SslCb.HANDSHAKE_START, 1);
             engine = hs.start(contexts);
             records.start(engine, !hs.isClient());
             if (hs.noVersionLeft()) {
@@ -171,6 +200,7 @@ final class StateMachine {
             switch (status) {
                 case NEED_WRAP:
                     records.produce();
+                    info.emit(side() | SslCb.LOOP, 1);
                     break;
                 case NEED_UNWRAP:
                     if (renegotiation.helloRequestDue()) {
@@ -201,11 +231,13 @@ final class StateMachine {
                     if (opened > 0) {
                         return HANDSHAKE_DATA_ARRIVED; // R11.6: the caller's read returns it
                     }
+                    info.emit(side() | SslCb.LOOP, 1);
                     break; // a handshake record, or an empty application-data one
                 case NOT_HANDSHAKING:
                     hs.finished(engine.protocol());
                     records.handshakeFinished(hs.tls13());
                     renegotiation.handshakeFinished();
+                    info.emit(SslCb.HANDSHAKE_DONE, 1);
                     return 1;
                 default:
                     throw new IllegalStateException("unknown engine status");
@@ -407,6 +439,7 @@ final class StateMachine {
                 return -1;
             }
             hs.reenter();
+            info.emit(SslCb.HANDSHAKE_START, 1); // the peer's renegotiation
             int h = handshake();
             if (h <= 0 || h == HANDSHAKE_DATA_ARRIVED) {
                 return h == HANDSHAKE_DATA_ARRIVED ? 1 : h; // R11.6: that data is returned whatever AUTO_RETRY says
@@ -467,6 +500,7 @@ final class StateMachine {
             engine.closeOutbound();
             if (!engine.isOutboundDone()) {
                 records.produce();
+                info.alert(true, SslCb.AL_WARNING, 0);
                 int r = records.flush();
                 if (r <= 0) {
                     return r;
