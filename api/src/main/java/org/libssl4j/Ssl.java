@@ -76,6 +76,26 @@ public final class Ssl implements AutoCloseable {
         this.cleanable = CLEANER.register(this, new Free(connection, contextSettings, switched)); // no reference to this
         connection.setServerHooks(new Hooks(this, ctx, contextSettings, switched, connection));
         connection.setInfoSink(info);
+        connection.setMsgSink(info);
+    }
+
+    /**
+     * {@code SSL_set_msg_callback}: this connection's message callback, which replaces its context's
+     * ({@link SslCtx#setMsgCallback}); null to use the context's again.
+     *
+     * @param callback the callback, or null
+     */
+    public void setMsgCallback(MsgCallback callback) {
+        info.ownMsg = callback;
+    }
+
+    /**
+     * The connection's own message callback.
+     *
+     * @return the callback set by {@link #setMsgCallback}, or null
+     */
+    public MsgCallback getMsgCallback() {
+        return info.ownMsg;
     }
 
     /**
@@ -663,13 +683,14 @@ public final class Ssl implements AutoCloseable {
      * abandoned connection from its {@link Free}.
      */
     /**
-     * Hands the connection's info events to the callback in force, looked up at each event as libssl does: the
+     * Hands the connection's info events and message reports to the callback in force, looked up at each event as libssl does: the
      * connection's own, else its current context's. Holds the {@code Ssl} weakly, like {@link Hooks}, so that the
      * cleaner's state does not keep it alive.
      */
-    private static final class Info implements Connection.InfoSink {
+    private static final class Info implements Connection.InfoSink, Connection.MsgSink {
         private final java.lang.ref.WeakReference<Ssl> ssl;
         volatile InfoCallback own;
+        volatile MsgCallback ownMsg;
 
         Info(Ssl ssl) {
             this.ssl = new java.lang.ref.WeakReference<>(ssl);
@@ -684,6 +705,21 @@ public final class Ssl implements AutoCloseable {
             InfoCallback callback = own != null ? own : s.getContext().getInfoCallback();
             if (callback != null) {
                 callback.onInfo(s, where, ret);
+            }
+        }
+
+        @Override
+        public boolean active() {
+            Ssl s = ssl.get();
+            return s != null && (ownMsg != null || s.getContext().getMsgCallback() != null);
+        }
+
+        @Override
+        public void msg(boolean write, int version, int contentType, byte[] bytes) {
+            Ssl s = ssl.get();
+            MsgCallback callback = s == null ? null : ownMsg != null ? ownMsg : s.getContext().getMsgCallback();
+            if (callback != null) {
+                callback.onMsg(s, write, version, contentType, bytes);
             }
         }
     }

@@ -42,6 +42,7 @@ public final class SslCtx implements AutoCloseable {
     private final Engine engine;
     private long mode = SslMode.AUTO_RETRY;
     private volatile InfoCallback infoCallback;
+    private volatile MsgCallback msgCallback;
     private long options = SslOptions.NO_COMPRESSION | SslOptions.ENABLE_MIDDLEBOX_COMPAT; // SSL_CTX_new's (OPT-1)
     private int minVersion = SslVersion.TLS1_2_VERSION;
     private int maxVersion = SslVersion.TLS1_3_VERSION;
@@ -997,6 +998,26 @@ public final class SslCtx implements AutoCloseable {
      */
     public InfoCallback getInfoCallback() {
         return infoCallback;
+    }
+
+    /**
+     * {@code SSL_CTX_set_msg_callback}: told of the record headers and protocol messages of this context's
+     * connections (those without their own, {@link Ssl#setMsgCallback}); null for none. See {@link MsgCallback} for
+     * what an engine's encryption hides.
+     *
+     * @param callback the callback, or null
+     */
+    public void setMsgCallback(MsgCallback callback) {
+        msgCallback = callback;
+    }
+
+    /**
+     * The context's message callback.
+     *
+     * @return the callback, or null
+     */
+    public MsgCallback getMsgCallback() {
+        return msgCallback;
     }
 
     /** The servername callback, or null. */

@@ -33,6 +33,15 @@ public final class Connection {
         void info(int where, int ret);
     }
 
+    /** The receiver of the message callback's reports ({@code MsgCallback.onMsg} without the connection). */
+    public interface MsgSink {
+        /** One record header or message. */
+        void msg(boolean write, int version, int contentType, byte[] bytes);
+
+        /** Whether a callback would be told now: else the records are not looked at. */
+        boolean active();
+    }
+
     private final Settings settings;
     private final HandshakeState hs;
     private final Failure failure = new Failure();
@@ -83,6 +92,11 @@ public final class Connection {
     /** Where the info callback's events go ({@code SSL_set_info_callback}); null for nowhere. */
     public void setInfoSink(InfoSink sink) {
         records.info().setSink(sink);
+    }
+
+    /** Where the message callback's reports go ({@code SSL_set_msg_callback}); null for nowhere. */
+    public void setMsgSink(MsgSink sink) {
+        records.trace().setSink(sink);
     }
 
     /** What this connection, as a server, asks its application during the handshake ({@code ServerHooks}). */

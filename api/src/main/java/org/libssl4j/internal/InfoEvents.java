@@ -31,18 +31,24 @@ final class InfoEvents {
         inHandshake = running;
     }
 
-    /**
-     * One event. A callback that throws fails the connection with "callback failed": inside a handshake as a
-     * refusing callback does (the handshake stops at its next step, internal_error sent), elsewhere at once.
-     */
+    /** One event. */
     void emit(int where, int ret) {
-        if (sink == null) {
-            return;
+        Connection.InfoSink s = sink;
+        if (s != null) {
+            guard(() -> s.info(where, ret));
         }
+    }
+
+    /**
+     * Runs an application callback (info or message). One that throws fails the connection with "callback failed":
+     * inside a handshake as a refusing callback does (the handshake stops at its next step, internal_error sent),
+     * elsewhere at once.
+     */
+    void guard(Runnable callback) {
         try {
-            sink.info(where, ret);
+            callback.run();
         } catch (RuntimeException e) {
-            String detail = "the info callback threw " + e;
+            String detail = "the application's callback threw " + e;
             if (inHandshake && !failure.isBlamed()) {
                 failure.blame(SslReason.CALLBACK_FAILED, ALERT_INTERNAL_ERROR, detail, e);
             } else if (!failure.isFatal()) {

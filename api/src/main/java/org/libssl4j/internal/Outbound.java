@@ -15,7 +15,15 @@ final class Outbound {
     private int pos;
     private int lim;
 
+    /** Told of each record committed, for the message callback. */
+    private final MsgTrace trace;
+
     Outbound(boolean direct, int capacity) {
+        this(direct, capacity, null);
+    }
+
+    Outbound(boolean direct, int capacity, MsgTrace trace) {
+        this.trace = trace;
         this.direct = direct;
         this.baseCapacity = capacity;
         this.capacity = capacity;
@@ -52,6 +60,9 @@ final class Outbound {
     /** Records what the engine just wrote into {@link #space()}. */
     void commit() {
         if (buf.position() > lim) {
+            if (trace != null && trace.on()) {
+                trace.written(buf, lim, buf.position());
+            }
             lim = buf.position();
         }
     }

@@ -53,6 +53,7 @@ final class RecordLayer {
     private boolean forcedReadRetry;
     private boolean firstRecord = true;
     private final InfoEvents info;
+    private final MsgTrace trace;
     /** The current record's header is read and accepted, its body not yet whole. */
     private boolean headerTaken;
     private boolean tls13;
@@ -68,6 +69,12 @@ final class RecordLayer {
         this.in = new Inbound(direct);
         this.plain = new Plaintext(direct);
         this.info = new InfoEvents(failure);
+        this.trace = new MsgTrace(info);
+    }
+
+    /** The message callback's view of the records. */
+    MsgTrace trace() {
+        return trace;
     }
 
     /** The info callback's events, which the state machine shares. */
@@ -92,7 +99,8 @@ final class RecordLayer {
     void start(TlsEngine engine, boolean server) {
         this.engine = engine;
         this.server = server;
-        this.out = new Outbound(direct, engine.maxRecordSize());
+        this.out = new Outbound(direct, engine.maxRecordSize(), trace);
+        trace.offering(settings.maxVersion);
     }
 
     /** A handshake finished: the first record is behind, and the version is known. */
@@ -299,6 +307,9 @@ final class RecordLayer {
         boolean applicationData = in.type() == CONTENT_APPLICATION_DATA && !tls13;
         ByteBuffer space = beside ? plain.scratch(engine.maxPlaintextSize()) : plain.space(engine.maxPlaintextSize());
         int n;
+        if (trace.on()) {
+            trace.read(in.record());
+        }
         try {
             n = engine.open(in.record(), space);
         } catch (EngineException e) {
@@ -308,7 +319,7 @@ final class RecordLayer {
         }
         in.consumeRecord();
         if (n == TlsEngine.CLOSED) {
-            info.alert(false, SslCb.AL_WARNING, ALERT_CLOSE_NOTIFY);
+            alert(false, SslCb.AL_WARNING, ALERT_CLOSE_NOTIFY);
             return OPENED_CLOSE_NOTIFY;
         }
         if (beside) {
@@ -413,7 +424,7 @@ final class RecordLayer {
             try {
                 if (engine.sealAlert(alert, out.space()) > 0) {
                     out.commit();
-                    info.alert(true, SslCb.AL_FATAL, alert);
+                    alert(true, SslCb.AL_FATAL, alert);
                 }
             } catch (EngineException | RuntimeException ignored) {
                 // The connection is failed already; the alert is a courtesy.
@@ -423,20 +434,29 @@ final class RecordLayer {
     }
 
     /**
+     * An alert sent or received: the info callback's event, and the message callback's report where its record was
+     * protected (a plaintext one was reported from its bytes).
+     */
+    void alert(boolean written, int level, int description) {
+        info.alert(written, level, description);
+        trace.protectedAlert(written, level, description);
+    }
+
+    /**
      * A failure the engine reported. A received fatal alert also sets RECEIVED_SHUTDOWN (R09.3); a local one
      * sends the engine's alert if no partial record is in the way.
      */
     void engineFailed(EngineException e) {
         if (e.receivedAlert() == ALERT_CLOSE_NOTIFY) {
             // A close_notify where the engine wanted a handshake message: libssl reports it as ZERO_RETURN.
-            info.alert(false, SslCb.AL_WARNING, ALERT_CLOSE_NOTIFY);
+            alert(false, SslCb.AL_WARNING, ALERT_CLOSE_NOTIFY);
             shutdown.markReceived();
             failure.silently();
             return;
         }
         failure.fail(e.library(), e.reason(), e.detail(), e.getCause() != null ? e.getCause() : e);
         if (e.isAlertReceived()) {
-            info.alert(false, SslCb.AL_FATAL, e.receivedAlert());
+            alert(false, SslCb.AL_FATAL, e.receivedAlert());
             shutdown.markReceived();
             return;
         }

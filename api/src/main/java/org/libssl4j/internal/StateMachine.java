@@ -500,7 +500,7 @@ final class StateMachine {
             engine.closeOutbound();
             if (!engine.isOutboundDone()) {
                 records.produce();
-                info.alert(true, SslCb.AL_WARNING, 0);
+                records.alert(true, SslCb.AL_WARNING, 0);
                 int r = records.flush();
                 if (r <= 0) {
                     return r;
