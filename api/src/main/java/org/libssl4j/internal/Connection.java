@@ -33,6 +33,15 @@ public final class Connection {
         void info(int where, int ret);
     }
 
+    /** The receiver of the key-log lines: the {@code Ssl}, which looks up its context's callback at each line. */
+    public interface KeylogSink {
+        /** Whether a callback is set now: a connection begun without one logs nothing. */
+        boolean wanted();
+
+        /** One line, as {@code KeylogCallback.onKeylog} takes it; does not throw. */
+        void line(String line);
+    }
+
     private final Settings settings;
     private final HandshakeState hs;
     private final Failure failure = new Failure();
@@ -83,6 +92,11 @@ public final class Connection {
     /** Where the info callback's events go ({@code SSL_set_info_callback}); null for nowhere. */
     public void setInfoSink(InfoSink sink) {
         records.info().setSink(sink);
+    }
+
+    /** Where the key-log lines go ({@code SSL_CTX_set_keylog_callback}); null for nowhere. */
+    public void setKeylogSink(KeylogSink sink) {
+        hs.setKeylogSink(sink);
     }
 
     /** What this connection, as a server, asks its application during the handshake ({@code ServerHooks}). */
