@@ -1002,8 +1002,8 @@ public final class SslCtx implements AutoCloseable {
 
     /**
      * {@code SSL_CTX_set_keylog_callback}: given the NSS key-log lines of this context's connections
-     * ({@link KeylogCallback}), looked up when a line is written, so a change reaches connections already made;
-     * null for none. On an engine without {@link Capability#KEYLOG} a callback is refused: none is kept, and the
+     * ({@link KeylogCallback}), looked up when a line is written, so a change reaches connections already made
+     * (a handshake that began with no callback logs nothing); null for none. On an engine without {@link Capability#KEYLOG} a callback is refused: none is kept, and the
      * error queue says "unsupported" (docs/SEMANTICS.md KEYLOG-5).
      *
      * @param callback the callback, or null

@@ -144,6 +144,7 @@ class KeylogTest {
                 Handshake h = run(cctx, sctx, null);
                 assertThat(h.cipher()).isEqualTo(suite);
                 Map<String, String> lines = assertTls13(h);
+                System.out.printf("KEYLOG-2 %s %s: %s%n", engine, suite, lines.keySet());
                 assertThat(lines.values().stream().map(v -> v.split(" ")[1]).distinct()).as("distinct secrets")
                         .hasSize(lines.size());
             }
