@@ -127,7 +127,7 @@ public enum Capability {
      * resumed handshakes, the callback gets the NSS key-log lines libssl writes, with the ClientHello's random: for
      * TLS 1.2 {@code CLIENT_RANDOM} with the master secret, for TLS 1.3 the four traffic secrets
      * ({@code CLIENT_HANDSHAKE_TRAFFIC_SECRET}, {@code SERVER_HANDSHAKE_TRAFFIC_SECRET}, {@code CLIENT_TRAFFIC_SECRET_0},
-     * {@code SERVER_TRAFFIC_SECRET_0}), each once per handshake and side (docs/SEMANTICS.md KEYLOG-1..4).
+     * {@code SERVER_TRAFFIC_SECRET_0}), each once per handshake and side (docs/SEMANTICS.md KEYLOG-1..4, KEYLOG-6).
      * {@code EXPORTER_SECRET} comes too where the engine's README says so. Without it setting a callback is refused
      * with "unsupported".
      */
