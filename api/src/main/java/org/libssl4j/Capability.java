@@ -121,7 +121,17 @@ public enum Capability {
      * {@code SSL_get_negotiated_group} is known: {@link Ssl#getNegotiatedGroup()} names the key-exchange group of
      * the handshake (docs/SEMANTICS.md GROUP-4); without it the method returns null.
      */
-    NEGOTIATED_GROUP;
+    NEGOTIATED_GROUP,
+    /**
+     * {@code SSL_CTX_set_keylog_callback} is honoured ({@link SslCtx#setKeylogCallback}): on both sides, for full and
+     * resumed handshakes, the callback gets the NSS key-log lines libssl writes, with the ClientHello's random: for
+     * TLS 1.2 {@code CLIENT_RANDOM} with the master secret, for TLS 1.3 the four traffic secrets
+     * ({@code CLIENT_HANDSHAKE_TRAFFIC_SECRET}, {@code SERVER_HANDSHAKE_TRAFFIC_SECRET}, {@code CLIENT_TRAFFIC_SECRET_0},
+     * {@code SERVER_TRAFFIC_SECRET_0}), each once per handshake and side (docs/SEMANTICS.md KEYLOG-1..4, KEYLOG-6).
+     * {@code EXPORTER_SECRET} comes too where the engine's README says so. Without it setting a callback is refused
+     * with "unsupported".
+     */
+    KEYLOG;
 
     /**
      * A reserved capability names libssl behaviour the SPI cannot carry yet ({@link #KEY_UPDATE},

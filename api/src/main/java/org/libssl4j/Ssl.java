@@ -76,6 +76,7 @@ public final class Ssl implements AutoCloseable {
         this.cleanable = CLEANER.register(this, new Free(connection, contextSettings, switched)); // no reference to this
         connection.setServerHooks(new Hooks(this, ctx, contextSettings, switched, connection));
         connection.setInfoSink(info);
+        connection.setKeylogSink(new Keylog(this, connection));
         connection.setMsgSink(info);
     }
 
@@ -720,6 +721,45 @@ public final class Ssl implements AutoCloseable {
             MsgCallback callback = s == null ? null : ownMsg != null ? ownMsg : s.getContext().getMsgCallback();
             if (callback != null) {
                 callback.onMsg(s, write, version, contentType, bytes);
+            }
+        }
+    }
+
+    /**
+     * Hands the engine's key-log lines to the context's callback in force when each line is written
+     * ({@code SSL_CTX_set_keylog_callback}). Holds the {@code Ssl} weakly, like {@link Hooks}: the engine holds it. A
+     * callback that throws fails the handshake as a refusing callback does.
+     */
+    private static final class Keylog implements Connection.KeylogSink {
+        private final java.lang.ref.WeakReference<Ssl> ssl;
+        private final Connection connection;
+
+        Keylog(Ssl ssl, Connection connection) {
+            this.ssl = new java.lang.ref.WeakReference<>(ssl);
+            this.connection = connection;
+        }
+
+        private KeylogCallback callback(Ssl s) {
+            return s == null ? null : s.getContext().getKeylogCallback();
+        }
+
+        @Override
+        public boolean wanted() {
+            return callback(ssl.get()) != null;
+        }
+
+        @Override
+        public void line(String line) {
+            Ssl s = ssl.get();
+            KeylogCallback cb = callback(s);
+            if (cb == null) {
+                return;
+            }
+            try {
+                cb.onKeylog(s, line);
+            } catch (RuntimeException e) {
+                connection.callbackRefused(SslReason.CALLBACK_FAILED, SslTlsext.AD_INTERNAL_ERROR,
+                        "the keylog callback threw " + e, e);
             }
         }
     }

@@ -43,6 +43,7 @@ public final class SslCtx implements AutoCloseable {
     private long mode = SslMode.AUTO_RETRY;
     private volatile InfoCallback infoCallback;
     private volatile MsgCallback msgCallback;
+    private volatile KeylogCallback keylogCallback;
     private long options = SslOptions.NO_COMPRESSION | SslOptions.ENABLE_MIDDLEBOX_COMPAT; // SSL_CTX_new's (OPT-1)
     private int minVersion = SslVersion.TLS1_2_VERSION;
     private int maxVersion = SslVersion.TLS1_3_VERSION;
@@ -1018,6 +1019,32 @@ public final class SslCtx implements AutoCloseable {
      */
     public MsgCallback getMsgCallback() {
         return msgCallback;
+    }
+
+    /**
+     * {@code SSL_CTX_set_keylog_callback}: given the NSS key-log lines of this context's connections
+     * ({@link KeylogCallback}), looked up when a line is written, so a change reaches connections already made
+     * (a handshake that began with no callback logs nothing); null for none. On an engine without {@link Capability#KEYLOG} a callback is refused: none is kept, and the
+     * error queue says "unsupported" (docs/SEMANTICS.md KEYLOG-5).
+     *
+     * @param callback the callback, or null
+     */
+    public void setKeylogCallback(KeylogCallback callback) {
+        if (callback != null && !engine.has(Capability.KEYLOG)) {
+            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.UNSUPPORTED,
+                    "the engine cannot log the connections' secrets (SSL_CTX_set_keylog_callback)");
+            return;
+        }
+        keylogCallback = callback;
+    }
+
+    /**
+     * {@code SSL_CTX_get_keylog_callback}.
+     *
+     * @return the context's key-log callback, or null
+     */
+    public KeylogCallback getKeylogCallback() {
+        return keylogCallback;
     }
 
     /** The servername callback, or null. */

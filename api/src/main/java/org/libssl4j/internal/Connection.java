@@ -42,6 +42,15 @@ public final class Connection {
         boolean active();
     }
 
+    /** The receiver of the key-log lines: the {@code Ssl}, which looks up its context's callback at each line. */
+    public interface KeylogSink {
+        /** Whether a callback is set now: a connection begun without one logs nothing. */
+        boolean wanted();
+
+        /** One line, as {@code KeylogCallback.onKeylog} takes it; does not throw. */
+        void line(String line);
+    }
+
     private final Settings settings;
     private final HandshakeState hs;
     private final Failure failure = new Failure();
@@ -97,6 +106,11 @@ public final class Connection {
     /** Where the message callback's reports go ({@code SSL_set_msg_callback}); null for nowhere. */
     public void setMsgSink(MsgSink sink) {
         records.trace().setSink(sink);
+    }
+
+    /** Where the key-log lines go ({@code SSL_CTX_set_keylog_callback}); null for nowhere. */
+    public void setKeylogSink(KeylogSink sink) {
+        hs.setKeylogSink(sink);
     }
 
     /** What this connection, as a server, asks its application during the handshake ({@code ServerHooks}). */

@@ -30,6 +30,7 @@ public final class HandshakeState {
     private org.libssl4j.spi.EngineContext context;
     private boolean started;
     private ServerHooks serverHooks;
+    private Connection.KeylogSink keylog;
     private boolean done;
     /** libssl's {@code handshake_func} is {@code ssl_undefined_function}: connect/accept asked for a side the method lacks. */
     private boolean undefined;
@@ -95,7 +96,8 @@ public final class HandshakeState {
         Object resume = isClient() && settings.resumeContext == context ? settings.resumeHandle : null;
         ConnectionConfig config = new ConnectionConfig(isClient(), settings.sniHostName,
                 settings.verifyHostName != null ? settings.verifyHostName : settings.sniHostName,
-                settings.options, settings.minVersion, settings.maxVersion, isClient() ? null : serverHooks, resume);
+                settings.options, settings.minVersion, settings.maxVersion, isClient() ? null : serverHooks, resume,
+                keylog != null && keylog.wanted() ? keylog::line : null);
         engine = context.newEngine(config);
         this.context = context;
         noVersionLeft = config.enabledVersions().isEmpty();
@@ -117,6 +119,11 @@ public final class HandshakeState {
     /** What a server asks its application during the handshake (servername, ALPN); null for none. */
     void setServerHooks(ServerHooks hooks) {
         serverHooks = hooks;
+    }
+
+    /** Where the engine sends the key-log lines; null for nowhere. */
+    void setKeylogSink(Connection.KeylogSink sink) {
+        keylog = sink;
     }
 
     private boolean noVersionLeft;

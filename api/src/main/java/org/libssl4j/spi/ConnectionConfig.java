@@ -15,6 +15,9 @@ import org.libssl4j.SslVersion;
  * @param serverHooks on a server, the application's servername and ALPN select callbacks; null when it set none
  * @param resumeSession a client's session to offer ({@code SSL_set_session}): the {@link EngineSession#handle()} an
  *     engine of the same {@link EngineContext} gave; null for none
+ * @param keylog where the engine sends each NSS key-log line of the connection's handshakes
+ *     ({@code SSL_CTX_set_keylog_callback}, {@code Capability.KEYLOG}), without a newline; null when nobody asks.
+ *     It runs inside the engine call that derived the secret, and does not throw.
  */
 public record ConnectionConfig(
         boolean client,
@@ -24,7 +27,14 @@ public record ConnectionConfig(
         int minVersion,
         int maxVersion,
         ServerHooks serverHooks,
-        Object resumeSession) {
+        Object resumeSession,
+        java.util.function.Consumer<String> keylog) {
+
+    /** A connection that logs no keys. */
+    public ConnectionConfig(boolean client, String sniHostName, String verifyHostName, long options, int minVersion,
+            int maxVersion, ServerHooks serverHooks, Object resumeSession) {
+        this(client, sniHostName, verifyHostName, options, minVersion, maxVersion, serverHooks, resumeSession, null);
+    }
 
     /** A connection whose application asks nothing during the handshake and that offers no earlier session. */
     public ConnectionConfig(boolean client, String sniHostName, String verifyHostName, long options, int minVersion,

@@ -93,6 +93,7 @@ public final class EnginesCommand implements Callable<Integer> {
         m.put(Capability.GROUPS_LIST, "set1GroupsList restricts the key-exchange groups");
         m.put(Capability.SIGALGS_LIST, "set1SigalgsList restricts the signature algorithms");
         m.put(Capability.NEGOTIATED_GROUP, "getNegotiatedGroup names the group of the handshake");
+        m.put(Capability.KEYLOG, "setKeylogCallback gets the NSS key-log lines (CLIENT_RANDOM, TLS 1.3 traffic secrets)");
         m.put(Capability.DIRECT_BUFFERS, "records sealed and opened in direct buffers without copies");
         return m;
     }

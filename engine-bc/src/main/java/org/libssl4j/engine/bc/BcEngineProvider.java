@@ -58,7 +58,9 @@ public final class BcEngineProvider implements EngineProvider {
         String version = "bctls " + bc.getVersionStr() + " (" + jsse.getInfo() + "; crypto: the JDK's "
                 + System.getProperty("java.version") + ", BC fallback)";
         // TICKET_CONTROL: a bctls server never sends a session ticket (README Q16), so NO_TICKET always holds.
-        return JsseEngineFactory.forProvider(version, new BcBinding(jsse), org.libssl4j.Capability.TICKET_CONTROL);
+        // KEYLOG: the engine's cryptography (BcProviders, KeylogCrypto) hands the secrets to the key log (README Q17).
+        return JsseEngineFactory.forProvider(version, new BcBinding(jsse), org.libssl4j.Capability.TICKET_CONTROL,
+                org.libssl4j.Capability.KEYLOG);
     }
 
     /** Where BCJSSE's objects come from and how its failures read in OpenSSL's terms. */

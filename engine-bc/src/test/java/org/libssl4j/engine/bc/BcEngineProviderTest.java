@@ -25,7 +25,8 @@ class BcEngineProviderTest {
         assertThat(f.capabilities()).containsExactlyInAnyOrder(Capability.TLS1_2, Capability.TLS1_3,
                 Capability.TLS1_3_FULL_RECORDS, Capability.SNI, Capability.ALPN, Capability.CLIENT_AUTH,
                 Capability.RSA, Capability.ECDSA, Capability.ALERT_UNEXPECTED_MESSAGE, Capability.ALERT_RECORD_OVERFLOW,
-                Capability.ALERT_DECODE_ERROR, Capability.NEGOTIATED_GROUP, Capability.TICKET_CONTROL);
+                Capability.ALERT_DECODE_ERROR, Capability.NEGOTIATED_GROUP, Capability.TICKET_CONTROL,
+                Capability.KEYLOG);
     }
 
     @Test

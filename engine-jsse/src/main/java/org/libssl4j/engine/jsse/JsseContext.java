@@ -66,7 +66,7 @@ final class JsseContext implements EngineContext {
             }
         }
         return new JsseEngine(engine, binding, cc.client(), provocations, asked, this, resume, tls13Resumption,
-                ChachaPriority.applies(cc.client(), cc.options()));
+                ChachaPriority.applies(cc.client(), cc.options()), cc.keylog() == null ? null : new KeyLog(cc.keylog()));
     }
 
     /** This context's own key manager (null when it has no key), for a connection switched to it. */

@@ -45,6 +45,8 @@ final class JsseEngine implements TlsEngine {
     private final boolean tls13Resumption;
     /** {@code SSL_get_verify_result}: where {@link VerifyingTrustManager} records its verdict while this engine runs. */
     private final int[] verifyResult = {0};
+    /** Where this connection's key-log lines go ({@code Capability.KEYLOG}); null when nobody asks. */
+    private final KeyLog keyLog;
 
     /**
      * A session's place in the provider's client session cache: the peer host and port its engine was made with,
@@ -57,7 +59,8 @@ final class JsseEngine implements TlsEngine {
 
     JsseEngine(SSLEngine engine, JsseBinding binding, boolean client, Supplier<Map<Integer, byte[]>> provocations,
             ServernameSwitch.Asked servername, JsseContext context, SessionKey resume, boolean tls13Resumption,
-            boolean helloDecidesSuites) {
+            boolean helloDecidesSuites, KeyLog keyLog) {
+        this.keyLog = keyLog;
         this.helloDecidesSuites = helloDecidesSuites;
         this.tls13Resumption = tls13Resumption;
         this.context = context;
@@ -72,6 +75,9 @@ final class JsseEngine implements TlsEngine {
     @Override
     public void beginHandshake() throws EngineException {
         handshakeStart = System.currentTimeMillis();
+        if (keyLog != null) {
+            keyLog.newHandshake();
+        }
         if (helloDecidesSuites) {
             awaitingHello = true; // a server has nothing to send before the hello
             return;
@@ -88,13 +94,20 @@ final class JsseEngine implements TlsEngine {
         return verifyResult[0];
     }
 
-    /** Runs one engine call with this connection's verify result as the place the trust manager records in. */
+    /**
+     * Runs one engine call with this connection's verify result as the place the trust manager records in, and its
+     * key log as {@link KeyLog#current()}.
+     */
     private <T> T recording(EngineCall<T> call) throws EngineException {
         int[] before = VerifyingTrustManager.RESULT.get();
         VerifyingTrustManager.RESULT.set(verifyResult);
+        KeyLog logBefore = keyLog == null ? null : KeyLog.enter(keyLog);
         try {
             return call.run();
         } finally {
+            if (keyLog != null) {
+                KeyLog.restore(logBefore);
+            }
             if (before == null) {
                 VerifyingTrustManager.RESULT.remove();
             } else {
@@ -158,6 +171,8 @@ final class JsseEngine implements TlsEngine {
             }
             if (!client) {
                 groups.records(out, start, start + r.bytesProduced());
+            } else if (keyLog != null) {
+                keyLog.record(out, start, start + r.bytesProduced());
             }
             return r.bytesProduced();
         } catch (SSLException e) {
@@ -200,6 +215,8 @@ final class JsseEngine implements TlsEngine {
         }
         if (client) {
             groups.records(record, record.position(), record.limit());
+        } else if (keyLog != null) {
+            keyLog.record(record, record.position(), record.limit());
         }
         try {
             SSLEngineResult r = engine.unwrap(record, dst);
@@ -269,6 +286,9 @@ final class JsseEngine implements TlsEngine {
         }
         try {
             engine.beginHandshake();
+            if (keyLog != null) {
+                keyLog.newHandshake();
+            }
             return true;
         } catch (UnsupportedOperationException e) {
             return false; // BCJSSE: "Renegotiation not supported"

@@ -6,6 +6,7 @@ import java.util.logging.Logger;
 import org.bouncycastle.jcajce.util.JcaJceHelper;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
+import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
 
 /**
@@ -53,6 +54,12 @@ public final class BcProviders {
             @Override
             public JcaJceHelper getHelper() {
                 return helper;
+            }
+
+            /** The JDK's cryptography, which also tells a connection's key log its secrets ({@link KeylogCrypto}). */
+            @Override
+            public JcaTlsCrypto create(java.security.SecureRandom keyRandom, java.security.SecureRandom nonceRandom) {
+                return new KeylogCrypto(getHelper(), getAltHelper(), keyRandom, nonceRandom);
             }
         };
         crypto.setAlternateProvider(bc);
