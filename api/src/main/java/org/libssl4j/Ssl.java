@@ -55,6 +55,9 @@ public final class Ssl implements AutoCloseable {
     private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
 
     private final SslCtx ctx;
+    /** {@code SSL_new} copies the context's verify mode and depth; {@link #setVerify} changes the copy. */
+    private final int inheritedVerifyMode;
+    private final int inheritedVerifyDepth;
     private final Settings settings;
     private final Connection connection;
     private final java.lang.ref.Cleaner.Cleanable cleanable;
@@ -68,6 +71,8 @@ public final class Ssl implements AutoCloseable {
 
     Ssl(SslCtx ctx, SslCtx.Generation contextSettings) {
         this.ctx = ctx;
+        this.inheritedVerifyMode = ctx.getVerifyMode();
+        this.inheritedVerifyDepth = ctx.getVerifyDepth();
         Inherited in = ctx.inherited();
         this.settings = new Settings(in.mode(), in.options(), in.readAhead(), in.maxSendFragment(), in.quietShutdown(),
                 in.minVersion(), in.maxVersion());
@@ -578,6 +583,53 @@ public final class Ssl implements AutoCloseable {
             settings.setResumeSession(session.context(), session.handle());
         }
         return 1;
+    }
+
+    /**
+     * {@code SSL_set_verify}: how this connection checks its peer's certificate ({@link SslVerify} bits), replacing
+     * what it took from its context at {@code SSL_new}; the callback replaces the context's unless null (libssl
+     * keeps the callback it had then). Read when the handshake begins.
+     *
+     * @param mode the {@link SslVerify} bits
+     * @param callback the verify callback, or null to keep the one in force
+     * @throws IllegalArgumentException if {@code mode} has bits libssl does not define
+     */
+    public void setVerify(int mode, VerifyCallback callback) {
+        if ((mode & ~0x0F) != 0) {
+            throw new IllegalArgumentException("mode: unknown SSL_VERIFY bits 0x" + Integer.toHexString(mode));
+        }
+        settings.setVerify(mode, callback);
+    }
+
+    /**
+     * {@code SSL_get_verify_mode}: the mode {@link #setVerify} set, else the context's at {@code SSL_new}.
+     *
+     * @return the {@link SslVerify} bits
+     */
+    public int getVerifyMode() {
+        int own = settings.verifyMode();
+        return own == org.libssl4j.spi.PeerVerification.CONTEXT_MODE ? inheritedVerifyMode : own;
+    }
+
+    /**
+     * {@code SSL_set_verify_depth}: the most intermediate CA certificates this connection's peer chain may hold
+     * (VERIFY-9's rule, for one connection); negative is libssl's 100.
+     *
+     * @param depth the depth
+     */
+    public void setVerifyDepth(int depth) {
+        settings.setVerifyDepth(depth);
+    }
+
+    /**
+     * {@code SSL_get_verify_depth}: the depth {@link #setVerifyDepth} set, else the context's at {@code SSL_new}
+     * (-1 when none was set).
+     *
+     * @return the depth
+     */
+    public int getVerifyDepth() {
+        int own = settings.verifyDepth();
+        return own == org.libssl4j.spi.PeerVerification.CONTEXT_DEPTH ? inheritedVerifyDepth : own;
     }
 
     /**

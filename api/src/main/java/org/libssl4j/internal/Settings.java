@@ -17,6 +17,10 @@ public final class Settings {
     /** {@code SSL_set_session}: the engine context the session came from and its handle, or nulls. */
     org.libssl4j.spi.EngineContext resumeContext;
     Object resumeHandle;
+    /** {@code SSL_set_verify} and {@code SSL_set_verify_depth}: what the connection changed, each part or not. */
+    private int verifyMode = org.libssl4j.spi.PeerVerification.CONTEXT_MODE;
+    private org.libssl4j.VerifyCallback verifyCallback;
+    private int verifyDepth = org.libssl4j.spi.PeerVerification.CONTEXT_DEPTH;
 
     /** The settings a connection starts with, from its context. */
     public Settings(long mode, long options, boolean readAhead, int maxSendFragment, boolean quietShutdown,
@@ -34,6 +38,38 @@ public final class Settings {
     public void setResumeSession(org.libssl4j.spi.EngineContext context, Object handle) {
         resumeContext = context;
         resumeHandle = handle;
+    }
+
+    /** {@code SSL_set_verify}: the mode, and the callback unless null (libssl keeps the one it had). */
+    public void setVerify(int mode, org.libssl4j.VerifyCallback callback) {
+        verifyMode = mode;
+        if (callback != null) {
+            verifyCallback = callback;
+        }
+    }
+
+    /** {@code SSL_set_verify_depth}. */
+    public void setVerifyDepth(int depth) {
+        verifyDepth = depth;
+    }
+
+    /** The connection's own mode, or {@code PeerVerification.CONTEXT_MODE}. */
+    public int verifyMode() {
+        return verifyMode;
+    }
+
+    /** The connection's own depth, or {@code PeerVerification.CONTEXT_DEPTH}. */
+    public int verifyDepth() {
+        return verifyDepth;
+    }
+
+    /** What the engine is told: null when the connection changed nothing of its context's verification. */
+    org.libssl4j.spi.PeerVerification verification() {
+        if (verifyMode == org.libssl4j.spi.PeerVerification.CONTEXT_MODE && verifyCallback == null
+                && verifyDepth == org.libssl4j.spi.PeerVerification.CONTEXT_DEPTH) {
+            return null;
+        }
+        return new org.libssl4j.spi.PeerVerification(verifyMode, verifyCallback, verifyDepth);
     }
 
     /** {@code SSL_set_mode}: returns the new mask. */

@@ -18,6 +18,8 @@ import org.libssl4j.SslVersion;
  * @param keylog where the engine sends each NSS key-log line of the connection's handshakes
  *     ({@code SSL_CTX_set_keylog_callback}, {@code Capability.KEYLOG}), without a newline; null when nobody asks.
  *     It runs inside the engine call that derived the secret, and does not throw.
+ * @param verification what the connection changed of its context's peer verification ({@code SSL_set_verify},
+ *     {@code SSL_set_verify_depth}); null when it changed nothing
  */
 public record ConnectionConfig(
         boolean client,
@@ -28,7 +30,14 @@ public record ConnectionConfig(
         int maxVersion,
         ServerHooks serverHooks,
         Object resumeSession,
-        java.util.function.Consumer<String> keylog) {
+        java.util.function.Consumer<String> keylog,
+        PeerVerification verification) {
+
+    /** A connection that verifies as its context does. */
+    public ConnectionConfig(boolean client, String sniHostName, String verifyHostName, long options, int minVersion,
+            int maxVersion, ServerHooks serverHooks, Object resumeSession, java.util.function.Consumer<String> keylog) {
+        this(client, sniHostName, verifyHostName, options, minVersion, maxVersion, serverHooks, resumeSession, keylog, null);
+    }
 
     /** A connection that logs no keys. */
     public ConnectionConfig(boolean client, String sniHostName, String verifyHostName, long options, int minVersion,

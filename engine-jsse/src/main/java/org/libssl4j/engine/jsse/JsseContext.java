@@ -66,7 +66,8 @@ final class JsseContext implements EngineContext {
             }
         }
         return new JsseEngine(engine, binding, cc.client(), provocations, asked, this, resume, tls13Resumption,
-                ChachaPriority.applies(cc.client(), cc.options()), cc.keylog() == null ? null : new KeyLog(cc.keylog()));
+                ChachaPriority.applies(cc.client(), cc.options()), cc.keylog() == null ? null : new KeyLog(cc.keylog()),
+                new PeerCheck(cc.verification()));
     }
 
     /** This context's own key manager (null when it has no key), for a connection switched to it. */
@@ -176,7 +177,8 @@ final class JsseContext implements EngineContext {
                 // SSL_OP_CIPHER_SERVER_PREFERENCE: libssl takes the client's order unless it is set (CIPHER-2); the
                 // providers' defaults differ (SunJSSE and Conscrypt the server's, bctls the client's), so always say.
                 p.setUseCipherSuitesOrder((cc.options() & org.libssl4j.SslOptions.CIPHER_SERVER_PREFERENCE) != 0);
-                int mode = config.serverVerifyMode();
+                int mode = cc.verification() == null ? config.serverVerifyMode()
+                        : cc.verification().modeOr(config.serverVerifyMode());
                 p.setNeedClientAuth((mode & (SslVerify.PEER | SslVerify.FAIL_IF_NO_PEER_CERT))
                         == (SslVerify.PEER | SslVerify.FAIL_IF_NO_PEER_CERT));
                 if (!p.getNeedClientAuth()) {

@@ -44,7 +44,7 @@ final class JsseEngine implements TlsEngine {
     private long handshakeStart;
     private final boolean tls13Resumption;
     /** {@code SSL_get_verify_result}: where {@link VerifyingTrustManager} records its verdict while this engine runs. */
-    private final int[] verifyResult = {0};
+    private final PeerCheck peerCheck;
     /** Where this connection's key-log lines go ({@code Capability.KEYLOG}); null when nobody asks. */
     private final KeyLog keyLog;
 
@@ -59,7 +59,8 @@ final class JsseEngine implements TlsEngine {
 
     JsseEngine(SSLEngine engine, JsseBinding binding, boolean client, Supplier<Map<Integer, byte[]>> provocations,
             ServernameSwitch.Asked servername, JsseContext context, SessionKey resume, boolean tls13Resumption,
-            boolean helloDecidesSuites, KeyLog keyLog) {
+            boolean helloDecidesSuites, KeyLog keyLog, PeerCheck peerCheck) {
+        this.peerCheck = peerCheck;
         this.keyLog = keyLog;
         this.helloDecidesSuites = helloDecidesSuites;
         this.tls13Resumption = tls13Resumption;
@@ -91,7 +92,7 @@ final class JsseEngine implements TlsEngine {
 
     @Override
     public int verifyResult() {
-        return verifyResult[0];
+        return peerCheck.result;
     }
 
     /**
@@ -99,8 +100,8 @@ final class JsseEngine implements TlsEngine {
      * key log as {@link KeyLog#current()}.
      */
     private <T> T recording(EngineCall<T> call) throws EngineException {
-        int[] before = VerifyingTrustManager.RESULT.get();
-        VerifyingTrustManager.RESULT.set(verifyResult);
+        PeerCheck before = VerifyingTrustManager.CURRENT.get();
+        VerifyingTrustManager.CURRENT.set(peerCheck);
         KeyLog logBefore = keyLog == null ? null : KeyLog.enter(keyLog);
         try {
             return call.run();
@@ -109,9 +110,9 @@ final class JsseEngine implements TlsEngine {
                 KeyLog.restore(logBefore);
             }
             if (before == null) {
-                VerifyingTrustManager.RESULT.remove();
+                VerifyingTrustManager.CURRENT.remove();
             } else {
-                VerifyingTrustManager.RESULT.set(before);
+                VerifyingTrustManager.CURRENT.set(before);
             }
         }
     }

@@ -15,6 +15,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import org.libssl4j.SslVerify;
+import org.libssl4j.VerifyCallback;
 import org.libssl4j.spi.ContextConfig;
 
 /**
@@ -51,23 +52,30 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
     }
 
     /**
-     * Where the check running on this thread records its verdict for {@code SSL_get_verify_result}: the connection
-     * whose engine call is running sets it ({@link JsseEngine}). A thread, not the {@code SSLEngine} passed in,
+     * The connection whose engine call runs on this thread ({@link JsseEngine}): its own verify settings, and where
+     * its verdict is recorded for {@code SSL_get_verify_result}. A thread, not the {@code SSLEngine} passed in,
      * because a provider may pass another object than the engine it made (Conscrypt passes the engine its wrapper
-     * wraps).
+     * wraps). Null outside a connection (the probe): the context's settings.
      */
-    static final ThreadLocal<int[]> RESULT = new ThreadLocal<>();
+    static final ThreadLocal<PeerCheck> CURRENT = new ThreadLocal<>();
 
     private static void record(VerifyFailure failure) {
-        int[] r = RESULT.get();
-        if (r != null) {
-            r[0] = failure == null ? 0 : failure.verifyError();
+        PeerCheck c = CURRENT.get();
+        if (c != null) {
+            c.result = failure == null ? 0 : failure.verifyError();
         }
     }
 
+    private static PeerCheck current() {
+        PeerCheck c = CURRENT.get();
+        return c != null ? c : CONTEXT_ONLY;
+    }
+
+    private static final PeerCheck CONTEXT_ONLY = new PeerCheck(null);
+
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        if ((config.verifyMode() & SslVerify.PEER) == 0) {
+        if ((current().mode(config.verifyMode()) & SslVerify.PEER) == 0) {
             // SSL_VERIFY_NONE: the client accepts any server certificate, but libssl still verifies it and records
             // the result (SSL_get_verify_result); the verify callback is not asked.
             record(check(chain, () -> pkix.checkServerTrusted(chain, authType, engine)));
@@ -112,7 +120,7 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
             return translate(e);
         }
         int intermediates = intermediates(chain);
-        if (intermediates > config.effectiveVerifyDepth()) {
+        if (intermediates > current().depth(config)) {
             return new VerifyFailure(VerifyFailure.CERT_CHAIN_TOO_LONG, "certificate chain too long", null);
         }
         return null;
@@ -170,8 +178,9 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 
     /** Lets the verify callback overturn the verdict, as {@code SSL_CTX_set_verify}'s callback does. */
     private void decide(X509Certificate[] chain, VerifyFailure failure) throws VerifyFailure {
-        if (config.verifyCallback() != null) {
-            boolean ok = config.verifyCallback().verify(failure == null, List.of(chain), failure == null ? null : failure.getMessage());
+        VerifyCallback callback = current().callback(config);
+        if (callback != null) {
+            boolean ok = callback.verify(failure == null, List.of(chain), failure == null ? null : failure.getMessage());
             if (ok) {
                 record(failure); // libssl keeps the error the callback overlooked
                 return;
