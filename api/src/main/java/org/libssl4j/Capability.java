@@ -43,6 +43,12 @@ public enum Capability {
      * refused.
      */
     TICKET_CONTROL,
+    /**
+     * {@code SslCtx.setCiphersuites} ({@code SSL_CTX_set_ciphersuites}) restricts and orders the TLS 1.3 suites the
+     * engine offers and accepts, docs/SEMANTICS.md CIPHER-8. Without it a list is refused with "unsupported" (an
+     * empty list, no TLS 1.3 at all, is kept by every engine).
+     */
+    TLS1_3_CIPHERSUITES,
     /** After receiving a TLS 1.2 close_notify, the side may still write (half-close), docs/SEMANTICS.md R07.3. */
     TLS1_2_HALF_CLOSE,
     /** After receiving a TLS 1.3 close_notify, the side may still write (half-close), docs/SEMANTICS.md R07.3. */

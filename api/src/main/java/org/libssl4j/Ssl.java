@@ -66,7 +66,7 @@ public final class Ssl implements AutoCloseable {
 
     /** Settings a connection copies from its context at {@code SSL_new}. */
     record Inherited(long mode, long options, boolean readAhead, int maxSendFragment, boolean quietShutdown,
-                     int minVersion, int maxVersion) {
+                     int minVersion, int maxVersion, boolean noTls13Suites) {
     }
 
     Ssl(SslCtx ctx, SslCtx.Generation contextSettings) {
@@ -76,6 +76,7 @@ public final class Ssl implements AutoCloseable {
         Inherited in = ctx.inherited();
         this.settings = new Settings(in.mode(), in.options(), in.readAhead(), in.maxSendFragment(), in.quietShutdown(),
                 in.minVersion(), in.maxVersion());
+        settings.noTls13Suites = in.noTls13Suites();
         this.connection = new Connection(ctx.method(), contextSettings::context, ctx.engine().has(Capability.DIRECT_BUFFERS),
                 ctx.engine().has(Capability.RENEGOTIATION), settings);
         this.cleanable = CLEANER.register(this, new Free(connection, contextSettings, switched)); // no reference to this

@@ -64,6 +64,8 @@ public final class SslCtx implements AutoCloseable {
     private final List<Path> trustedDirs = new ArrayList<>();
     private final List<String> cipherSuites = new ArrayList<>();
     private final List<String> tls13CipherSuites = new ArrayList<>();
+    /** {@code SSL_CTX_set_ciphersuites("")}: no TLS 1.3 suite at all (CIPHER-9). */
+    private boolean noTls13Suites;
     private final List<String> alpn = new ArrayList<>();
     private List<String> groups = List.of();
     private List<String> sigalgs = List.of();
@@ -831,20 +833,59 @@ public final class SslCtx implements AutoCloseable {
 
     // ---- ciphers and ALPN -----------------------------------------------------------------------------------
 
+    /** The TLS 1.3 suites libssl 3.0 knows ({@code SSL_CTX_set_ciphersuites} skips any other name). */
+    private static final List<String> TLS13_SUITES = List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
+            "TLS_CHACHA20_POLY1305_SHA256", "TLS_AES_128_CCM_SHA256", "TLS_AES_128_CCM_8_SHA256");
+
     /**
-     * {@code SSL_CTX_set_ciphersuites}: the TLS 1.3 suites, as OpenSSL's colon-separated list
-     * ("TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384").
+     * {@code SSL_CTX_set_ciphersuites}: the TLS 1.3 suites connections offer and accept, in preference order, as
+     * OpenSSL's colon-separated list ("TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384"). As libssl, names are
+     * case-sensitive and an unknown one (a TLS 1.2 name too) is skipped; a suite libssl knows but this engine cannot
+     * do is skipped as well. An empty list means no TLS 1.3 suite: a connection that allows TLS 1.3 then fails at its
+     * first handshake step with "no ciphers available" (CIPHER-9). Needs {@link Capability#TLS1_3_CIPHERSUITES} for
+     * any other list.
+     *
+     * @param list the suites
+     * @return 1; 0 with "no cipher match" on the error queue when no name is a suite the engine can do, 0 with
+     *     "unsupported" where the engine cannot restrict its TLS 1.3 suites; the previous list stays
      */
     public synchronized int setCiphersuites(String list) {
         Objects.requireNonNull(list, "list");
-        tls13CipherSuites.clear();
+        List<String> chosen = new ArrayList<>();
+        boolean named = false;
+        List<String> offered = engineSuitesOrEmpty();
         for (String s : list.split(":")) {
-            if (!s.isBlank()) {
-                tls13CipherSuites.add(s.trim());
+            if (s.isEmpty()) {
+                continue;
+            }
+            named = true;
+            if (TLS13_SUITES.contains(s) && (offered.isEmpty() || offered.contains(s)) && !chosen.contains(s)) {
+                chosen.add(s);
             }
         }
+        if (named && chosen.isEmpty()) {
+            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.NO_CIPHER_MATCH, null);
+            return 0;
+        }
+        if (named && !engine.has(Capability.TLS1_3_CIPHERSUITES)) {
+            SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.UNSUPPORTED,
+                    "the engine cannot restrict its TLS 1.3 suites (SSL_CTX_set_ciphersuites)");
+            return 0;
+        }
+        tls13CipherSuites.clear();
+        tls13CipherSuites.addAll(chosen);
+        noTls13Suites = !named;
         invalidate();
         return 1;
+    }
+
+    /** The suites (IANA names) the engine offers, or an empty list when its context cannot be made now. */
+    private List<String> engineSuitesOrEmpty() {
+        try {
+            return engineContext().supportedCipherSuites();
+        } catch (EngineException e) {
+            return List.of();
+        }
     }
 
     /**
@@ -1113,7 +1154,8 @@ public final class SslCtx implements AutoCloseable {
 
     /** The settings a new connection copies. */
     synchronized Ssl.Inherited inherited() {
-        return new Ssl.Inherited(mode, options, readAhead, maxSendFragment, quietShutdown, minVersion, maxVersion);
+        return new Ssl.Inherited(mode, options, readAhead, maxSendFragment, quietShutdown, minVersion, maxVersion,
+                noTls13Suites);
     }
 
     private void invalidate() {

@@ -100,8 +100,12 @@ public final class HandshakeState {
                 keylog != null && keylog.wanted() ? keylog::line : null, settings.verification());
         engine = context.newEngine(config);
         this.context = context;
-        noVersionLeft = config.enabledVersions().isEmpty();
-        if (!noVersionLeft) {
+        java.util.List<Integer> versions = config.enabledVersions();
+        if (versions.isEmpty()) {
+            setupFailure = org.libssl4j.SslReason.NO_PROTOCOLS_AVAILABLE;
+        } else if (settings.noTls13Suites && versions.get(versions.size() - 1) == org.libssl4j.SslVersion.TLS1_3_VERSION) {
+            setupFailure = org.libssl4j.SslReason.NO_CIPHERS_AVAILABLE;
+        } else {
             engine.beginHandshake();
         }
         started = true;
@@ -109,11 +113,13 @@ public final class HandshakeState {
     }
 
     /**
-     * The options left no protocol version between the minimum and the maximum: libssl's handshake fails at its
-     * first step, before it reads or writes a handshake message (OPT-3). The engine was made but not begun.
+     * Why libssl's handshake fails at its first step ({@code tls_setup_handshake}), before it reads or writes a
+     * handshake message: "no protocols available" when the options left no version between the minimum and the
+     * maximum (OPT-3), "no ciphers available" when the highest version left is TLS 1.3 and the context has no TLS 1.3
+     * suite (CIPHER-9); 0 when the handshake may run. The engine was then made but not begun.
      */
-    boolean noVersionLeft() {
-        return noVersionLeft;
+    int setupFailure() {
+        return setupFailure;
     }
 
     /** What a server asks its application during the handshake (servername, ALPN); null for none. */
@@ -126,7 +132,7 @@ public final class HandshakeState {
         keylog = sink;
     }
 
-    private boolean noVersionLeft;
+    private int setupFailure;
 
     /** The first handshake step ran: {@code SSL_in_before} is false. */
     boolean started() {

@@ -50,12 +50,11 @@ final class InfoEvents {
         } catch (RuntimeException e) {
             String detail = "the application's callback threw " + e;
             if (inHandshake && !failure.isBlamed()) {
-                failure.blame(SslReason.CALLBACK_FAILED, ALERT_INTERNAL_ERROR, detail, e);
+                failure.blame(SslReason.CALLBACK_FAILED, RecordLayer.ALERT_INTERNAL_ERROR, detail, e);
             } else if (!failure.isFatal()) {
                 failure.fail(SslErrorEntry.LIB_SSL, SslReason.CALLBACK_FAILED, detail, e);
             }
         }
     }
 
-    private static final int ALERT_INTERNAL_ERROR = 80;
 }

@@ -23,6 +23,8 @@ final class RecordLayer {
     private static final int CONTENT_CHANGE_CIPHER_SPEC = 20;
     static final int ALERT_UNEXPECTED_MESSAGE = 10;
     static final int ALERT_PROTOCOL_VERSION = 70;
+    static final int ALERT_HANDSHAKE_FAILURE = 40;
+    static final int ALERT_INTERNAL_ERROR = 80;
 
     /** {@link #open} outcomes besides a positive count of application bytes. */
     static final int OPENED_NOTHING = 0;
@@ -413,12 +415,17 @@ final class RecordLayer {
      * later the engine seals it, if it can ({@code Capability.ALERT_ON_REQUEST}).
      */
     void fatalAlert(int reason, int alert) {
+        fatalAlert(reason, alert, 3);
+    }
+
+    /** As {@link #fatalAlert(int, int)}, a plaintext alert in a record of version 3.{@code recordMinor}. */
+    void fatalAlert(int reason, int alert, int recordMinor) {
         failure.local(reason);
         if (out == null || out.partlySent() || wbio == null) {
             return; // a record cut in the middle is in the way
         }
         if (firstRecord) {
-            out.put(new byte[] {CONTENT_ALERT, 3, 3, 0, 2, 2, (byte) alert});
+            out.put(new byte[] {CONTENT_ALERT, 3, (byte) recordMinor, 0, 2, 2, (byte) alert});
             info.alert(true, SslCb.AL_FATAL, alert);
         } else {
             try {

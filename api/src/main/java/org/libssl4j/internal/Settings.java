@@ -17,6 +17,8 @@ public final class Settings {
     /** {@code SSL_set_session}: the engine context the session came from and its handle, or nulls. */
     org.libssl4j.spi.EngineContext resumeContext;
     Object resumeHandle;
+    /** The context had {@code SSL_CTX_set_ciphersuites("")} at {@code SSL_new}: no TLS 1.3 suite. */
+    public boolean noTls13Suites;
     /** {@code SSL_set_verify} and {@code SSL_set_verify_depth}: what the connection changed, each part or not. */
     private int verifyMode = org.libssl4j.spi.PeerVerification.CONTEXT_MODE;
     private org.libssl4j.VerifyCallback verifyCallback;

@@ -163,8 +163,17 @@ final class StateMachine {
             info.emit(SslCb.HANDSHAKE_START, 1);
             engine = hs.start(contexts);
             records.start(engine, !hs.isClient());
-            if (hs.noVersionLeft()) {
-                records.fatalAlert(SslReason.NO_PROTOCOLS_AVAILABLE, RecordLayer.ALERT_PROTOCOL_VERSION);
+            int refused = hs.setupFailure();
+            if (refused != 0) {
+                // libssl's alerts, measured on 3.0.19: protocol_version; for no cipher a client's internal_error in a
+                // TLS 1.0 record (it has no version yet), a server's handshake_failure.
+                if (refused == SslReason.NO_PROTOCOLS_AVAILABLE) {
+                    records.fatalAlert(refused, RecordLayer.ALERT_PROTOCOL_VERSION);
+                } else if (hs.isClient()) {
+                    records.fatalAlert(refused, RecordLayer.ALERT_INTERNAL_ERROR, 1);
+                } else {
+                    records.fatalAlert(refused, RecordLayer.ALERT_HANDSHAKE_FAILURE);
+                }
                 return -1;
             }
         }

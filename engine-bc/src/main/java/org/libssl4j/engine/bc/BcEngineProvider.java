@@ -59,8 +59,9 @@ public final class BcEngineProvider implements EngineProvider {
                 + System.getProperty("java.version") + ", BC fallback)";
         // TICKET_CONTROL: a bctls server never sends a session ticket (README Q16), so NO_TICKET always holds.
         // KEYLOG: the engine's cryptography (BcProviders, KeylogCrypto) hands the secrets to the key log (README Q17).
+        // TLS1_3_CIPHERSUITES: bctls takes the TLS 1.3 suites of setEnabledCipherSuites, in order (CIPHER-8).
         return JsseEngineFactory.forProvider(version, new BcBinding(jsse), org.libssl4j.Capability.TICKET_CONTROL,
-                org.libssl4j.Capability.KEYLOG);
+                org.libssl4j.Capability.KEYLOG, org.libssl4j.Capability.TLS1_3_CIPHERSUITES);
     }
 
     /** Where BCJSSE's objects come from and how its failures read in OpenSSL's terms. */

@@ -50,7 +50,9 @@ public final class JdkEngineProvider implements EngineProvider {
         // What the adapter gives on any provider, the versions SunJSSE supports, and the rest probed on this JVM
         // (JsseProbe). See this module's README for the evidence of each absence.
         String version = "SunJSSE " + System.getProperty("java.version");
-        return JsseEngineFactory.forProvider(version, new JdkBinding(sunJsse), org.libssl4j.Capability.TLS1_3_RESUMPTION);
+        // TLS1_3_CIPHERSUITES: SunJSSE takes the TLS 1.3 suites of setEnabledCipherSuites, in order (CIPHER-8).
+        return JsseEngineFactory.forProvider(version, new JdkBinding(sunJsse), org.libssl4j.Capability.TLS1_3_RESUMPTION,
+                org.libssl4j.Capability.TLS1_3_CIPHERSUITES);
     }
 
     /** Where SunJSSE's objects come from and how its failures read in OpenSSL's terms. */
