@@ -111,4 +111,24 @@ class ConnectionVerifyTest {
         }
         SslErrorQueue.clear();
     }
+
+    @EngineVersionTest
+    @DisplayName("VERIFY-15 a verify callback that throws fails that handshake: certificate verify failed, verify error 50 with the exception named; another connection of the context completes")
+    void throwingCallback(String engine, int version) {
+        try (SslCtx cctx = TestContexts.client(engine).only(version).build();
+                SslCtx sctx = TestContexts.server(engine).only(version).build();
+                TestPair bad = TestPair.create(cctx, sctx, 0); TestPair good = TestPair.create(cctx, sctx, 0)) {
+            bad.client().setVerify(SslVerify.PEER, (ok, chain, why) -> {
+                throw new IllegalStateException("boom");
+            });
+            Fixtures.Verdict o = Fixtures.verdict(bad);
+            assertThat(o.client).as(o.toString()).isEqualTo(-1);
+            assertThat(o.clientError.reason()).as(o.toString()).isEqualTo(SslReason.CERTIFICATE_VERIFY_FAILED);
+            assertThat(o.clientError.detail()).as(o.toString()).contains("boom");
+            assertThat(bad.client().getVerifyResult()).isEqualTo(50);
+            SslErrorQueue.clear();
+            assertThat(good.handshake()).isSameAs(good);
+        }
+        SslErrorQueue.clear();
+    }
 }

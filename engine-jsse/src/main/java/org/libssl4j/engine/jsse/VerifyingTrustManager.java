@@ -180,7 +180,16 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
     private void decide(X509Certificate[] chain, VerifyFailure failure) throws VerifyFailure {
         VerifyCallback callback = current().callback(config);
         if (callback != null) {
-            boolean ok = callback.verify(failure == null, List.of(chain), failure == null ? null : failure.getMessage());
+            boolean ok;
+            try {
+                ok = callback.verify(failure == null, List.of(chain), failure == null ? null : failure.getMessage());
+            } catch (RuntimeException e) {
+                // A callback that throws refuses the chain, with its exception as the cause (VERIFY-15).
+                failure = new VerifyFailure(VerifyFailure.APPLICATION_VERIFICATION,
+                        "application verification failure (the verify callback threw " + e + ")", e);
+                record(failure);
+                throw failure;
+            }
             if (ok) {
                 record(failure); // libssl keeps the error the callback overlooked
                 return;
