@@ -73,6 +73,16 @@ public final class JdkEngineProvider implements EngineProvider {
             return JdkFailures.map(e, client);
         }
 
+        /**
+         * GROUPS_LIST where the probe sees SunJSSE honour the list (Java 17 through the engine's constraints, 20+
+         * through {@code SSLParameters.setNamedGroups}); SIGALGS_LIST not: SunJSSE applies the signature schemes to the
+         * certificate chain too (README Q21).
+         */
+        @Override
+        public java.util.Set<org.libssl4j.Capability> restrictionCapabilities() {
+            return java.util.Set.of(org.libssl4j.Capability.GROUPS_LIST);
+        }
+
         @Override
         public void configure(SSLEngine engine, org.libssl4j.spi.ContextConfig context, org.libssl4j.spi.ConnectionConfig connection) {
             // Nothing yet: SunJSSE's defaults are what OpenSSL users expect (AES-GCM first, X25519 first).

@@ -21,7 +21,8 @@ import javax.net.ssl.SSLParameters;
  *       ({@code SignatureScheme.isPermitted}), so the set is honoured, in the JVM's order.</li>
  * </ul>
  * Whether the provider honours it is not assumed: {@link JsseEngineFactory} looks at a ClientHello made with a
- * restriction and declares {@code GROUPS_LIST}/{@code SIGALGS_LIST} only when it carries exactly the list.
+ * restriction and declares {@code GROUPS_LIST}/{@code SIGALGS_LIST} only when it carries exactly the list and the
+ * binding keeps what follows as libssl's ({@link JsseBinding#restrictionCapabilities}).
  */
 final class GroupRestriction {
     private static final Method SET_NAMED_GROUPS = method("setNamedGroups");

@@ -45,6 +45,16 @@ public interface JsseBinding {
         return null;
     }
 
+    /**
+     * Which of {@code GROUPS_LIST} and {@code SIGALGS_LIST} the engine may declare where {@code JsseEngineFactory}
+     * sees the provider honour the restriction in its ClientHello on the running JVM: those whose consequences
+     * (a handshake that succeeds where libssl's does, the failures, the alerts) this binding keeps as libssl's. The
+     * default is none: a restricted ClientHello alone does not make the failures read as libssl's.
+     */
+    default java.util.Set<org.libssl4j.Capability> restrictionCapabilities() {
+        return java.util.Set.of();
+    }
+
     /** Last-minute tuning of a new engine (provider-specific parameters); the default does nothing. */
     default void configure(SSLEngine engine, ContextConfig context, ConnectionConfig connection) {
     }

@@ -47,6 +47,11 @@ final class JsseEngine implements TlsEngine {
     private final PeerCheck peerCheck;
     /** Where this connection's key-log lines go ({@code Capability.KEYLOG}); null when nobody asks. */
     private final KeyLog keyLog;
+    /**
+     * The alert libssl sends for the reason this engine's failure was mapped to, where the provider queues another
+     * one ({@link #libsslAlert}); -1 when there is no failure or the provider's alert stands.
+     */
+    private int alertAfterFailure = -1;
 
     /**
      * A session's place in the provider's client session cache: the peer host and port its engine was made with,
@@ -170,6 +175,9 @@ final class JsseEngine implements TlsEngine {
             if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
                 return OVERFLOW;
             }
+            if (alertAfterFailure >= 0) {
+                replacePlaintextAlert(out, start, r.bytesProduced(), alertAfterFailure);
+            }
             if (!client) {
                 groups.records(out, start, start + r.bytesProduced());
             } else if (keyLog != null) {
@@ -264,7 +272,33 @@ final class JsseEngine implements TlsEngine {
                         ((VerifyFailure) t).detail(), e);
             }
         }
-        return binding.mapFailure(e, client);
+        EngineException mapped = binding.mapFailure(e, client);
+        if (!mapped.isAlertReceived()) {
+            alertAfterFailure = libsslAlert(mapped.reason());
+        }
+        return mapped;
+    }
+
+    /**
+     * The alert libssl sends with {@code reason} where a provider is known to queue another for the same failure, or
+     * -1. A TLS 1.3 server that finds no group to ask the client for: libssl's {@code final_key_share} sends
+     * handshake_failure with "no suitable key share", SunJSSE's {@code HRRKeyShareProducer} unexpected_message
+     * (engine-jdk README Q21).
+     */
+    static int libsslAlert(int reason) {
+        return reason == SslReason.NO_SUITABLE_KEY_SHARE ? 40 : -1;
+    }
+
+    /**
+     * Sets the description of a plaintext fatal alert record ({@code 15 03 0x 00 02 02 xx}) that the provider wrote
+     * at {@code out[start..start+length)} after its failure: only a whole, unprotected alert record is touched, so
+     * nothing protected is ever altered.
+     */
+    static void replacePlaintextAlert(ByteBuffer out, int start, int length, int description) {
+        if (length == 7 && out.get(start) == 21 && out.get(start + 1) == 3 && out.get(start + 3) == 0
+                && out.get(start + 4) == 2 && out.get(start + 5) == 2) {
+            out.put(start + 6, (byte) description);
+        }
     }
 
     /**

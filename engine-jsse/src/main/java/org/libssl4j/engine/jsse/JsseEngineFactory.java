@@ -112,8 +112,14 @@ public final class JsseEngineFactory implements EngineFactory {
                     EnumSet<Capability> all = EnumSet.noneOf(Capability.class);
                     all.addAll(declared);
                     all.addAll(result.capabilities());
-                    // GROUPS_LIST and SIGALGS_LIST are not declared yet, though restrictionProbe() sees jdk and bc
-                    // honour the lists: the failures (GROUP-2, SIGALG-1/2) do not read as libssl's yet (README).
+                    // GROUPS_LIST and SIGALGS_LIST: where restrictionProbe() sees the provider honour the list in
+                    // its ClientHello on this JVM, and the binding keeps what follows as libssl's (GROUP-2, SIGALG-1/2;
+                    // each engine's README says which it keeps and why).
+                    if (!binding.restrictionCapabilities().isEmpty()) { // the probe's handshakes only where they count
+                        Set<Capability> restricted = restrictionProbe();
+                        restricted.retainAll(binding.restrictionCapabilities());
+                        all.addAll(restricted);
+                    }
                     probeResult = result;
                     capabilities = caps = Collections.unmodifiableSet(all);
                 }

@@ -357,6 +357,12 @@ public final class JdkFailures {
         if (d.contains("ECDH PublicKey") || d.contains("Point data") || d.contains("public point")) {
             return SslReason.BAD_ECPOINT;
         }
+        if (d.startsWith("No common named group")) {
+            // KeyShareExtension.HRRKeyShareProducer: a TLS 1.3 server with no key share it can take sets out to ask
+            // for one (HelloRetryRequest) and finds no group the client offered among its own. libssl's server:
+            // "no suitable key share" (final_key_share), with handshake_failure (engine-jdk README Q21).
+            return SslReason.NO_SUITABLE_KEY_SHARE;
+        }
         if (d.contains("named group") || d.contains("key_share") || d.contains("key share")) {
             return SslReason.BAD_KEY_SHARE;
         }
