@@ -587,6 +587,38 @@ public final class Ssl implements AutoCloseable {
     }
 
     /**
+     * {@code SSL_set_cipher_list}: this connection's TLS 1.2 suites, an OpenSSL cipher string resolved as
+     * {@link SslCtx#setCipherList} does against its context's engine; read when the handshake begins (CIPHER-11).
+     *
+     * @param list the cipher string
+     * @return 1; 0 with "no cipher match" (or "invalid command") on the error queue, the previous choice kept
+     */
+    public int setCipherList(String list) {
+        List<String> suites = getContext().resolveCipherList(list);
+        if (suites == null) {
+            return 0;
+        }
+        settings.setCipherSuites(suites);
+        return 1;
+    }
+
+    /**
+     * {@code SSL_set_ciphersuites}: this connection's TLS 1.3 suites, as {@link SslCtx#setCiphersuites} takes them
+     * (CIPHER-11).
+     *
+     * @param list the suites, colon-separated; empty for none
+     * @return 1; 0 with "no cipher match" or "unsupported" on the error queue, the previous choice kept
+     */
+    public int setCiphersuites(String list) {
+        List<String> suites = getContext().resolveCiphersuites(list);
+        if (suites == null) {
+            return 0;
+        }
+        settings.setTls13Suites(suites);
+        return 1;
+    }
+
+    /**
      * {@code SSL_set_verify}: how this connection checks its peer's certificate ({@link SslVerify} bits), replacing
      * what it took from its context at {@code SSL_new}; the callback replaces the context's unless null (libssl
      * keeps the callback it had then). Read when the handshake begins.

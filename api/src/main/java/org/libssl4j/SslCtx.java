@@ -850,6 +850,23 @@ public final class SslCtx implements AutoCloseable {
      *     "unsupported" where the engine cannot restrict its TLS 1.3 suites; the previous list stays
      */
     public synchronized int setCiphersuites(String list) {
+        List<String> chosen = resolveCiphersuites(list);
+        if (chosen == null) {
+            return 0;
+        }
+        tls13CipherSuites.clear();
+        tls13CipherSuites.addAll(chosen);
+        noTls13Suites = chosen.isEmpty();
+        invalidate();
+        return 1;
+    }
+
+    /**
+     * {@link #setCiphersuites}'s resolution against this context's engine, also for {@code SSL_set_ciphersuites}.
+     *
+     * @return the suites, empty for the empty list; null after queueing why the list is refused
+     */
+    synchronized List<String> resolveCiphersuites(String list) {
         Objects.requireNonNull(list, "list");
         List<String> chosen = new ArrayList<>();
         boolean named = false;
@@ -865,18 +882,14 @@ public final class SslCtx implements AutoCloseable {
         }
         if (named && chosen.isEmpty()) {
             SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.NO_CIPHER_MATCH, null);
-            return 0;
+            return null;
         }
         if (named && !engine.has(Capability.TLS1_3_CIPHERSUITES)) {
             SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.UNSUPPORTED,
                     "the engine cannot restrict its TLS 1.3 suites (SSL_CTX_set_ciphersuites)");
-            return 0;
+            return null;
         }
-        tls13CipherSuites.clear();
-        tls13CipherSuites.addAll(chosen);
-        noTls13Suites = !named;
-        invalidate();
-        return 1;
+        return chosen;
     }
 
     /** The suites (IANA names) the engine offers, or an empty list when its context cannot be made now. */
@@ -961,27 +974,40 @@ public final class SslCtx implements AutoCloseable {
      *     queue ("invalid command" for an unknown {@code @} command), and the previous list stays
      */
     public synchronized int setCipherList(String list) {
+        List<String> suites = resolveCipherList(list);
+        if (suites == null) {
+            return 0;
+        }
+        cipherSuites.clear();
+        cipherSuites.addAll(suites);
+        invalidate();
+        return 1;
+    }
+
+    /**
+     * {@link #setCipherList}'s resolution against this context's engine, also for {@code SSL_set_cipher_list}.
+     *
+     * @return the suites' IANA names in order; null after queueing why nothing was selected
+     */
+    synchronized List<String> resolveCipherList(String list) {
         Objects.requireNonNull(list, "list");
+        // Against the engine's suites; when its context cannot be made now, against every suite OpenSSL knows.
         java.util.Set<org.libssl4j.internal.CipherSuites.Suite> available = null;
-        try {
-            List<String> supported = engineContext().supportedCipherSuites();
-            if (!supported.isEmpty()) {
-                available = new java.util.HashSet<>();
-                for (String iana : supported) {
-                    org.libssl4j.internal.CipherSuites.Suite s = org.libssl4j.internal.CipherSuites.byStandardName(iana);
-                    if (s != null) {
-                        available.add(s);
-                    }
+        List<String> supported = engineSuitesOrEmpty();
+        if (!supported.isEmpty()) {
+            available = new java.util.HashSet<>();
+            for (String iana : supported) {
+                org.libssl4j.internal.CipherSuites.Suite s = org.libssl4j.internal.CipherSuites.byStandardName(iana);
+                if (s != null) {
+                    available.add(s);
                 }
             }
-        } catch (EngineException e) {
-            // the settings cannot make an engine context now; resolve against every suite OpenSSL knows
         }
         org.libssl4j.internal.CipherStrings.Result r = org.libssl4j.internal.CipherStrings.resolve(list, available);
         if (!r.ok()) {
             SslErrorQueue.raise(SslErrorEntry.LIB_SSL,
                     r.invalidCommand() ? SslReason.INVALID_COMMAND : SslReason.NO_CIPHER_MATCH, null);
-            return 0;
+            return null;
         }
         List<String> suites = new ArrayList<>();
         for (org.libssl4j.internal.CipherSuites.Suite s : r.suites()) {
@@ -991,12 +1017,9 @@ public final class SslCtx implements AutoCloseable {
         }
         if (suites.isEmpty()) {
             SslErrorQueue.raise(SslErrorEntry.LIB_SSL, SslReason.NO_CIPHER_MATCH, null);
-            return 0;
+            return null;
         }
-        cipherSuites.clear();
-        cipherSuites.addAll(suites);
-        invalidate();
-        return 1;
+        return suites;
     }
 
     /**

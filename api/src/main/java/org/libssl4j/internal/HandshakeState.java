@@ -97,7 +97,7 @@ public final class HandshakeState {
         ConnectionConfig config = new ConnectionConfig(isClient(), settings.sniHostName,
                 settings.verifyHostName != null ? settings.verifyHostName : settings.sniHostName,
                 settings.options, settings.minVersion, settings.maxVersion, isClient() ? null : serverHooks, resume,
-                keylog != null && keylog.wanted() ? keylog::line : null, settings.verification());
+                keylog != null && keylog.wanted() ? keylog::line : null, settings.verification(), settings.ciphers());
         engine = context.newEngine(config);
         this.context = context;
         java.util.List<Integer> versions = config.enabledVersions();

@@ -17,8 +17,11 @@ public final class Settings {
     /** {@code SSL_set_session}: the engine context the session came from and its handle, or nulls. */
     org.libssl4j.spi.EngineContext resumeContext;
     Object resumeHandle;
-    /** The context had {@code SSL_CTX_set_ciphersuites("")} at {@code SSL_new}: no TLS 1.3 suite. */
+    /** The context had {@code SSL_CTX_set_ciphersuites("")} at {@code SSL_new}, or the connection set it: no TLS 1.3 suite. */
     public boolean noTls13Suites;
+    /** {@code SSL_set_cipher_list} and {@code SSL_set_ciphersuites}: the connection's suites, or null for the context's. */
+    private java.util.List<String> tls12Suites;
+    private java.util.List<String> tls13Suites;
     /** {@code SSL_set_verify} and {@code SSL_set_verify_depth}: what the connection changed, each part or not. */
     private int verifyMode = org.libssl4j.spi.PeerVerification.CONTEXT_MODE;
     private org.libssl4j.VerifyCallback verifyCallback;
@@ -40,6 +43,23 @@ public final class Settings {
     public void setResumeSession(org.libssl4j.spi.EngineContext context, Object handle) {
         resumeContext = context;
         resumeHandle = handle;
+    }
+
+    /** {@code SSL_set_cipher_list}: the resolved TLS 1.2 suites (IANA names). */
+    public void setCipherSuites(java.util.List<String> suites) {
+        tls12Suites = suites;
+    }
+
+    /** {@code SSL_set_ciphersuites}: the TLS 1.3 suites; empty for none, which fails a TLS 1.3 handshake (CIPHER-9). */
+    public void setTls13Suites(java.util.List<String> suites) {
+        tls13Suites = suites;
+        noTls13Suites = suites.isEmpty();
+    }
+
+    /** What the engine is told of the connection's own suites: null when it chose none. */
+    org.libssl4j.spi.CipherChoice ciphers() {
+        return tls12Suites == null && tls13Suites == null ? null
+                : new org.libssl4j.spi.CipherChoice(tls12Suites, tls13Suites);
     }
 
     /** {@code SSL_set_verify}: the mode, and the callback unless null (libssl keeps the one it had). */

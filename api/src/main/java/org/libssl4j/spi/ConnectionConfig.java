@@ -20,6 +20,8 @@ import org.libssl4j.SslVersion;
  *     It runs inside the engine call that derived the secret, and does not throw.
  * @param verification what the connection changed of its context's peer verification ({@code SSL_set_verify},
  *     {@code SSL_set_verify_depth}); null when it changed nothing
+ * @param ciphers the suites the connection chose apart from its context ({@code SSL_set_cipher_list},
+ *     {@code SSL_set_ciphersuites}); null when it chose none
  */
 public record ConnectionConfig(
         boolean client,
@@ -31,7 +33,16 @@ public record ConnectionConfig(
         ServerHooks serverHooks,
         Object resumeSession,
         java.util.function.Consumer<String> keylog,
-        PeerVerification verification) {
+        PeerVerification verification,
+        CipherChoice ciphers) {
+
+    /** A connection whose suites are its context's. */
+    public ConnectionConfig(boolean client, String sniHostName, String verifyHostName, long options, int minVersion,
+            int maxVersion, ServerHooks serverHooks, Object resumeSession, java.util.function.Consumer<String> keylog,
+            PeerVerification verification) {
+        this(client, sniHostName, verifyHostName, options, minVersion, maxVersion, serverHooks, resumeSession, keylog,
+                verification, null);
+    }
 
     /** A connection that verifies as its context does. */
     public ConnectionConfig(boolean client, String sniHostName, String verifyHostName, long options, int minVersion,

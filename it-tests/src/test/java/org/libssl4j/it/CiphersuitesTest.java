@@ -101,4 +101,40 @@ class CiphersuitesTest {
         }
         SslErrorQueue.clear();
     }
+
+    @EngineTest
+    @DisplayName("CIPHER-11 Ssl.setCipherList and Ssl.setCiphersuites choose one connection's suites: it negotiates its own while another of the context negotiates the context's; a string that selects nothing is 0 with 'no cipher match' and keeps the choice")
+    void perConnection(String engine) {
+        try (SslCtx c = TestContexts.client(engine).build(); SslCtx s = TestContexts.server(engine).build()) {
+            assertThat(c.setCipherList("ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384")).isEqualTo(1);
+            c.setMaxProtoVersion(SslVersion.TLS1_2_VERSION);
+            try (TestPair own = TestPair.create(c, s, 0); TestPair other = TestPair.create(c, s, 0)) {
+                assertThat(own.client().setCipherList("ECDHE-RSA-AES256-GCM-SHA384")).isEqualTo(1);
+                SslErrorQueue.clear();
+                assertThat(own.client().setCipherList("NOTHING-AT-ALL")).isZero();
+                assertReason(SslReason.NO_CIPHER_MATCH, "no cipher match");
+                SslErrorQueue.clear();
+                own.handshake();
+                other.handshake();
+                assertThat(own.client().getCipherName()).isEqualTo("ECDHE-RSA-AES256-GCM-SHA384");
+                assertThat(other.client().getCipherName()).isEqualTo("ECDHE-RSA-AES128-GCM-SHA256");
+            }
+            c.setMaxProtoVersion(SslVersion.TLS1_3_VERSION);
+            try (TestPair own = TestPair.create(c, s, 0)) {
+                if (Engines.get(engine).has(Capability.TLS1_3_CIPHERSUITES)) {
+                    assertThat(own.client().setCiphersuites("TLS_AES_256_GCM_SHA384")).isEqualTo(1);
+                    own.handshake();
+                    assertThat(own.client().getCipherName()).isEqualTo("TLS_AES_256_GCM_SHA384");
+                } else {
+                    assertThat(own.client().setCiphersuites("TLS_AES_256_GCM_SHA384")).isZero();
+                    assertReason(SslReason.UNSUPPORTED, "unsupported");
+                    SslErrorQueue.clear();
+                    assertThat(own.client().setCiphersuites("")).isEqualTo(1);
+                    assertResult(own.client(), own.client().connect(), -1, SslError.SSL);
+                    assertReason(SslReason.NO_CIPHERS_AVAILABLE, "no ciphers available");
+                }
+            }
+        }
+        SslErrorQueue.clear();
+    }
 }

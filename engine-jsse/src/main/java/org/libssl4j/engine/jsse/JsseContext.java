@@ -146,17 +146,22 @@ final class JsseContext implements EngineContext {
             engine.setUseClientMode(cc.client());
             SSLParameters p = engine.getSSLParameters();
             p.setProtocols(protocols(cc));
-            List<String> suites = new ArrayList<>(config.tls13CipherSuites());
-            suites.addAll(config.cipherSuites());
-            if (!config.tls13CipherSuites().isEmpty() || !config.cipherSuites().isEmpty()) {
-                if (config.tls13CipherSuites().isEmpty()) {
+            // The connection's own lists (SSL_set_cipher_list, SSL_set_ciphersuites) replace the context's.
+            List<String> tls13 = cc.ciphers() != null && cc.ciphers().tls13() != null ? cc.ciphers().tls13()
+                    : config.tls13CipherSuites();
+            List<String> tls12 = cc.ciphers() != null && cc.ciphers().tls12() != null ? cc.ciphers().tls12()
+                    : config.cipherSuites();
+            List<String> suites = new ArrayList<>(tls13);
+            suites.addAll(tls12);
+            if (!tls13.isEmpty() || !tls12.isEmpty()) {
+                if (tls13.isEmpty()) {
                     for (String s : engine.getEnabledCipherSuites()) {
                         if (isTls13Suite(s)) {
                             suites.add(s);
                         }
                     }
                 }
-                if (config.cipherSuites().isEmpty()) {
+                if (tls12.isEmpty()) {
                     for (String s : engine.getEnabledCipherSuites()) {
                         if (!isTls13Suite(s)) {
                             suites.add(s);
