@@ -33,6 +33,23 @@ import org.libssl4j.spi.EngineException;
  * with {@link #newSsl()}.
  */
 public final class SslCtx implements AutoCloseable {
+    /** {@code SSL_SESS_CACHE_OFF}: no side keeps sessions in the internal cache. */
+    public static final int SESS_CACHE_OFF = 0x0;
+    /** {@code SSL_SESS_CACHE_CLIENT}. */
+    public static final int SESS_CACHE_CLIENT = 0x1;
+    /** {@code SSL_SESS_CACHE_SERVER}: the default. */
+    public static final int SESS_CACHE_SERVER = 0x2;
+    /** {@code SSL_SESS_CACHE_BOTH}. */
+    public static final int SESS_CACHE_BOTH = SESS_CACHE_CLIENT | SESS_CACHE_SERVER;
+    /** {@code SSL_SESS_CACHE_NO_AUTO_CLEAR}: kept for ported code; expired sessions leave the cache on their own. */
+    public static final int SESS_CACHE_NO_AUTO_CLEAR = 0x80;
+    /** {@code SSL_SESS_CACHE_NO_INTERNAL_LOOKUP}. */
+    public static final int SESS_CACHE_NO_INTERNAL_LOOKUP = 0x100;
+    /** {@code SSL_SESS_CACHE_NO_INTERNAL_STORE}. */
+    public static final int SESS_CACHE_NO_INTERNAL_STORE = 0x200;
+    /** {@code SSL_SESS_CACHE_NO_INTERNAL}. */
+    public static final int SESS_CACHE_NO_INTERNAL = SESS_CACHE_NO_INTERNAL_LOOKUP | SESS_CACHE_NO_INTERNAL_STORE;
+
     /** {@code SSL_FILETYPE_PEM}. */
     public static final int FILETYPE_PEM = 1;
     /** {@code SSL_FILETYPE_ASN1} (DER). */
@@ -42,6 +59,7 @@ public final class SslCtx implements AutoCloseable {
     private final Engine engine;
     private long mode = SslMode.AUTO_RETRY;
     private volatile InfoCallback infoCallback;
+    private int sessionCacheMode = SESS_CACHE_SERVER;
     private volatile MsgCallback msgCallback;
     private volatile KeylogCallback keylogCallback;
     private long options = SslOptions.NO_COMPRESSION | SslOptions.ENABLE_MIDDLEBOX_COMPAT; // SSL_CTX_new's (OPT-1)
@@ -238,6 +256,41 @@ public final class SslCtx implements AutoCloseable {
             throw new IllegalArgumentException(what + " must be 0 (no limit) to " + Integer.MAX_VALUE + ": " + value);
         }
         return value;
+    }
+
+    /**
+     * {@code SSL_CTX_set_session_cache_mode}: which sides keep sessions in the context's internal cache
+     * ({@link #SESS_CACHE_SERVER} by default). A server without {@link #SESS_CACHE_SERVER}, or with
+     * {@link #SESS_CACHE_NO_INTERNAL_STORE} or {@link #SESS_CACHE_NO_INTERNAL_LOOKUP}, resumes no session by its id;
+     * tickets, which carry the session, still resume (SESS-7). The client bit changes nothing here, as in libssl,
+     * whose client never looks sessions up in its cache ({@link Ssl#setSession} offers one). Connections made after
+     * the call take it.
+     *
+     * @param mode {@code SESS_CACHE_*} bits
+     * @return the previous mode
+     * @throws IllegalArgumentException for bits libssl does not define
+     */
+    public synchronized int setSessionCacheMode(int mode) {
+        if ((mode & ~(SESS_CACHE_BOTH | SESS_CACHE_NO_AUTO_CLEAR | SESS_CACHE_NO_INTERNAL)) != 0) {
+            throw new IllegalArgumentException("mode: unknown SSL_SESS_CACHE bits 0x" + Integer.toHexString(mode));
+        }
+        int previous = sessionCacheMode;
+        sessionCacheMode = mode;
+        invalidate();
+        return previous;
+    }
+
+    /**
+     * {@code SSL_CTX_get_session_cache_mode}.
+     *
+     * @return the {@code SESS_CACHE_*} bits
+     */
+    public synchronized int getSessionCacheMode() {
+        return sessionCacheMode;
+    }
+
+    private boolean serverSessionCache() {
+        return (sessionCacheMode & SESS_CACHE_SERVER) != 0 && (sessionCacheMode & SESS_CACHE_NO_INTERNAL) == 0;
     }
 
     /** {@code SSL_CTX_sess_get_cache_size}. */
@@ -1166,7 +1219,7 @@ public final class SslCtx implements AutoCloseable {
             current = new Generation(engine, new ContextConfig(method, minVersion, maxVersion, options, mode, chain,
                     privateKey, trustedWithDirs(), verifyMode, verifySet ? verifyMode : defaultServerVerify(), verifyCallback,
                     checkHostName, cipherSuites, tls13CipherSuites, alpn, (int) sessionCacheSize, (int) sessionTimeout,
-                    groups, sigalgs, verifyDepth));
+                    groups, sigalgs, verifyDepth, serverSessionCache()));
         }
         return current;
     }

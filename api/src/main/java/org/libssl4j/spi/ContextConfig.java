@@ -36,6 +36,9 @@ import org.libssl4j.VerifyCallback;
  *     ({@code ecdsa_secp256r1_sha256}); empty for the engine's defaults ({@code SSL_CTX_set1_sigalgs_list})
  * @param verifyDepth the most intermediate CA certificates a peer's chain may have between its certificate and the
  *     trust anchor ({@code SSL_CTX_set_verify_depth}); negative for libssl's default, 100
+ * @param serverSessionCache whether a server keeps its sessions for session-id resumption
+ *     ({@code SSL_CTX_set_session_cache_mode} with {@code SSL_SESS_CACHE_SERVER} and neither
+ *     {@code NO_INTERNAL_STORE} nor {@code NO_INTERNAL_LOOKUP}); tickets do not depend on it
  */
 public record ContextConfig(
         SslMethod method,
@@ -57,7 +60,8 @@ public record ContextConfig(
         int sessionTimeout,
         List<String> groups,
         List<String> signatureSchemes,
-        int verifyDepth) {
+        int verifyDepth,
+        boolean serverSessionCache) {
 
     /** libssl's verify depth when none is set ({@code X509_VERIFY_PARAM}'s default, 100). */
     public static final int DEFAULT_VERIFY_DEPTH = 100;
@@ -70,7 +74,18 @@ public record ContextConfig(
             List<String> groups, List<String> signatureSchemes) {
         this(method, minVersion, maxVersion, options, mode, certificateChain, privateKey, trusted, verifyMode,
                 serverVerifyMode, verifyCallback, checkHostName, cipherSuites, tls13CipherSuites, alpnProtocols,
-                sessionCacheSize, sessionTimeout, groups, signatureSchemes, -1);
+                sessionCacheSize, sessionTimeout, groups, signatureSchemes, -1, true);
+    }
+
+    /** A snapshot whose server keeps its sessions (libssl's default cache mode). */
+    public ContextConfig(SslMethod method, int minVersion, int maxVersion, long options, long mode,
+            List<X509Certificate> certificateChain, PrivateKey privateKey, List<X509Certificate> trusted, int verifyMode,
+            int serverVerifyMode, VerifyCallback verifyCallback, boolean checkHostName, List<String> cipherSuites,
+            List<String> tls13CipherSuites, List<String> alpnProtocols, int sessionCacheSize, int sessionTimeout,
+            List<String> groups, List<String> signatureSchemes, int verifyDepth) {
+        this(method, minVersion, maxVersion, options, mode, certificateChain, privateKey, trusted, verifyMode,
+                serverVerifyMode, verifyCallback, checkHostName, cipherSuites, tls13CipherSuites, alpnProtocols,
+                sessionCacheSize, sessionTimeout, groups, signatureSchemes, verifyDepth, true);
     }
 
     /** The verify depth in force: {@link #verifyDepth()}, or 100 when it is negative. */

@@ -67,7 +67,12 @@ final class JsseContext implements EngineContext {
         }
         return new JsseEngine(engine, binding, cc.client(), provocations, asked, this, resume, tls13Resumption,
                 ChachaPriority.applies(cc.client(), cc.options()), cc.keylog() == null ? null : new KeyLog(cc.keylog()),
-                new PeerCheck(cc.verification()));
+                new PeerCheck(cc.verification()), (cc.options() & org.libssl4j.SslOptions.NO_TICKET) != 0);
+    }
+
+    /** Whether this context's servers keep their sessions for resumption by id ({@code SSL_CTX_set_session_cache_mode}). */
+    boolean keepsServerSessions() {
+        return config.serverSessionCache();
     }
 
     /** This context's own key manager (null when it has no key), for a connection switched to it. */

@@ -38,6 +38,14 @@ final class JsseEngine implements TlsEngine {
     private final SessionKey resume;
     /** The suite order depends on the ClientHello ({@link ChachaPriority}): the handshake begins on its record. */
     private final boolean helloDecidesSuites;
+    /** A server handshake is under way whose session its context does not keep (SESS-7). */
+    private boolean sessionToDrop;
+    /**
+     * {@code SSL_OP_NO_TICKET}: the server's cache is the only way back to a session. With tickets a session resumes
+     * from its ticket whatever the cache mode, as libssl's do, and dropping it would stop the provider from issuing
+     * or honouring one (SunJSSE and Conscrypt tie tickets to a valid session), so it is kept.
+     */
+    private final boolean noTickets;
     /** {@link #beginHandshake} was asked but waits for the client's first record. */
     private boolean awaitingHello;
     /** When {@link #beginHandshake} ran, in milliseconds: a session made before it was resumed. */
@@ -64,7 +72,8 @@ final class JsseEngine implements TlsEngine {
 
     JsseEngine(SSLEngine engine, JsseBinding binding, boolean client, Supplier<Map<Integer, byte[]>> provocations,
             ServernameSwitch.Asked servername, JsseContext context, SessionKey resume, boolean tls13Resumption,
-            boolean helloDecidesSuites, KeyLog keyLog, PeerCheck peerCheck) {
+            boolean helloDecidesSuites, KeyLog keyLog, PeerCheck peerCheck, boolean noTickets) {
+        this.noTickets = noTickets;
         this.peerCheck = peerCheck;
         this.keyLog = keyLog;
         this.helloDecidesSuites = helloDecidesSuites;
@@ -81,6 +90,7 @@ final class JsseEngine implements TlsEngine {
     @Override
     public void beginHandshake() throws EngineException {
         handshakeStart = System.currentTimeMillis();
+        sessionToDrop = !client && !context.keepsServerSessions() && noTickets;
         if (keyLog != null) {
             keyLog.newHandshake();
         }
@@ -159,7 +169,23 @@ final class JsseEngine implements TlsEngine {
                 // While closing, JSSE waits for the peer's close_notify; that is shutdown's business, not a handshake.
                 return closing || engine.isInboundDone() ? Status.NOT_HANDSHAKING : Status.NEED_UNWRAP;
             default:
+                if (sessionToDrop) {
+                    dropServerSession();
+                }
                 return Status.NOT_HANDSHAKING;
+        }
+    }
+
+    /**
+     * A server whose context keeps no sessions ({@code SSL_CTX_set_session_cache_mode}, SESS-7) and sends no tickets:
+     * the session of the handshake just finished leaves the provider's cache, so its id (or TLS 1.3 stateful ticket)
+     * resumes nothing.
+     */
+    private void dropServerSession() {
+        sessionToDrop = false;
+        SSLSession session = engine.getSession();
+        if (session != null && session.isValid() && !"NONE".equals(session.getProtocol())) {
+            session.invalidate();
         }
     }
 
@@ -324,6 +350,7 @@ final class JsseEngine implements TlsEngine {
             if (keyLog != null) {
                 keyLog.newHandshake();
             }
+            sessionToDrop = !client && !context.keepsServerSessions() && noTickets;
             return true;
         } catch (UnsupportedOperationException e) {
             return false; // BCJSSE: "Renegotiation not supported"

@@ -79,7 +79,35 @@ class KnownDifferencesTest {
                         + "answers as SSL_TLSEXT_ERR_NOACK; the state machine fails the server and drops its flight; "
                         + "engine-conscrypt README Q17",
                 () -> refusedAlpn("conscrypt")));
+        ledger.add(new Difference("conscrypt", "CS-4 TLS 1.3 resumption with SSL_OP_NO_TICKET",
+                "the server issues stateful tickets (the session id in its cache): the offered session resumes",
+                "a full handshake",
+                "BoringSSL has no stateful TLS 1.3 tickets: with SSL_OP_NO_TICKET it sends no NewSessionTicket at all, "
+                        + "so nothing resumes; engine-conscrypt README Q18",
+                () -> tls13ResumptionWithoutTickets("conscrypt")));
         return ledger.stream();
+    }
+
+    /** Whether a TLS 1.3 client of {@code engine} resumes against a NO_TICKET server of {@code engine}. */
+    private static String tls13ResumptionWithoutTickets(String engine) {
+        try (SslCtx client = TestContexts.client(engine).tls13().build();
+                SslCtx server = TestContexts.server(engine).tls13().build()) {
+            server.setOptions(org.libssl4j.SslOptions.NO_TICKET);
+            org.libssl4j.SslSession first;
+            try (TestPair p = TestPair.create(client, server, 0).handshake()) {
+                byte[] buf = new byte[16];
+                p.server().write(new byte[] {1}, 0, 1); // the client's read takes any ticket before the byte
+                for (int i = 0; i < 5 && p.client().read(buf, 0, buf.length) <= 0; i++) {
+                    SslErrorQueue.clear();
+                }
+                first = p.client().getSession();
+            }
+            try (TestPair p = TestPair.create(client, server, 0)) {
+                p.client().setSession(first);
+                p.handshake();
+                return p.server().sessionReused() ? "resumed" : "a full handshake";
+            }
+        }
     }
 
     /** How a client of {@code engine} ends when its server's ALPN select callback refuses. */
