@@ -49,6 +49,11 @@ public enum Capability {
      * empty list, no TLS 1.3 at all, is kept by every engine).
      */
     TLS1_3_CIPHERSUITES,
+    /**
+     * A server refuses a session offered after its context's timeout ({@code SSL_CTX_set_timeout}), by id or by
+     * ticket, and does a full handshake, as libssl's server does, docs/SEMANTICS.md SESS-8.
+     */
+    SESSION_TIMEOUT,
     /** After receiving a TLS 1.2 close_notify, the side may still write (half-close), docs/SEMANTICS.md R07.3. */
     TLS1_2_HALF_CLOSE,
     /** After receiving a TLS 1.3 close_notify, the side may still write (half-close), docs/SEMANTICS.md R07.3. */

@@ -74,6 +74,7 @@ public final class EnginesCommand implements Callable<Integer> {
         m.put(Capability.TLS1_3_TICKETS, "TLS 1.3 session tickets arrive as records of their own");
         m.put(Capability.TLS1_3_RESUMPTION, "TLS 1.3 sessions resume (SSL_set_session, PSK from a ticket)");
         m.put(Capability.TICKET_CONTROL, "SSL_OP_NO_TICKET turns session tickets off per context");
+        m.put(Capability.SESSION_TIMEOUT, "a server refuses a session past its context's timeout (SSL_CTX_set_timeout)");
         m.put(Capability.TLS1_3_CIPHERSUITES, "SSL_CTX_set_ciphersuites restricts and orders the TLS 1.3 suites");
         m.put(Capability.TLS1_2_HALF_CLOSE, "after a TLS 1.2 close_notify the side may still write");
         m.put(Capability.TLS1_3_HALF_CLOSE, "after a TLS 1.3 close_notify the side may still write");

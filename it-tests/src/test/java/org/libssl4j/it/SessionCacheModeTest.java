@@ -82,4 +82,32 @@ class SessionCacheModeTest {
             assertThat(resumeOnce(cctx, sctx)).containsExactly(true, true);
         }
     }
+
+    @EngineVersionTest
+    @DisplayName("SESS-8 a session offered after its server context's timeout (setTimeout(1), offered 2.1 s later) gives a full handshake, as libssl's server checks the session's time (capability SESSION_TIMEOUT)")
+    void expiredSessionIsNotResumed(String engine, int version) throws InterruptedException {
+        TestEngines.assumeCapability(engine, Capability.SESSION_TIMEOUT);
+        if (version == Fixtures.TLS13) {
+            TestEngines.assumeCapability(engine, Capability.TLS1_3_RESUMPTION);
+        }
+        assertThat(expiredResumes(engine, version)).isFalse();
+    }
+
+    /** Whether a server of {@code engine} with a 1 s timeout resumes a session offered 2.1 s after it was made. */
+    static boolean expiredResumes(String engine, int version) throws InterruptedException {
+        try (SslCtx cctx = TestContexts.client(engine).only(version).build();
+                SslCtx sctx = TestContexts.server(engine).only(version).configure(c -> c.setTimeout(1)).build()) {
+            SslSession first;
+            try (TestPair p = TestPair.create(cctx, sctx, 0).handshake()) {
+                SessionTest.exchange(p);
+                first = p.client().getSession();
+            }
+            Thread.sleep(2100);
+            try (TestPair p = TestPair.create(cctx, sctx, 0)) {
+                assertThat(p.client().setSession(first)).isEqualTo(1);
+                p.handshake();
+                return p.server().sessionReused();
+            }
+        }
+    }
 }

@@ -59,9 +59,11 @@ public final class BcEngineProvider implements EngineProvider {
                 + System.getProperty("java.version") + ", BC fallback)";
         // TICKET_CONTROL: a bctls server never sends a session ticket (README Q16), so NO_TICKET always holds.
         // KEYLOG: the engine's cryptography (BcProviders, KeylogCrypto) hands the secrets to the key log (README Q17).
+        // SESSION_TIMEOUT: bctls resumes only by session id, through its session cache, which checks the timeout.
         // TLS1_3_CIPHERSUITES: bctls takes the TLS 1.3 suites of setEnabledCipherSuites, in order (CIPHER-8).
         return JsseEngineFactory.forProvider(version, new BcBinding(jsse), org.libssl4j.Capability.TICKET_CONTROL,
-                org.libssl4j.Capability.KEYLOG, org.libssl4j.Capability.TLS1_3_CIPHERSUITES);
+                org.libssl4j.Capability.KEYLOG, org.libssl4j.Capability.TLS1_3_CIPHERSUITES,
+                org.libssl4j.Capability.SESSION_TIMEOUT);
     }
 
     /** Where BCJSSE's objects come from and how its failures read in OpenSSL's terms. */

@@ -26,7 +26,7 @@ class BcEngineProviderTest {
                 Capability.TLS1_3_FULL_RECORDS, Capability.SNI, Capability.ALPN, Capability.CLIENT_AUTH,
                 Capability.RSA, Capability.ECDSA, Capability.ALERT_UNEXPECTED_MESSAGE, Capability.ALERT_RECORD_OVERFLOW,
                 Capability.ALERT_DECODE_ERROR, Capability.NEGOTIATED_GROUP, Capability.TICKET_CONTROL,
-                Capability.KEYLOG, Capability.TLS1_3_CIPHERSUITES);
+                Capability.KEYLOG, Capability.TLS1_3_CIPHERSUITES, Capability.SESSION_TIMEOUT);
     }
 
     @Test
