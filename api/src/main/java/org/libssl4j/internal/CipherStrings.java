@@ -108,6 +108,9 @@ public final class CipherStrings {
         alias("ARIA128", 0, 0, E_ARIA128GCM, 0, 0);
         alias("ARIA256", 0, 0, E_ARIA256GCM, 0, 0);
         alias("CHACHA20", 0, 0, E_CHACHA20POLY1305, 0, 0);
+        // FIPS: OpenSSL 3.0 flags its FIPS suites one by one; the flags amount to AES-CBC and AES-GCM without SRP
+        // (no CCM, ChaCha20, Camellia or ARIA), as `openssl ciphers -v FIPS` prints (OpenSslCipherStringTest).
+        alias("FIPS", ((K_ANY << 1) - 1) & ~K_SRP, 0, E_AES128 | E_AES256 | E_AES128GCM | E_AES256GCM, 0, 0);
         alias("MD5", 0, 0, 0, M_MD5, 0);
         alias("SHA1", 0, 0, 0, M_SHA1, 0);
         alias("SHA", 0, 0, 0, M_SHA1, 0);

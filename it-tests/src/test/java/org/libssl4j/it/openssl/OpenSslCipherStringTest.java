@@ -31,7 +31,8 @@ import org.libssl4j.testkit.TestPair;
 @ExtendWith(ClearErrorQueue.class)
 class OpenSslCipherStringTest {
     static final List<String> STRINGS = List.of("ECDHE+AESGCM:!aNULL:@STRENGTH", "HIGH:!aNULL:!MD5", "DEFAULT",
-            "ALL:-kRSA:+AES128", "kRSA:ECDHE:@STRENGTH", "AES128-SHA:ECDHE+CHACHA20:DHE", "DEFAULT:!SHA1:@SECLEVEL=0");
+            "ALL:-kRSA:+AES128", "kRSA:ECDHE:@STRENGTH", "AES128-SHA:ECDHE+CHACHA20:DHE", "DEFAULT:!SHA1:@SECLEVEL=0",
+            "FIPS", "HIGH:!FIPS", "FIPS+ECDHE:@STRENGTH");
 
     /** The TLS 1.2 suites (OpenSSL's names) {@code openssl ciphers -v STRING} prints, in its order. */
     private static List<String> openSsl(String str) throws IOException, InterruptedException {
