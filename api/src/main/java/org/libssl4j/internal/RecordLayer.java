@@ -25,6 +25,7 @@ final class RecordLayer {
     static final int ALERT_PROTOCOL_VERSION = 70;
     static final int ALERT_HANDSHAKE_FAILURE = 40;
     static final int ALERT_INTERNAL_ERROR = 80;
+    static final int ALERT_INAPPROPRIATE_FALLBACK = 86;
 
     /** {@link #open} outcomes besides a positive count of application bytes. */
     static final int OPENED_NOTHING = 0;
@@ -230,6 +231,11 @@ final class RecordLayer {
             // libssl's state machine refuses it after its record layer took the record.
             in.consumeRecord();
             fatalAlert(SslReason.UNEXPECTED_MESSAGE, ALERT_UNEXPECTED_MESSAGE);
+            return -1;
+        }
+        if (firstRecord && server && FallbackScsv.refused(in, FallbackScsv.highestVersion(settings))) {
+            in.consumeRecord();
+            fatalAlert(SslReason.INAPPROPRIATE_FALLBACK, ALERT_INAPPROPRIATE_FALLBACK); // R15.14
             return -1;
         }
         firstRecord = false;

@@ -51,4 +51,19 @@ class OpenSslOptionsTest extends OpenSslTestBase {
             }
         }
     }
+
+    @org.libssl4j.it.EngineTest
+    @DisplayName("R15.14 our server refuses s_client -tls1_2 -fallback_scsv (a downgrade signalled by TLS_FALLBACK_SCSV): s_client reads tlsv1 alert inappropriate fallback, our server fails with inappropriate fallback")
+    void fallbackScsvFromSClient(String engine) throws Exception {
+        try (SslCtx ctx = TestContexts.server(engine).build();
+                ServerSocketChannel listener = SocketConnection.listen();
+                OpenSslProcess client = OpenSslProcess.client(SocketConnection.port(listener), "-tls1_2", "-fallback_scsv");
+                SocketConnection conn = SocketConnection.accept(ctx, listener, client::describe)) {
+            int r = conn.handshakeResult();
+            assertThat(r).as(client.describe()).isEqualTo(-1);
+            assertThat(org.libssl4j.SslErrorQueue.peek().reason()).isEqualTo(org.libssl4j.SslReason.INAPPROPRIATE_FALLBACK);
+            client.awaitStderr("tlsv1 alert inappropriate fallback", WAIT);
+        }
+        org.libssl4j.SslErrorQueue.clear();
+    }
 }
