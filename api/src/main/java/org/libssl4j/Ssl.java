@@ -739,10 +739,11 @@ public final class Ssl implements AutoCloseable {
 
     /** The context {@link #setSslCtx} chose, and the settings of it this connection holds. */
     private static final class Switched {
-        private SslCtx ctx;
+        /** Volatile: read on every record while a message callback may be in force (the context's is looked up). */
+        private volatile SslCtx ctx;
         private SslCtx.Generation settings;
 
-        synchronized SslCtx ctx() {
+        SslCtx ctx() {
             return ctx;
         }
 
