@@ -14,6 +14,8 @@ import org.libssl4j.SslError;
 import org.libssl4j.SslErrorQueue;
 import org.libssl4j.SslMode;
 import org.libssl4j.SslOptions;
+import org.libssl4j.testkit.AlwaysRetryBio;
+import org.libssl4j.testkit.ChunkingBio;
 import org.libssl4j.testkit.TestContexts;
 import org.libssl4j.testkit.TestPair;
 
@@ -21,7 +23,8 @@ import org.libssl4j.testkit.TestPair;
  * One random schedule, replayable from its seed: a client and a server of one engine over a {@code BioPair} of
  * random capacity, with random versions and modes, driven in one thread by random calls (writes and reads of random
  * sizes, with arrays and every kind of {@code ByteBuffer}, peeks, pending counts, handshakes, renegotiations where
- * the engine has them), then drained and closed in two phases. Every delivered byte is checked against the
+ * the engine has them), over a transport that may answer "retry" before every transfer or move single bytes
+ * (docs/SEMANTICS.md FAULT-3), then drained and closed in two phases. Every delivered byte is checked against the
  * sender's stream and every return value against the rules; a schedule that stops moving is a failure.
  *
  * <p>{@link #run} returns null when the schedule held, else what went wrong, with everything needed to read it.
@@ -50,7 +53,7 @@ final class ScheduleExplorer {
             return null;
         } catch (AssertionError | RuntimeException e) {
             SslErrorQueue.clear();
-            String tail = x.log.length() > 3000 ? "..." + x.log.substring(x.log.length() - 3000) : x.log.toString();
+            String tail = x.log.length() > 3000 && !Boolean.getBoolean("libssl4j.fullLog") ? "..." + x.log.substring(x.log.length() - 3000) : x.log.toString();
             return "engine " + engine + " seed " + seed + ": " + e + "\n  schedule (last calls): " + tail;
         }
     }
@@ -129,6 +132,9 @@ final class ScheduleExplorer {
             if (serverFragment > 0) {
                 p.server().setMaxSendFragment(serverFragment);
             }
+            if (transport(p)) {
+                most = Math.min(most, 20_000); // single-byte reads cost a call per byte
+            }
             client = new Side("client", p.client(), rnd.nextInt(most + 1), 0x5eed1L, clientMode);
             server = new Side("server", p.server(), rnd.nextInt(most + 1), 0x5eed2L, serverMode);
             log.append("client sends ").append(client.stream.length).append(", server sends ").append(server.stream.length).append("\n  ");
@@ -138,6 +144,29 @@ final class ScheduleExplorer {
             }
             drain(p);
             close(p);
+        }
+    }
+
+    /**
+     * The transport faults that leave a connection whole (docs/SEMANTICS.md FAULT-3), at random: a retry before
+     * every real transfer, or reads of single bytes and writes of at most 64; else none.
+     *
+     * @return whether reads move single bytes
+     */
+    private boolean transport(TestPair p) {
+        switch (rnd.nextInt(4)) {
+            case 0:
+                log.append("always-retry BIOs; ");
+                p.client().setBio(new AlwaysRetryBio(p.clientBio(), rnd.nextLong(), 2), new AlwaysRetryBio(p.clientBio(), rnd.nextLong(), 2));
+                p.server().setBio(new AlwaysRetryBio(p.serverBio(), rnd.nextLong(), 2), new AlwaysRetryBio(p.serverBio(), rnd.nextLong(), 2));
+                return false;
+            case 1:
+                log.append("1-byte reads; ");
+                p.client().setBio(new ChunkingBio(p.clientBio(), rnd.nextLong(), 1), new ChunkingBio(p.clientBio(), rnd.nextLong(), 64));
+                p.server().setBio(new ChunkingBio(p.serverBio(), rnd.nextLong(), 1), new ChunkingBio(p.serverBio(), rnd.nextLong(), 64));
+                return true;
+            default:
+                return false;
         }
     }
 
@@ -155,6 +184,11 @@ final class ScheduleExplorer {
     }
 
     private long mode() {
+        return randomMode(rnd);
+    }
+
+    /** A random mode: AUTO_RETRY (cleared a quarter of the time), partial writes, moving buffers, RELEASE_BUFFERS. */
+    static long randomMode(SplittableRandom rnd) {
         long mode = SslMode.AUTO_RETRY;
         if (rnd.nextInt(4) == 0) {
             mode &= ~SslMode.AUTO_RETRY;
@@ -448,18 +482,25 @@ final class ScheduleExplorer {
         }
     }
 
-    /** Two-phase shutdown: the client first, then the server; both end with both bits. */
+    /**
+     * Two-phase shutdown: the client first, then the server; each calls shutdown until it returns 1 (both bits set
+     * and its close_notify written: a shutdown that met a full or refusing BIO is called again, as libssl requires).
+     */
     private void close(TestPair p) {
         log.append("\n  close: ");
+        boolean[] closed = new boolean[2];
+        Side[] sides = {client, server};
         for (int round = 0; round < 2_000; round++) {
-            for (Side s : new Side[] {client, server}) {
-                if (s.ssl.getShutdown() != (Ssl.SENT_SHUTDOWN | Ssl.RECEIVED_SHUTDOWN) && (s == client || round > 0)) {
+            for (int i = 0; i < 2; i++) {
+                Side s = sides[i];
+                if (!closed[i] && (s == client || round > 0)) {
                     SslErrorQueue.clear();
                     int r = s.ssl.shutdown();
                     log.append(s.name).append(" shutdown = ").append(r).append("; ");
                     SslError e = s.ssl.getError(r);
                     check(r == 1 || r == 0 || (r == -1 && (e == SslError.WANT_READ || e == SslError.WANT_WRITE)),
                             "%s shutdown returned %d, %s, queue %s", s.name, r, e, SslErrorQueue.snapshot());
+                    closed[i] = r == 1;
                     if (r <= 0 && (s.ssl.getShutdown() & Ssl.RECEIVED_SHUTDOWN) == 0 && (s.ssl.getShutdown() & Ssl.SENT_SHUTDOWN) != 0) {
                         // A side waiting for the peer's close_notify reads it (libssl: SSL_read gives ZERO_RETURN).
                         SslErrorQueue.clear();
@@ -472,8 +513,10 @@ final class ScheduleExplorer {
                     }
                 }
             }
-            if (client.ssl.getShutdown() == (Ssl.SENT_SHUTDOWN | Ssl.RECEIVED_SHUTDOWN)
-                    && server.ssl.getShutdown() == (Ssl.SENT_SHUTDOWN | Ssl.RECEIVED_SHUTDOWN)) {
+            if (closed[0] && closed[1]) {
+                check(client.ssl.getShutdown() == (Ssl.SENT_SHUTDOWN | Ssl.RECEIVED_SHUTDOWN)
+                        && server.ssl.getShutdown() == (Ssl.SENT_SHUTDOWN | Ssl.RECEIVED_SHUTDOWN),
+                        "shutdown returned 1 with bits client %d, server %d", client.ssl.getShutdown(), server.ssl.getShutdown());
                 SslErrorQueue.clear();
                 return;
             }

@@ -18,16 +18,11 @@ import org.libssl4j.Bio;
  * <p>After a call passed on to the inner BIO, the retry flags are the inner BIO's; after a refused call they
  * are this BIO's own. Other calls ({@code pending}, {@code flush}, {@code eof}, {@code close}) go straight through.
  */
-public final class ChunkingBio implements Bio {
-    private final Bio inner;
+public final class ChunkingBio extends RefusingBio {
     private final long seed;
     private final int maxChunk;
     private final double retryProbability;
     private final Random random;
-    // What the last call on this BIO said about retrying: the inner BIO's flags, or one of ours.
-    private Flags flags = Flags.INNER;
-
-    private enum Flags { INNER, RETRY_READ, RETRY_WRITE }
 
     /**
      * A chunking BIO that never refuses a call.
@@ -49,7 +44,7 @@ public final class ChunkingBio implements Bio {
      * @param retryProbability the chance, {@code 0 <= p < 1}, that a call returns {@code -1} with retry flags instead
      */
     public ChunkingBio(Bio inner, long seed, int maxChunk, double retryProbability) {
-        this.inner = Objects.requireNonNull(inner, "inner");
+        super(Objects.requireNonNull(inner, "inner"));
         if (maxChunk < 1) {
             throw new IllegalArgumentException("maxChunk must be at least 1: " + maxChunk);
         }
@@ -73,10 +68,9 @@ public final class ChunkingBio implements Bio {
     public int read(byte[] b, int off, int len) {
         Objects.checkFromIndexSize(off, len, Objects.requireNonNull(b, "b").length);
         if (len > 0 && refuse()) {
-            flags = Flags.RETRY_READ;
-            return -1;
+            return refuseRead();
         }
-        flags = Flags.INNER;
+        passOn();
         return inner.read(b, off, len == 0 ? 0 : chunk(len));
     }
 
@@ -85,10 +79,9 @@ public final class ChunkingBio implements Bio {
     public int write(byte[] b, int off, int len) {
         Objects.checkFromIndexSize(off, len, Objects.requireNonNull(b, "b").length);
         if (len > 0 && refuse()) {
-            flags = Flags.RETRY_WRITE;
-            return -1;
+            return refuseWrite();
         }
-        flags = Flags.INNER;
+        passOn();
         return inner.write(b, off, len == 0 ? 0 : chunk(len));
     }
 
@@ -99,52 +92,6 @@ public final class ChunkingBio implements Bio {
 
     private int chunk(int len) {
         return Math.min(len, 1 + random.nextInt(maxChunk));
-    }
-
-    @Override
-    public boolean shouldRetry() {
-        return flags == Flags.INNER ? inner.shouldRetry() : true;
-    }
-
-    @Override
-    public boolean shouldRead() {
-        return flags == Flags.INNER ? inner.shouldRead() : flags == Flags.RETRY_READ;
-    }
-
-    @Override
-    public boolean shouldWrite() {
-        return flags == Flags.INNER ? inner.shouldWrite() : flags == Flags.RETRY_WRITE;
-    }
-
-    @Override
-    public boolean shouldIoSpecial() {
-        return flags == Flags.INNER && inner.shouldIoSpecial();
-    }
-
-    @Override
-    public long pending() {
-        return inner.pending();
-    }
-
-    @Override
-    public long wpending() {
-        return inner.wpending();
-    }
-
-    @Override
-    public int flush() {
-        flags = Flags.INNER;
-        return inner.flush();
-    }
-
-    @Override
-    public boolean eof() {
-        return inner.eof();
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 
     /** Names the seed, so that a failure can be replayed with the same choices. */

@@ -98,6 +98,7 @@ public final class CompareCommand implements Callable<Integer> {
         List<String> names = engines.stream().map(Engine::name).toList();
         Map<String, String> props = new LinkedHashMap<>();
         props.put("libssl4j.schedules", String.valueOf(full ? 1000 : 30));
+        props.put("libssl4j.faults", String.valueOf(full ? 1000 : 50));
         props.put("libssl4j.openssl", opensslVersion != null ? openssl : "");
         props.put("libssl4j.skipOpenssl", "false");
         Path logs = out.resolve("logs");

@@ -79,6 +79,12 @@ final class BcFailures {
             // handshake_failure (TLS 1.2) or certificate_required (TLS 1.3) and says nothing more.
             return EngineException.of(SslReason.PEER_DID_NOT_RETURN_A_CERTIFICATE, fatal.getMessage(), e);
         }
+        if (alert == 80 && fatal.getStackTrace().length > 0
+                && fatal.getStackTrace()[0].getMethodName().equals("skipServerCredentials")) {
+            // TLS 1.2: a ServerKeyExchange or ServerHelloDone where the server's Certificate must come. The key
+            // exchange's skipServerCredentials raises internal_error; libssl says "unexpected message" (README Q20).
+            return EngineException.of(SslReason.UNEXPECTED_MESSAGE, fatal.getMessage(), e);
+        }
         String detail = detail(fatal);
         int reason = byCause(fatal);
         if (reason == 0) {

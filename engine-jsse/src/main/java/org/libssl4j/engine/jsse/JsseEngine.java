@@ -309,10 +309,14 @@ final class JsseEngine implements TlsEngine {
      * The alert libssl sends with {@code reason} where a provider is known to queue another for the same failure, or
      * -1. A TLS 1.3 server that finds no group to ask the client for: libssl's {@code final_key_share} sends
      * handshake_failure with "no suitable key share", SunJSSE's {@code HRRKeyShareProducer} unexpected_message
-     * (engine-jdk README Q21).
+     * (engine-jdk README Q21). An unexpected message: libssl always sends unexpected_message, bctls internal_error
+     * where a TLS 1.2 server's Certificate is missing (engine-bc README Q20).
      */
     static int libsslAlert(int reason) {
-        return reason == SslReason.NO_SUITABLE_KEY_SHARE ? 40 : -1;
+        if (reason == SslReason.NO_SUITABLE_KEY_SHARE) {
+            return 40;
+        }
+        return reason == SslReason.UNEXPECTED_MESSAGE ? 10 : -1;
     }
 
     /**
