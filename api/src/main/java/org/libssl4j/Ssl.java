@@ -17,7 +17,18 @@ import org.libssl4j.internal.Connection;
  * range outside the array, README D1) throw {@link NullPointerException} or {@link IndexOutOfBoundsException}
  * at once and change nothing.
  *
- * <p>Not thread-safe, as an {@code SSL} is not: one thread at a time.
+ * <p>Misuse (docs/MISUSE.md, MISUSE-3 to MISUSE-8): a call in the wrong state answers as libssl does (a handshake,
+ * read or write before {@link #setBio} is -1 with SSL_ERROR_SYSCALL, one before a side is set -1 with SSL
+ * "uninitialized", ...), or throws at once:
+ * <ul>
+ * <li>{@link IllegalStateException} {@code "Ssl is closed"} from every method that changes the connection
+ *     ({@code set*}, {@code clear*}) after {@link #close()}; the calls that run the state machine then fail as after
+ *     a fatal error (-1, SSL_ERROR_SYSCALL, CLOSE-1) and the getters answer the last state;
+ * <li>{@link IllegalStateException} {@code "Ssl used by two threads at once"} from any method but
+ *     {@link #engineName()} and {@link #getContext()} called while another thread is inside a handshake, read, peek,
+ *     write, shutdown, renegotiate, key update or close call on this connection. Not thread-safe, as an {@code SSL}
+ *     is not: one thread at a time; a callback may call back into its connection on the same thread.
+ * </ul>
  */
 public final class Ssl implements AutoCloseable {
     /** {@link #getShutdown()} bit: this side's close_notify was sent ({@code SSL_SENT_SHUTDOWN}). */
@@ -63,6 +74,12 @@ public final class Ssl implements AutoCloseable {
     private final java.lang.ref.Cleaner.Cleanable cleanable;
     private final Switched switched = new Switched();
     private final Info info = new Info(this);
+    /** The thread inside a call that runs the state machine or frees the connection, else null (MISUSE-6). */
+    private final java.util.concurrent.atomic.AtomicReference<Thread> user = new java.util.concurrent.atomic.AtomicReference<>();
+    /** How many times the thread in {@link #user} took the connection again (a callback); only that thread touches it. */
+    private int reentered;
+    /** Set by {@link #close()}: a call that changes the connection is refused from then on (MISUSE-5). */
+    private volatile boolean closed;
 
     /** Settings a connection copies from its context at {@code SSL_new}. */
     record Inherited(long mode, long options, boolean readAhead, int maxSendFragment, boolean quietShutdown,
@@ -93,6 +110,7 @@ public final class Ssl implements AutoCloseable {
      * @param callback the callback, or null
      */
     public void setMsgCallback(MsgCallback callback) {
+        checkOpenAndAlone();
         info.ownMsg = callback;
     }
 
@@ -102,6 +120,7 @@ public final class Ssl implements AutoCloseable {
      * @return the callback set by {@link #setMsgCallback}, or null
      */
     public MsgCallback getMsgCallback() {
+        checkAlone();
         return info.ownMsg;
     }
 
@@ -112,6 +131,7 @@ public final class Ssl implements AutoCloseable {
      * @param callback the callback, or null
      */
     public void setInfoCallback(InfoCallback callback) {
+        checkOpenAndAlone();
         info.own = callback;
     }
 
@@ -121,6 +141,7 @@ public final class Ssl implements AutoCloseable {
      * @return the callback set by {@link #setInfoCallback}, or null
      */
     public InfoCallback getInfoCallback() {
+        checkAlone();
         return info.own;
     }
 
@@ -141,6 +162,7 @@ public final class Ssl implements AutoCloseable {
      * @throws IllegalStateException if {@code other} was closed
      */
     public SslCtx setSslCtx(SslCtx other) {
+        checkOpenAndAlone();
         java.util.Objects.requireNonNull(other, "other");
         if (other.engine() != ctx.engine()) {
             throw new IllegalArgumentException("the context runs on engine " + other.engine().name() + ", this connection on "
@@ -154,16 +176,19 @@ public final class Ssl implements AutoCloseable {
 
     /** {@code SSL_set_bio}: the BIOs records are read from and written to (may be the same object). */
     public void setBio(Bio rbio, Bio wbio) {
+        checkOpenAndAlone();
         connection.setBio(rbio, wbio);
     }
 
     /** {@code SSL_set0_rbio}. */
     public void setRbio(Bio rbio) {
+        checkOpenAndAlone();
         connection.setBio(rbio, connection.wbio());
     }
 
     /** {@code SSL_set0_wbio}. */
     public void setWbio(Bio wbio) {
+        checkOpenAndAlone();
         connection.setBio(connection.rbio(), wbio);
     }
 
@@ -179,6 +204,7 @@ public final class Ssl implements AutoCloseable {
      * @throws java.nio.channels.NotYetConnectedException if the channel is not connected yet
      */
     public void setChannel(SocketChannel channel) {
+        checkOpenAndAlone();
         Bio bio = SocketBio.of(channel);
         connection.setBio(bio, bio);
     }
@@ -188,16 +214,19 @@ public final class Ssl implements AutoCloseable {
      * given to {@link #setBio}), else null.
      */
     public SocketChannel getChannel() {
+        checkAlone();
         return connection.rbio() instanceof SocketBio ? ((SocketBio) connection.rbio()).channel() : null;
     }
 
     /** {@code SSL_get_rbio}, or null. */
     public Bio getRbio() {
+        checkAlone();
         return connection.rbio();
     }
 
     /** {@code SSL_get_wbio}, or null. */
     public Bio getWbio() {
+        checkAlone();
         return connection.wbio();
     }
 
@@ -208,6 +237,7 @@ public final class Ssl implements AutoCloseable {
      * @throws IllegalStateException if the context was made with {@link SslMethod#TLS_SERVER}
      */
     public void setConnectState() {
+        checkOpenAndAlone();
         connection.setState(true);
     }
 
@@ -217,11 +247,13 @@ public final class Ssl implements AutoCloseable {
      * @throws IllegalStateException if the context was made with {@link SslMethod#TLS_CLIENT}
      */
     public void setAcceptState() {
+        checkOpenAndAlone();
         connection.setState(false);
     }
 
     /** {@code SSL_is_server}. */
     public boolean isServer() {
+        checkAlone();
         return connection.isServer();
     }
 
@@ -234,7 +266,7 @@ public final class Ssl implements AutoCloseable {
      * not call", as do the handshake calls after it until {@link #setConnectState}/{@link #setAcceptState} (MISUSE-1).
      */
     public int connect() {
-        return connection.connect();
+        return guarded(CONNECT, null, 0, 0, null);
     }
 
     /**
@@ -243,7 +275,7 @@ public final class Ssl implements AutoCloseable {
      * not call", as do the handshake calls after it until {@link #setConnectState}/{@link #setAcceptState} (MISUSE-1).
      */
     public int accept() {
-        return connection.accept();
+        return guarded(ACCEPT, null, 0, 0, null);
     }
 
     /**
@@ -252,21 +284,24 @@ public final class Ssl implements AutoCloseable {
      * @return 1 once this side's handshake is done; {@code <= 0} see {@link #getError(int)}
      */
     public int doHandshake() {
-        return connection.doHandshake();
+        return guarded(HANDSHAKE, null, 0, 0, null);
     }
 
     /** {@code SSL_is_init_finished}. */
     public boolean isInitFinished() {
+        checkAlone();
         return connection.isInitFinished();
     }
 
     /** {@code SSL_in_init}. */
     public boolean inInit() {
+        checkAlone();
         return connection.inInit();
     }
 
     /** {@code SSL_in_before}: no handshake message has been sent or received yet. */
     public boolean inBefore() {
+        checkAlone();
         return connection.inBefore();
     }
 
@@ -284,7 +319,7 @@ public final class Ssl implements AutoCloseable {
      */
     public int write(byte[] buf, int off, int num) {
         checkRange(buf, off, num, "num");
-        return connection.write(buf, off, num, null);
+        return guarded(WRITE, buf, off, num, null);
     }
 
     /** README D1: a null buffer or a range outside it is a programming error, named in the message. */
@@ -307,7 +342,7 @@ public final class Ssl implements AutoCloseable {
      */
     public int write(ByteBuffer src) {
         Objects.requireNonNull(src, "src");
-        return connection.write(null, 0, src.remaining(), src);
+        return guarded(WRITE, null, 0, src.remaining(), src);
     }
 
     /**
@@ -319,7 +354,7 @@ public final class Ssl implements AutoCloseable {
      */
     public int read(byte[] buf, int off, int len) {
         checkRange(buf, off, len, "len");
-        return connection.read(buf, off, len, null, false);
+        return guarded(READ, buf, off, len, null);
     }
 
     /**
@@ -335,13 +370,13 @@ public final class Ssl implements AutoCloseable {
         if (dst.isReadOnly()) {
             throw new java.nio.ReadOnlyBufferException();
         }
-        return connection.read(null, 0, dst.remaining(), dst, false);
+        return guarded(READ, null, 0, dst.remaining(), dst);
     }
 
     /** {@code SSL_peek}: as {@link #read(byte[], int, int)}, but the bytes stay to be read again. */
     public int peek(byte[] buf, int off, int len) {
         checkRange(buf, off, len, "len");
-        return connection.read(buf, off, len, null, true);
+        return guarded(PEEK, buf, off, len, null);
     }
 
     /**
@@ -356,16 +391,18 @@ public final class Ssl implements AutoCloseable {
         if (dst.isReadOnly()) {
             throw new java.nio.ReadOnlyBufferException();
         }
-        return connection.read(null, 0, dst.remaining(), dst, true);
+        return guarded(PEEK, null, 0, dst.remaining(), dst);
     }
 
     /** {@code SSL_pending}: decrypted bytes of the current record not yet read. */
     public int pending() {
+        checkAlone();
         return connection.pending();
     }
 
     /** {@code SSL_has_pending}: whether any bytes, decrypted or not, are held inside this connection. */
     public boolean hasPending() {
+        checkAlone();
         return connection.hasPending();
     }
 
@@ -374,11 +411,13 @@ public final class Ssl implements AutoCloseable {
      * error-queue entry first (docs/SEMANTICS.md R15.2).
      */
     public SslError getError(int ret) {
+        checkAlone();
         return connection.getError(ret);
     }
 
     /** {@code SSL_want}: {@link #NOTHING}, {@link #READING}, {@link #WRITING}, ... */
     public int want() {
+        checkAlone();
         return connection.want();
     }
 
@@ -390,16 +429,18 @@ public final class Ssl implements AutoCloseable {
      * @return 0 when close_notify was sent, 1 when both were exchanged, {@code < 0} see {@link #getError(int)}
      */
     public int shutdown() {
-        return connection.shutdown();
+        return guarded(SHUTDOWN, null, 0, 0, null);
     }
 
     /** {@code SSL_get_shutdown}: {@link #SENT_SHUTDOWN} and {@link #RECEIVED_SHUTDOWN} bits. */
     public int getShutdown() {
+        checkAlone();
         return connection.getShutdown();
     }
 
     /** {@code SSL_set_shutdown}: sets the shutdown bits without sending anything. */
     public void setShutdown(int bits) {
+        checkOpenAndAlone();
         if ((bits & ~(SENT_SHUTDOWN | RECEIVED_SHUTDOWN)) != 0) {
             throw new IllegalArgumentException("bits: only SENT_SHUTDOWN and RECEIVED_SHUTDOWN, was " + bits);
         }
@@ -408,11 +449,13 @@ public final class Ssl implements AutoCloseable {
 
     /** {@code SSL_set_quiet_shutdown}: {@link #shutdown()} then sends nothing and returns 1. */
     public void setQuietShutdown(boolean on) {
+        checkOpenAndAlone();
         settings.setQuietShutdown(on);
     }
 
     /** {@code SSL_get_quiet_shutdown}. */
     public boolean getQuietShutdown() {
+        checkAlone();
         return settings.getQuietShutdown();
     }
 
@@ -420,16 +463,19 @@ public final class Ssl implements AutoCloseable {
 
     /** {@code SSL_set_mode}: adds {@code bits} ({@link SslMode}); returns the new mask. */
     public long setMode(long bits) {
+        checkOpenAndAlone();
         return settings.setMode(bits);
     }
 
     /** {@code SSL_clear_mode}: removes {@code bits}; returns the new mask. */
     public long clearMode(long bits) {
+        checkOpenAndAlone();
         return settings.clearMode(bits);
     }
 
     /** {@code SSL_get_mode}. */
     public long getMode() {
+        checkAlone();
         return settings.getMode();
     }
 
@@ -438,26 +484,31 @@ public final class Ssl implements AutoCloseable {
      * is refused as {@link SslCtx#setOptions} refuses it.
      */
     public long setOptions(long bits) {
+        checkOpenAndAlone();
         return settings.setOptions(SslCtx.refuseUncontrollable(ctx.engine(), bits));
     }
 
     /** {@code SSL_clear_options}: removes {@code bits}; returns the new mask. */
     public long clearOptions(long bits) {
+        checkOpenAndAlone();
         return settings.clearOptions(bits);
     }
 
     /** {@code SSL_get_options}. */
     public long getOptions() {
+        checkAlone();
         return settings.getOptions();
     }
 
     /** {@code SSL_set_read_ahead}. */
     public void setReadAhead(boolean on) {
+        checkOpenAndAlone();
         settings.setReadAhead(on);
     }
 
     /** {@code SSL_get_read_ahead}. */
     public boolean getReadAhead() {
+        checkAlone();
         return settings.getReadAhead();
     }
 
@@ -467,6 +518,7 @@ public final class Ssl implements AutoCloseable {
      * @throws IllegalArgumentException if {@code size} is outside 512..16384
      */
     public void setMaxSendFragment(int size) {
+        checkOpenAndAlone();
         settings.setMaxSendFragment(checkFragment(size));
     }
 
@@ -479,11 +531,13 @@ public final class Ssl implements AutoCloseable {
 
     /** {@code SSL_set_min_proto_version} for this connection, before its handshake. */
     public void setMinProtoVersion(int version) {
+        checkOpenAndAlone();
         settings.setMinProtoVersion(version == 0 ? SslVersion.TLS1_VERSION : SslCtx.checkVersion(version));
     }
 
     /** {@code SSL_set_max_proto_version} for this connection, before its handshake. */
     public void setMaxProtoVersion(int version) {
+        checkOpenAndAlone();
         settings.setMaxProtoVersion(version == 0 ? SslVersion.TLS1_3_VERSION : SslCtx.checkVersion(version));
     }
 
@@ -494,12 +548,14 @@ public final class Ssl implements AutoCloseable {
      * when {@link #set1Host} gave none. Null, as NULL in C, sends no name.
      */
     public int setTlsextHostName(String name) {
+        checkOpenAndAlone();
         settings.setSniHostName(name);
         return 1;
     }
 
     /** {@code SSL_set1_host}: the name a client checks the server's certificate against. */
     public int set1Host(String name) {
+        checkOpenAndAlone();
         settings.setVerifyHostName(Objects.requireNonNull(name, "name"));
         return 1;
     }
@@ -508,22 +564,26 @@ public final class Ssl implements AutoCloseable {
 
     /** {@code SSL_get_version}: "TLSv1.3", "TLSv1.2", or "unknown" before the handshake. */
     public String getVersion() {
+        checkAlone();
         return connection.handshakeState().version();
     }
 
     /** {@code SSL_CIPHER_get_name(SSL_get_current_cipher(ssl))}: OpenSSL's name of the cipher, or null. */
     public String getCipherName() {
+        checkAlone();
         return connection.handshakeState().cipherName();
     }
 
     /** {@code SSL_get_peer_certificate}: the peer's leaf certificate, or null. */
     public X509Certificate getPeerCertificate() {
+        checkAlone();
         List<X509Certificate> chain = connection.handshakeState().peerChain();
         return chain.isEmpty() ? null : chain.get(0);
     }
 
     /** {@code SSL_get_peer_cert_chain}: the peer's chain, leaf first; empty when there is none. */
     public List<X509Certificate> getPeerCertChain() {
+        checkAlone();
         return connection.handshakeState().peerChain();
     }
 
@@ -532,11 +592,13 @@ public final class Ssl implements AutoCloseable {
      * {@link #setTlsextHostName}, on a server the name the client sent (SNI), or null.
      */
     public String getServername() {
+        checkAlone();
         return connection.handshakeState().servername();
     }
 
     /** {@code SSL_get0_alpn_selected}: the negotiated protocol, or null. */
     public String getAlpnSelected() {
+        checkAlone();
         return connection.handshakeState().alpn();
     }
 
@@ -547,6 +609,7 @@ public final class Ssl implements AutoCloseable {
      * lacks {@link Capability#NEGOTIATED_GROUP}).
      */
     public String getNegotiatedGroup() {
+        checkAlone();
         return connection.handshakeState().negotiatedGroup();
     }
 
@@ -558,6 +621,7 @@ public final class Ssl implements AutoCloseable {
      * ({@link SslSession#isResumable()}).
      */
     public SslSession getSession() {
+        checkAlone();
         org.libssl4j.internal.HandshakeState hs = connection.handshakeState();
         org.libssl4j.spi.TlsEngine engine = hs.startedEngine();
         org.libssl4j.spi.EngineSession s = engine == null ? null : engine.session();
@@ -578,6 +642,7 @@ public final class Ssl implements AutoCloseable {
      * @return 1
      */
     public int setSession(SslSession session) {
+        checkOpenAndAlone();
         if (session == null || !session.isResumable()) {
             settings.setResumeSession(null, null);
         } else {
@@ -594,6 +659,7 @@ public final class Ssl implements AutoCloseable {
      * @return 1; 0 with "no cipher match" (or "invalid command") on the error queue, the previous choice kept
      */
     public int setCipherList(String list) {
+        checkOpenAndAlone();
         List<String> suites = getContext().resolveCipherList(list);
         if (suites == null) {
             return 0;
@@ -610,6 +676,7 @@ public final class Ssl implements AutoCloseable {
      * @return 1; 0 with "no cipher match" or "unsupported" on the error queue, the previous choice kept
      */
     public int setCiphersuites(String list) {
+        checkOpenAndAlone();
         List<String> suites = getContext().resolveCiphersuites(list);
         if (suites == null) {
             return 0;
@@ -628,6 +695,7 @@ public final class Ssl implements AutoCloseable {
      * @throws IllegalArgumentException if {@code mode} has bits libssl does not define
      */
     public void setVerify(int mode, VerifyCallback callback) {
+        checkOpenAndAlone();
         if ((mode & ~0x0F) != 0) {
             throw new IllegalArgumentException("mode: unknown SSL_VERIFY bits 0x" + Integer.toHexString(mode));
         }
@@ -640,6 +708,7 @@ public final class Ssl implements AutoCloseable {
      * @return the {@link SslVerify} bits
      */
     public int getVerifyMode() {
+        checkAlone();
         int own = settings.verifyMode();
         return own == org.libssl4j.spi.PeerVerification.CONTEXT_MODE ? inheritedVerifyMode : own;
     }
@@ -651,6 +720,7 @@ public final class Ssl implements AutoCloseable {
      * @param depth the depth
      */
     public void setVerifyDepth(int depth) {
+        checkOpenAndAlone();
         settings.setVerifyDepth(depth);
     }
 
@@ -661,6 +731,7 @@ public final class Ssl implements AutoCloseable {
      * @return the depth
      */
     public int getVerifyDepth() {
+        checkAlone();
         int own = settings.verifyDepth();
         return own == org.libssl4j.spi.PeerVerification.CONTEXT_DEPTH ? inheritedVerifyDepth : own;
     }
@@ -672,12 +743,14 @@ public final class Ssl implements AutoCloseable {
      * than the verify depth (VERIFY-8). Recorded also with {@link SslVerify#NONE}, where the handshake goes on.
      */
     public long getVerifyResult() {
+        checkAlone();
         org.libssl4j.spi.TlsEngine engine = connection.handshakeState().startedEngine();
         return engine == null ? 0 : engine.verifyResult();
     }
 
     /** {@code SSL_session_reused}: the finished handshake resumed a session rather than making a new one. */
     public boolean sessionReused() {
+        checkAlone();
         return connection.handshakeState().sessionReused();
     }
 
@@ -695,11 +768,12 @@ public final class Ssl implements AutoCloseable {
      *     {@link SslOptions#NO_RENEGOTIATION}, or an engine without {@link Capability#RENEGOTIATION})
      */
     public int renegotiate() {
-        return connection.renegotiate();
+        return guarded(RENEGOTIATE, null, 0, 0, null);
     }
 
     /** {@code SSL_renegotiate_pending}: a renegotiation this side asked for has not finished yet. */
     public boolean renegotiatePending() {
+        checkAlone();
         return connection.renegotiatePending();
     }
 
@@ -710,21 +784,118 @@ public final class Ssl implements AutoCloseable {
      * @return 1 if scheduled; 0 with an error-queue entry otherwise
      */
     public int keyUpdate(int updateType) {
-        return connection.keyUpdate(updateType);
+        return guarded(KEY_UPDATE, null, updateType, 0, null);
     }
 
     /** {@code SSL_get_key_update_type}: the scheduled update, or {@link #KEY_UPDATE_NONE}. */
     public int getKeyUpdateType() {
+        checkAlone();
         return connection.getKeyUpdateType();
     }
 
     /**
-     * {@code SSL_free}: frees the engine's resources at once. Idempotent; later calls fail as on a fatal error. A
-     * connection that is never closed has its engine freed by a {@link java.lang.ref.Cleaner} once unreachable.
+     * {@code SSL_free}: frees the engine's resources at once. Idempotent; later handshake, read, write and shutdown
+     * calls fail as on a fatal error (CLOSE-1), and a call that changes the connection throws (MISUSE-5). The BIOs
+     * are not closed (MISUSE-7). A connection that is never closed has its engine freed by a
+     * {@link java.lang.ref.Cleaner} once unreachable.
+     *
+     * @throws IllegalStateException if another thread is inside a call on this connection (MISUSE-6)
      */
     @Override
     public void close() {
-        cleanable.clean();
+        enter();
+        try {
+            closed = true;
+            cleanable.clean();
+        } finally {
+            exit();
+        }
+    }
+
+    // ---- misuse: a closed connection, two threads at once (docs/MISUSE.md) ------------------------------------
+
+    private static final int CONNECT = 0;
+    private static final int ACCEPT = 1;
+    private static final int HANDSHAKE = 2;
+    private static final int WRITE = 3;
+    private static final int READ = 4;
+    private static final int PEEK = 5;
+    private static final int SHUTDOWN = 6;
+    private static final int RENEGOTIATE = 7;
+    private static final int KEY_UPDATE = 8;
+
+    /**
+     * The calls that run the state machine, with this connection held by the calling thread for the call's length
+     * (MISUSE-6). {@code off} carries the key update type for {@link #KEY_UPDATE}.
+     */
+    private int guarded(int call, byte[] array, int off, int len, ByteBuffer bb) {
+        enter();
+        try {
+            switch (call) {
+                case CONNECT:
+                    return connection.connect();
+                case ACCEPT:
+                    return connection.accept();
+                case HANDSHAKE:
+                    return connection.doHandshake();
+                case WRITE:
+                    return connection.write(array, off, len, bb);
+                case READ:
+                case PEEK:
+                    return connection.read(array, off, len, bb, call == PEEK);
+                case SHUTDOWN:
+                    return connection.shutdown();
+                case RENEGOTIATE:
+                    return connection.renegotiate();
+                default:
+                    return connection.keyUpdate(off);
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * Takes the connection for the calling thread, or throws if another thread holds it. A thread that holds it
+     * already (a callback calling back into its connection) takes it again.
+     */
+    private void enter() {
+        Thread me = Thread.currentThread();
+        if (user.get() == me) {
+            reentered++;
+        } else if (!user.compareAndSet(null, me)) {
+            throw usedByTwoThreads();
+        }
+    }
+
+    private void exit() {
+        if (reentered > 0) {
+            reentered--;
+        } else {
+            user.set(null);
+        }
+    }
+
+    /** A call that neither runs the state machine nor changes the connection: only another thread's call is refused. */
+    private void checkAlone() {
+        Thread holder = user.get();
+        if (holder != null && holder != Thread.currentThread()) {
+            throw usedByTwoThreads();
+        }
+    }
+
+    /** A call that changes the connection: refused after {@link #close()} (MISUSE-5) and during another thread's call. */
+    private void checkOpenAndAlone() {
+        checkAlone();
+        if (closed) {
+            throw new IllegalStateException("Ssl is closed");
+        }
+    }
+
+    private IllegalStateException usedByTwoThreads() {
+        Thread holder = user.get();
+        return new IllegalStateException("Ssl used by two threads at once: " + Thread.currentThread().getName()
+                + " called it while " + (holder == null ? "another thread" : holder.getName()) + " was inside a call");
     }
 
     /** What freeing a connection does, once, by {@link #close()} or by the Cleaner: the engine, then the context's hold. */
