@@ -83,11 +83,16 @@ public final class SslBio implements Bio {
         return next;
     }
 
-    /** {@code BIO_push} onto this BIO: {@code next} becomes the connection's read and write BIO. */
+    /**
+     * {@code BIO_push} onto this BIO: {@code next} becomes the connection's read and write BIO. Once this BIO is
+     * closed the connection, which may be the caller's, is left alone (MISUSE-9).
+     */
     @Override
     public void setNext(Bio next) {
         this.next = next;
-        ssl.setBio(next, next);
+        if (!closed) {
+            ssl.setBio(next, next);
+        }
     }
 
     /** {@code BIO_do_handshake}: {@link Ssl#doHandshake()}, with the retry flags set from its outcome. */

@@ -1,6 +1,7 @@
 package org.libssl4j.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.lang.reflect.InvocationTargetException;
@@ -12,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +25,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.libssl4j.Bio;
 import org.libssl4j.Engine;
 import org.libssl4j.Engines;
@@ -32,8 +35,14 @@ import org.libssl4j.SslErrorEntry;
 import org.libssl4j.SslErrorQueue;
 import org.libssl4j.SslMethod;
 import org.libssl4j.SslVerify;
+import org.libssl4j.SocketBio;
+import org.libssl4j.bio.BioPair;
+import org.libssl4j.bio.BufferBio;
+import org.libssl4j.bio.NullBio;
+import org.libssl4j.bio.SslBio;
 import org.libssl4j.bio.MemBio;
 import org.libssl4j.testkit.NullEngineProvider;
+import org.libssl4j.testkit.TestCerts;
 
 /**
  * Every public method of {@link Ssl}, called in each wrong state, answers as the table below says (docs/MISUSE.md):
@@ -284,5 +293,178 @@ class MisuseTableTest {
     @DisplayName("MISUSE-3 MISUSE-4 MISUSE-5 the table holds on the null engine too, where it does not depend on TLS (all but the fatal error)")
     void tableOnTheNullEngine() throws Exception {
         checkTable(Engines.load(new NullEngineProvider()), List.of(State.NO_BIO, State.SERVER_NO_BIO, State.NO_SIDE, State.CLOSED));
+    }
+
+    // ---- SslCtx after close() ----------------------------------------------------------------------------------
+
+    /** Arguments for a context's methods, the same for an open and a closed one. */
+    static Object[] contextArguments(Method m, Path dir) {
+        Class<?>[] types = m.getParameterTypes();
+        Object[] args = new Object[types.length];
+        String name = m.getName();
+        for (int i = 0; i < types.length; i++) {
+            Class<?> t = types[i];
+            if (t == int.class) {
+                args[i] = name.equals("setMaxSendFragment") ? 16384 : name.equals("usePrivateKeyFile") ? SslCtx.FILETYPE_PEM : 0;
+            } else if (t == long.class) {
+                args[i] = name.equals("setTimeout") || name.equals("sessSetCacheSize") ? 100L : 0L;
+            } else if (t == boolean.class) {
+                args[i] = true;
+            } else if (t == String.class) {
+                args[i] = name.equals("setCipherList") ? "HIGH" : name.equals("setCiphersuites") ? "TLS_AES_128_GCM_SHA256"
+                        : name.equals("set1GroupsList") ? "P-256" : "RSA-PSS+SHA256";
+            } else if (t == List.class) {
+                args[i] = List.of("h2");
+            } else if (t == java.security.cert.X509Certificate.class) {
+                args[i] = TestCerts.serverRsa().certificate();
+            } else if (t == java.security.PrivateKey.class) {
+                args[i] = TestCerts.serverRsa().privateKey();
+            } else if (t == Path.class) {
+                args[i] = dir.resolve("missing.pem");
+            } // else null: a callback
+        }
+        return args;
+    }
+
+    /** What a context's call did: its value (an object's class), or the exception. */
+    static String contextOutcome(SslCtx ctx, Method m, Path dir) {
+        SslErrorQueue.clear();
+        try {
+            Object r = m.invoke(ctx, contextArguments(m, dir));
+            boolean plain = r == null || r instanceof Number || r instanceof Boolean || r instanceof String || r instanceof Enum;
+            String queue = SslErrorQueue.snapshot().stream().map(SslErrorEntry::reasonString).collect(Collectors.joining(", "));
+            return (plain ? String.valueOf(r) : r.getClass().getSimpleName()) + (queue.isEmpty() ? "" : " " + queue);
+        } catch (InvocationTargetException e) {
+            return e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
+        } catch (IllegalAccessException e) {
+            throw new AssertionError(e);
+        } finally {
+            SslErrorQueue.clear();
+        }
+    }
+
+    @TempDir
+    Path dir;
+
+    @EngineTest
+    @DisplayName("MISUSE-8 a closed SslCtx answers every public method as an open one does, as libssl's context lives on while its connections hold it, but newSsl() and setSslCtx() of it, which throw IllegalStateException(\"SslCtx is closed\")")
+    void closedContext(String engine) {
+        List<String> wrong = new ArrayList<>();
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            for (Method m : publicMethods(SslCtx.class)) {
+                String open;
+                String closed;
+                try (SslCtx ctx = SslCtx.newCtx(SslMethod.TLS_SERVER, engine)) {
+                    open = contextOutcome(ctx, m, dir);
+                }
+                SslCtx ctx = SslCtx.newCtx(SslMethod.TLS_SERVER, engine);
+                ctx.close();
+                closed = contextOutcome(ctx, m, dir);
+                String expected = signature(m).equals("newSsl()") ? "IllegalStateException: SslCtx is closed" : open;
+                if (!closed.equals(expected)) {
+                    wrong.add(signature(m) + ": open " + open + ", closed " + closed);
+                }
+            }
+        }, "a call waited");
+        assertThat(wrong).as("calls a closed context answers otherwise").isEmpty();
+        try (SslCtx ctx = SslCtx.newCtx(SslMethod.TLS_SERVER, engine); Ssl ssl = ctx.newSsl()) {
+            SslCtx other = SslCtx.newCtx(SslMethod.TLS_SERVER, engine);
+            other.close();
+            assertThatThrownBy(() -> ssl.setSslCtx(other)).isInstanceOf(IllegalStateException.class).hasMessage("SslCtx is closed");
+            assertThat(ssl.getContext()).isSameAs(ctx);
+            ctx.close();
+            assertThat(ssl.setCipherList("HIGH")).as("a connection of a closed context resolves its cipher string").isEqualTo(1);
+            assertThat(ssl.setCiphersuites("TLS_AES_128_GCM_SHA256")).isIn(0, 1); // 0 with "unsupported" on some engines
+            SslErrorQueue.clear();
+        }
+    }
+
+    @Test
+    @DisplayName("MISUSE-8 a closed context asked for its ciphers makes an engine context for the question and closes it after (null engine, which counts)")
+    void closedContextLeavesNoEngineContext() {
+        Engine engine = Engines.load(new NullEngineProvider());
+        SslCtx ctx = SslCtx.newCtx(SslMethod.TLS_CLIENT, engine);
+        ctx.getCiphers();
+        ctx.close();
+        int before = NullEngineProvider.openContexts();
+        ctx.getCiphers();
+        assertThat(ctx.setCipherList("ALL")).isEqualTo(1);
+        assertThat(NullEngineProvider.openContexts()).isEqualTo(before);
+        SslErrorQueue.clear();
+    }
+
+    // ---- BIOs after close() ------------------------------------------------------------------------------------
+
+    /** The calls that move bytes: after close() they return 0 or less, and set no retry flag. */
+    private static final List<String> IO = List.of("read", "write", "flush", "doHandshake");
+
+    static String bioOutcome(Bio bio, Method m) {
+        Class<?>[] types = m.getParameterTypes();
+        Object[] args = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+            Class<?> t = types[i];
+            boolean range = types[0] == byte[].class;
+            args[i] = t == byte[].class ? new byte[16] : t == int.class ? (range && i == 2 ? 16 : 0) : t == ByteBuffer.class
+                    ? ByteBuffer.allocate(16) : t == Bio.class ? MemBio.create() : null;
+        }
+        SslErrorQueue.clear();
+        try {
+            Object r = m.invoke(bio, args);
+            if (IO.contains(m.getName())) {
+                return ((Integer) r <= 0 ? "<= 0" : "took " + r) + (bio.shouldRetry() ? ", retry" : "");
+            }
+            return "value";
+        } catch (InvocationTargetException e) {
+            return e.getCause().getClass().getSimpleName();
+        } catch (IllegalAccessException e) {
+            throw new AssertionError(e);
+        } finally {
+            SslErrorQueue.clear();
+        }
+    }
+
+    @EngineTest
+    @DisplayName("MISUSE-9 after close() every public method of every BIO returns at once: a read, write or handshake 0 or less without retry flags (a null BIO excepted, which holds nothing and takes every write), a flush 1 (nothing to pass on) or 0 or less without retry flags, the rest a value, setNext and push onto a source/sink BIO UnsupportedOperationException as always")
+    void closedBios(String engine) throws Exception {
+        try (ServerSocketChannel listener = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                SocketChannel channel = SocketChannel.open(listener.getLocalAddress());
+                SocketChannel owned = SocketChannel.open(listener.getLocalAddress());
+                SslCtx ctx = SslCtx.newCtx(SslMethod.TLS_CLIENT, engine);
+                Ssl ssl = ctx.newSsl()) {
+            ctx.setVerify(SslVerify.NONE, null);
+            ssl.setBio(MemBio.create(), MemBio.create());
+            ssl.setConnectState();
+            Map<String, Supplier<Bio>> bios = new LinkedHashMap<>();
+            bios.put("MemBio", MemBio::create);
+            bios.put("MemBio.of", () -> MemBio.of(new byte[40]));
+            bios.put("BioPair.Half", () -> BioPair.create().first());
+            bios.put("BufferBio", () -> BufferBio.create().push(MemBio.create()));
+            bios.put("NullBio", NullBio::create);
+            bios.put("SslBio.of", () -> SslBio.of(ssl));
+            bios.put("SslBio.create", () -> SslBio.create(ctx, true).push(MemBio.create()));
+            bios.put("SocketBio.of (NOCLOSE)", () -> SocketBio.of(channel));
+            bios.put("SocketBio.of (CLOSE)", () -> SocketBio.of(owned, true));
+            List<String> wrong = new ArrayList<>();
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                for (Map.Entry<String, Supplier<Bio>> e : bios.entrySet()) {
+                    boolean sourceSink = e.getValue().get().next() == null;
+                    for (Method m : publicMethods(e.getValue().get().getClass())) {
+                        Bio bio = e.getValue().get();
+                        bio.close();
+                        String actual = bioOutcome(bio, m);
+                        String expected = IO.contains(m.getName())
+                                ? e.getKey().equals("NullBio") && m.getName().equals("write") ? "took 16" : "<= 0"
+                                : m.getName().equals("push") || sourceSink && m.getName().equals("setNext")
+                                ? "UnsupportedOperationException" // every chain here ends in a source/sink BIO
+                                : "value";
+                        boolean nothingToFlush = m.getName().equals("flush") && actual.equals("took 1");
+                        if (!actual.equals(expected) && !nothingToFlush) {
+                            wrong.add(e.getKey() + " " + signature(m) + ": expected " + expected + ", was " + actual);
+                        }
+                    }
+                }
+            }, "a call on a closed BIO waited");
+            assertThat(wrong).as("calls on closed BIOs").isEmpty();
+        }
     }
 }
