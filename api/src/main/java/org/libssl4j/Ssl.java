@@ -17,7 +17,7 @@ import org.libssl4j.internal.Connection;
  * range outside the array, README D1) throw {@link NullPointerException} or {@link IndexOutOfBoundsException}
  * at once and change nothing.
  *
- * <p>Misuse (docs/MISUSE.md, MISUSE-3 to MISUSE-8): a call in the wrong state answers as libssl does (a handshake,
+ * <p>Misuse (docs/MISUSE.md, MISUSE-1 to MISUSE-7): a call in the wrong state answers as libssl does (a handshake,
  * read or write before {@link #setBio} is -1 with SSL_ERROR_SYSCALL, one before a side is set -1 with SSL
  * "uninitialized", ...), or throws at once:
  * <ul>
@@ -108,6 +108,7 @@ public final class Ssl implements AutoCloseable {
      * ({@link SslCtx#setMsgCallback}); null to use the context's again.
      *
      * @param callback the callback, or null
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
      */
     public void setMsgCallback(MsgCallback callback) {
         checkOpenAndAlone();
@@ -118,6 +119,7 @@ public final class Ssl implements AutoCloseable {
      * The connection's own message callback.
      *
      * @return the callback set by {@link #setMsgCallback}, or null
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public MsgCallback getMsgCallback() {
         checkAlone();
@@ -129,6 +131,7 @@ public final class Ssl implements AutoCloseable {
      * ({@link SslCtx#setInfoCallback}); null to use the context's again.
      *
      * @param callback the callback, or null
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
      */
     public void setInfoCallback(InfoCallback callback) {
         checkOpenAndAlone();
@@ -139,6 +142,7 @@ public final class Ssl implements AutoCloseable {
      * {@code SSL_get_info_callback}: the connection's own info callback.
      *
      * @return the callback set by {@link #setInfoCallback}, or null
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public InfoCallback getInfoCallback() {
         checkAlone();
@@ -160,6 +164,7 @@ public final class Ssl implements AutoCloseable {
      * @return {@code other}
      * @throws IllegalArgumentException if {@code other} runs on another engine
      * @throws IllegalStateException if {@code other} was closed
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
      */
     public SslCtx setSslCtx(SslCtx other) {
         checkOpenAndAlone();
@@ -174,19 +179,31 @@ public final class Ssl implements AutoCloseable {
 
     // ---- BIOs and state -------------------------------------------------------------------------------------
 
-    /** {@code SSL_set_bio}: the BIOs records are read from and written to (may be the same object). */
+    /**
+     * {@code SSL_set_bio}: the BIOs records are read from and written to (may be the same object).
+     *
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
+     */
     public void setBio(Bio rbio, Bio wbio) {
         checkOpenAndAlone();
         connection.setBio(rbio, wbio);
     }
 
-    /** {@code SSL_set0_rbio}. */
+    /**
+     * {@code SSL_set0_rbio}.
+     *
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
+     */
     public void setRbio(Bio rbio) {
         checkOpenAndAlone();
         connection.setBio(rbio, connection.wbio());
     }
 
-    /** {@code SSL_set0_wbio}. */
+    /**
+     * {@code SSL_set0_wbio}.
+     *
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
+     */
     public void setWbio(Bio wbio) {
         checkOpenAndAlone();
         connection.setBio(connection.rbio(), wbio);
@@ -202,6 +219,7 @@ public final class Ssl implements AutoCloseable {
      *
      * @throws NullPointerException if {@code channel} is null
      * @throws java.nio.channels.NotYetConnectedException if the channel is not connected yet
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
      */
     public void setChannel(SocketChannel channel) {
         checkOpenAndAlone();
@@ -212,19 +230,29 @@ public final class Ssl implements AutoCloseable {
     /**
      * {@code SSL_get_fd}: the channel of the read BIO when it is a {@link SocketBio} ({@link #setChannel}, or one
      * given to {@link #setBio}), else null.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public SocketChannel getChannel() {
         checkAlone();
         return connection.rbio() instanceof SocketBio ? ((SocketBio) connection.rbio()).channel() : null;
     }
 
-    /** {@code SSL_get_rbio}, or null. */
+    /**
+     * {@code SSL_get_rbio}, or null.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public Bio getRbio() {
         checkAlone();
         return connection.rbio();
     }
 
-    /** {@code SSL_get_wbio}, or null. */
+    /**
+     * {@code SSL_get_wbio}, or null.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public Bio getWbio() {
         checkAlone();
         return connection.wbio();
@@ -235,6 +263,7 @@ public final class Ssl implements AutoCloseable {
      * starts the handshake.
      *
      * @throws IllegalStateException if the context was made with {@link SslMethod#TLS_SERVER}
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
      */
     public void setConnectState() {
         checkOpenAndAlone();
@@ -245,13 +274,18 @@ public final class Ssl implements AutoCloseable {
      * {@code SSL_set_accept_state}: this connection is the server.
      *
      * @throws IllegalStateException if the context was made with {@link SslMethod#TLS_CLIENT}
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
      */
     public void setAcceptState() {
         checkOpenAndAlone();
         connection.setState(false);
     }
 
-    /** {@code SSL_is_server}. */
+    /**
+     * {@code SSL_is_server}.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public boolean isServer() {
         checkAlone();
         return connection.isServer();
@@ -264,6 +298,8 @@ public final class Ssl implements AutoCloseable {
      * {@code SSL_connect}: sets the connect state if none is set, then {@link #doHandshake()}. On a
      * {@link SslMethod#TLS_SERVER} connection with no side set it returns 0 with SSL "called a function you should
      * not call", as do the handshake calls after it until {@link #setConnectState}/{@link #setAcceptState} (MISUSE-1).
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public int connect() {
         return guarded(CONNECT, null, 0, 0, null);
@@ -273,6 +309,8 @@ public final class Ssl implements AutoCloseable {
      * {@code SSL_accept}: sets the accept state if none is set, then {@link #doHandshake()}. On a
      * {@link SslMethod#TLS_CLIENT} connection with no side set it returns 0 with SSL "called a function you should
      * not call", as do the handshake calls after it until {@link #setConnectState}/{@link #setAcceptState} (MISUSE-1).
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public int accept() {
         return guarded(ACCEPT, null, 0, 0, null);
@@ -282,24 +320,37 @@ public final class Ssl implements AutoCloseable {
      * {@code SSL_do_handshake}: drives the handshake.
      *
      * @return 1 once this side's handshake is done; {@code <= 0} see {@link #getError(int)}
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public int doHandshake() {
         return guarded(HANDSHAKE, null, 0, 0, null);
     }
 
-    /** {@code SSL_is_init_finished}. */
+    /**
+     * {@code SSL_is_init_finished}.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public boolean isInitFinished() {
         checkAlone();
         return connection.isInitFinished();
     }
 
-    /** {@code SSL_in_init}. */
+    /**
+     * {@code SSL_in_init}.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public boolean inInit() {
         checkAlone();
         return connection.inInit();
     }
 
-    /** {@code SSL_in_before}: no handshake message has been sent or received yet. */
+    /**
+     * {@code SSL_in_before}: no handshake message has been sent or received yet.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public boolean inBefore() {
         checkAlone();
         return connection.inBefore();
@@ -316,6 +367,7 @@ public final class Ssl implements AutoCloseable {
      *     mode); {@code <= 0} see {@link #getError(int)}
      * @throws NullPointerException if {@code buf} is null
      * @throws IndexOutOfBoundsException if {@code off}/{@code num} are not a range of {@code buf}
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public int write(byte[] buf, int off, int num) {
         checkRange(buf, off, num, "num");
@@ -331,7 +383,11 @@ public final class Ssl implements AutoCloseable {
         }
     }
 
-    /** {@code SSL_write} of all of {@code buf}. */
+    /**
+     * {@code SSL_write} of all of {@code buf}.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public int write(byte[] buf) {
         return write(buf, 0, Objects.requireNonNull(buf, "buf").length);
     }
@@ -339,6 +395,8 @@ public final class Ssl implements AutoCloseable {
     /**
      * {@code SSL_write} of the remaining bytes of {@code src}. On success the position advances by the count
      * returned; otherwise it is unchanged, and the retry must pass the same buffer at the same position.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public int write(ByteBuffer src) {
         Objects.requireNonNull(src, "src");
@@ -351,6 +409,7 @@ public final class Ssl implements AutoCloseable {
      * @return the bytes read; {@code <= 0} see {@link #getError(int)}
      * @throws NullPointerException if {@code buf} is null
      * @throws IndexOutOfBoundsException if {@code off}/{@code len} are not a range of {@code buf}
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public int read(byte[] buf, int off, int len) {
         checkRange(buf, off, len, "len");
@@ -364,6 +423,7 @@ public final class Ssl implements AutoCloseable {
      * @return the bytes read; {@code <= 0} see {@link #getError(int)}
      * @throws NullPointerException if {@code dst} is null
      * @throws java.nio.ReadOnlyBufferException if {@code dst} is read-only, at once: nothing is read (D1, R06.11)
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public int read(ByteBuffer dst) {
         Objects.requireNonNull(dst, "dst");
@@ -373,7 +433,11 @@ public final class Ssl implements AutoCloseable {
         return guarded(READ, null, 0, dst.remaining(), dst);
     }
 
-    /** {@code SSL_peek}: as {@link #read(byte[], int, int)}, but the bytes stay to be read again. */
+    /**
+     * {@code SSL_peek}: as {@link #read(byte[], int, int)}, but the bytes stay to be read again.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public int peek(byte[] buf, int off, int len) {
         checkRange(buf, off, len, "len");
         return guarded(PEEK, buf, off, len, null);
@@ -385,6 +449,7 @@ public final class Ssl implements AutoCloseable {
      * @return the bytes peeked; {@code <= 0} see {@link #getError(int)}
      * @throws NullPointerException if {@code dst} is null
      * @throws java.nio.ReadOnlyBufferException if {@code dst} is read-only, at once: nothing is read (D1, R06.11)
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public int peek(ByteBuffer dst) {
         Objects.requireNonNull(dst, "dst");
@@ -394,13 +459,21 @@ public final class Ssl implements AutoCloseable {
         return guarded(PEEK, null, 0, dst.remaining(), dst);
     }
 
-    /** {@code SSL_pending}: decrypted bytes of the current record not yet read. */
+    /**
+     * {@code SSL_pending}: decrypted bytes of the current record not yet read.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public int pending() {
         checkAlone();
         return connection.pending();
     }
 
-    /** {@code SSL_has_pending}: whether any bytes, decrypted or not, are held inside this connection. */
+    /**
+     * {@code SSL_has_pending}: whether any bytes, decrypted or not, are held inside this connection.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public boolean hasPending() {
         checkAlone();
         return connection.hasPending();
@@ -409,13 +482,19 @@ public final class Ssl implements AutoCloseable {
     /**
      * {@code SSL_get_error}: why the last call on this connection returned {@code ret}. Looks at the oldest
      * error-queue entry first (docs/SEMANTICS.md R15.2).
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public SslError getError(int ret) {
         checkAlone();
         return connection.getError(ret);
     }
 
-    /** {@code SSL_want}: {@link #NOTHING}, {@link #READING}, {@link #WRITING}, ... */
+    /**
+     * {@code SSL_want}: {@link #NOTHING}, {@link #READING}, {@link #WRITING}, ...
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public int want() {
         checkAlone();
         return connection.want();
@@ -427,18 +506,27 @@ public final class Ssl implements AutoCloseable {
      * {@code SSL_shutdown}: sends close_notify, then waits for the peer's.
      *
      * @return 0 when close_notify was sent, 1 when both were exchanged, {@code < 0} see {@link #getError(int)}
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public int shutdown() {
         return guarded(SHUTDOWN, null, 0, 0, null);
     }
 
-    /** {@code SSL_get_shutdown}: {@link #SENT_SHUTDOWN} and {@link #RECEIVED_SHUTDOWN} bits. */
+    /**
+     * {@code SSL_get_shutdown}: {@link #SENT_SHUTDOWN} and {@link #RECEIVED_SHUTDOWN} bits.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public int getShutdown() {
         checkAlone();
         return connection.getShutdown();
     }
 
-    /** {@code SSL_set_shutdown}: sets the shutdown bits without sending anything. */
+    /**
+     * {@code SSL_set_shutdown}: sets the shutdown bits without sending anything.
+     *
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
+     */
     public void setShutdown(int bits) {
         checkOpenAndAlone();
         if ((bits & ~(SENT_SHUTDOWN | RECEIVED_SHUTDOWN)) != 0) {
@@ -447,13 +535,21 @@ public final class Ssl implements AutoCloseable {
         connection.setShutdown(bits);
     }
 
-    /** {@code SSL_set_quiet_shutdown}: {@link #shutdown()} then sends nothing and returns 1. */
+    /**
+     * {@code SSL_set_quiet_shutdown}: {@link #shutdown()} then sends nothing and returns 1.
+     *
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
+     */
     public void setQuietShutdown(boolean on) {
         checkOpenAndAlone();
         settings.setQuietShutdown(on);
     }
 
-    /** {@code SSL_get_quiet_shutdown}. */
+    /**
+     * {@code SSL_get_quiet_shutdown}.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public boolean getQuietShutdown() {
         checkAlone();
         return settings.getQuietShutdown();
@@ -461,19 +557,31 @@ public final class Ssl implements AutoCloseable {
 
     // ---- modes and options ----------------------------------------------------------------------------------
 
-    /** {@code SSL_set_mode}: adds {@code bits} ({@link SslMode}); returns the new mask. */
+    /**
+     * {@code SSL_set_mode}: adds {@code bits} ({@link SslMode}); returns the new mask.
+     *
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
+     */
     public long setMode(long bits) {
         checkOpenAndAlone();
         return settings.setMode(bits);
     }
 
-    /** {@code SSL_clear_mode}: removes {@code bits}; returns the new mask. */
+    /**
+     * {@code SSL_clear_mode}: removes {@code bits}; returns the new mask.
+     *
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
+     */
     public long clearMode(long bits) {
         checkOpenAndAlone();
         return settings.clearMode(bits);
     }
 
-    /** {@code SSL_get_mode}. */
+    /**
+     * {@code SSL_get_mode}.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public long getMode() {
         checkAlone();
         return settings.getMode();
@@ -482,31 +590,49 @@ public final class Ssl implements AutoCloseable {
     /**
      * {@code SSL_set_options}: adds {@code bits} ({@link SslOptions}); returns the new mask. {@link SslOptions#NO_TICKET}
      * is refused as {@link SslCtx#setOptions} refuses it.
+     *
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
      */
     public long setOptions(long bits) {
         checkOpenAndAlone();
         return settings.setOptions(SslCtx.refuseUncontrollable(ctx.engine(), bits));
     }
 
-    /** {@code SSL_clear_options}: removes {@code bits}; returns the new mask. */
+    /**
+     * {@code SSL_clear_options}: removes {@code bits}; returns the new mask.
+     *
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
+     */
     public long clearOptions(long bits) {
         checkOpenAndAlone();
         return settings.clearOptions(bits);
     }
 
-    /** {@code SSL_get_options}. */
+    /**
+     * {@code SSL_get_options}.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public long getOptions() {
         checkAlone();
         return settings.getOptions();
     }
 
-    /** {@code SSL_set_read_ahead}. */
+    /**
+     * {@code SSL_set_read_ahead}.
+     *
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
+     */
     public void setReadAhead(boolean on) {
         checkOpenAndAlone();
         settings.setReadAhead(on);
     }
 
-    /** {@code SSL_get_read_ahead}. */
+    /**
+     * {@code SSL_get_read_ahead}.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public boolean getReadAhead() {
         checkAlone();
         return settings.getReadAhead();
@@ -516,6 +642,7 @@ public final class Ssl implements AutoCloseable {
      * {@code SSL_set_max_send_fragment}: the largest plaintext per record sent.
      *
      * @throws IllegalArgumentException if {@code size} is outside 512..16384
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
      */
     public void setMaxSendFragment(int size) {
         checkOpenAndAlone();
@@ -529,13 +656,21 @@ public final class Ssl implements AutoCloseable {
         return size;
     }
 
-    /** {@code SSL_set_min_proto_version} for this connection, before its handshake. */
+    /**
+     * {@code SSL_set_min_proto_version} for this connection, before its handshake.
+     *
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
+     */
     public void setMinProtoVersion(int version) {
         checkOpenAndAlone();
         settings.setMinProtoVersion(version == 0 ? SslVersion.TLS1_VERSION : SslCtx.checkVersion(version));
     }
 
-    /** {@code SSL_set_max_proto_version} for this connection, before its handshake. */
+    /**
+     * {@code SSL_set_max_proto_version} for this connection, before its handshake.
+     *
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
+     */
     public void setMaxProtoVersion(int version) {
         checkOpenAndAlone();
         settings.setMaxProtoVersion(version == 0 ? SslVersion.TLS1_3_VERSION : SslCtx.checkVersion(version));
@@ -546,6 +681,8 @@ public final class Ssl implements AutoCloseable {
     /**
      * {@code SSL_set_tlsext_host_name}: the server name a client sends (SNI); also checked against the certificate
      * when {@link #set1Host} gave none. Null, as NULL in C, sends no name.
+     *
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
      */
     public int setTlsextHostName(String name) {
         checkOpenAndAlone();
@@ -553,7 +690,11 @@ public final class Ssl implements AutoCloseable {
         return 1;
     }
 
-    /** {@code SSL_set1_host}: the name a client checks the server's certificate against. */
+    /**
+     * {@code SSL_set1_host}: the name a client checks the server's certificate against.
+     *
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
+     */
     public int set1Host(String name) {
         checkOpenAndAlone();
         settings.setVerifyHostName(Objects.requireNonNull(name, "name"));
@@ -562,26 +703,42 @@ public final class Ssl implements AutoCloseable {
 
     // ---- what was negotiated --------------------------------------------------------------------------------
 
-    /** {@code SSL_get_version}: "TLSv1.3", "TLSv1.2", or "unknown" before the handshake. */
+    /**
+     * {@code SSL_get_version}: "TLSv1.3", "TLSv1.2", or "unknown" before the handshake.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public String getVersion() {
         checkAlone();
         return connection.handshakeState().version();
     }
 
-    /** {@code SSL_CIPHER_get_name(SSL_get_current_cipher(ssl))}: OpenSSL's name of the cipher, or null. */
+    /**
+     * {@code SSL_CIPHER_get_name(SSL_get_current_cipher(ssl))}: OpenSSL's name of the cipher, or null.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public String getCipherName() {
         checkAlone();
         return connection.handshakeState().cipherName();
     }
 
-    /** {@code SSL_get_peer_certificate}: the peer's leaf certificate, or null. */
+    /**
+     * {@code SSL_get_peer_certificate}: the peer's leaf certificate, or null.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public X509Certificate getPeerCertificate() {
         checkAlone();
         List<X509Certificate> chain = connection.handshakeState().peerChain();
         return chain.isEmpty() ? null : chain.get(0);
     }
 
-    /** {@code SSL_get_peer_cert_chain}: the peer's chain, leaf first; empty when there is none. */
+    /**
+     * {@code SSL_get_peer_cert_chain}: the peer's chain, leaf first; empty when there is none.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public List<X509Certificate> getPeerCertChain() {
         checkAlone();
         return connection.handshakeState().peerChain();
@@ -590,13 +747,19 @@ public final class Ssl implements AutoCloseable {
     /**
      * {@code SSL_get_servername(ssl, TLSEXT_NAMETYPE_host_name)}: on a client the name given to
      * {@link #setTlsextHostName}, on a server the name the client sent (SNI), or null.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public String getServername() {
         checkAlone();
         return connection.handshakeState().servername();
     }
 
-    /** {@code SSL_get0_alpn_selected}: the negotiated protocol, or null. */
+    /**
+     * {@code SSL_get0_alpn_selected}: the negotiated protocol, or null.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public String getAlpnSelected() {
         checkAlone();
         return connection.handshakeState().alpn();
@@ -607,6 +770,8 @@ public final class Ssl implements AutoCloseable {
      * negotiated, by OpenSSL's name ({@code "x25519"}, {@code "secp256r1"}, {@code "ffdhe2048"}), or null before the
      * handshake, when none was used (a TLS 1.2 RSA key exchange or resumption), or when the engine cannot tell (it
      * lacks {@link Capability#NEGOTIATED_GROUP}).
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public String getNegotiatedGroup() {
         checkAlone();
@@ -619,6 +784,8 @@ public final class Ssl implements AutoCloseable {
      * {@code SSL_get1_session}: this connection's session, or null before its handshake began or where the engine
      * cannot tell. A session of a handshake that failed or has not finished is not resumable
      * ({@link SslSession#isResumable()}).
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public SslSession getSession() {
         checkAlone();
@@ -640,6 +807,7 @@ public final class Ssl implements AutoCloseable {
      * handshake began.
      *
      * @return 1
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
      */
     public int setSession(SslSession session) {
         checkOpenAndAlone();
@@ -657,6 +825,7 @@ public final class Ssl implements AutoCloseable {
      *
      * @param list the cipher string
      * @return 1; 0 with "no cipher match" (or "invalid command") on the error queue, the previous choice kept
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
      */
     public int setCipherList(String list) {
         checkOpenAndAlone();
@@ -674,6 +843,7 @@ public final class Ssl implements AutoCloseable {
      *
      * @param list the suites, colon-separated; empty for none
      * @return 1; 0 with "no cipher match" or "unsupported" on the error queue, the previous choice kept
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
      */
     public int setCiphersuites(String list) {
         checkOpenAndAlone();
@@ -693,6 +863,7 @@ public final class Ssl implements AutoCloseable {
      * @param mode the {@link SslVerify} bits
      * @param callback the verify callback, or null to keep the one in force
      * @throws IllegalArgumentException if {@code mode} has bits libssl does not define
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
      */
     public void setVerify(int mode, VerifyCallback callback) {
         checkOpenAndAlone();
@@ -706,6 +877,7 @@ public final class Ssl implements AutoCloseable {
      * {@code SSL_get_verify_mode}: the mode {@link #setVerify} set, else the context's at {@code SSL_new}.
      *
      * @return the {@link SslVerify} bits
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public int getVerifyMode() {
         checkAlone();
@@ -718,6 +890,7 @@ public final class Ssl implements AutoCloseable {
      * (VERIFY-9's rule, for one connection); negative is libssl's 100.
      *
      * @param depth the depth
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
      */
     public void setVerifyDepth(int depth) {
         checkOpenAndAlone();
@@ -729,6 +902,7 @@ public final class Ssl implements AutoCloseable {
      * (-1 when none was set).
      *
      * @return the depth
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public int getVerifyDepth() {
         checkAlone();
@@ -741,6 +915,8 @@ public final class Ssl implements AutoCloseable {
      * ({@link SslVerify#errorString(long)} gives its text): 0 ({@code X509_V_OK}) after a good chain and before any
      * check, 10 for an expired certificate, 20 for an untrusted one, 62 for a name mismatch, 22 for a chain longer
      * than the verify depth (VERIFY-8). Recorded also with {@link SslVerify#NONE}, where the handshake goes on.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public long getVerifyResult() {
         checkAlone();
@@ -748,7 +924,11 @@ public final class Ssl implements AutoCloseable {
         return engine == null ? 0 : engine.verifyResult();
     }
 
-    /** {@code SSL_session_reused}: the finished handshake resumed a session rather than making a new one. */
+    /**
+     * {@code SSL_session_reused}: the finished handshake resumed a session rather than making a new one.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public boolean sessionReused() {
         checkAlone();
         return connection.handshakeState().sessionReused();
@@ -766,12 +946,17 @@ public final class Ssl implements AutoCloseable {
      *
      * @return 1 if scheduled; 0 with an error-queue entry when it cannot be (TLS 1.3, the option
      *     {@link SslOptions#NO_RENEGOTIATION}, or an engine without {@link Capability#RENEGOTIATION})
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public int renegotiate() {
         return guarded(RENEGOTIATE, null, 0, 0, null);
     }
 
-    /** {@code SSL_renegotiate_pending}: a renegotiation this side asked for has not finished yet. */
+    /**
+     * {@code SSL_renegotiate_pending}: a renegotiation this side asked for has not finished yet.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public boolean renegotiatePending() {
         checkAlone();
         return connection.renegotiatePending();
@@ -782,12 +967,17 @@ public final class Ssl implements AutoCloseable {
      *
      * @param updateType {@link #KEY_UPDATE_NOT_REQUESTED} or {@link #KEY_UPDATE_REQUESTED}
      * @return 1 if scheduled; 0 with an error-queue entry otherwise
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public int keyUpdate(int updateType) {
         return guarded(KEY_UPDATE, null, updateType, 0, null);
     }
 
-    /** {@code SSL_get_key_update_type}: the scheduled update, or {@link #KEY_UPDATE_NONE}. */
+    /**
+     * {@code SSL_get_key_update_type}: the scheduled update, or {@link #KEY_UPDATE_NONE}.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public int getKeyUpdateType() {
         checkAlone();
         return connection.getKeyUpdateType();
@@ -799,7 +989,7 @@ public final class Ssl implements AutoCloseable {
      * are not closed (MISUSE-7). A connection that is never closed has its engine freed by a
      * {@link java.lang.ref.Cleaner} once unreachable.
      *
-     * @throws IllegalStateException if another thread is inside a call on this connection (MISUSE-6)
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     @Override
     public void close() {

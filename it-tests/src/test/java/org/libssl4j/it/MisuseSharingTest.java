@@ -1,6 +1,7 @@
 package org.libssl4j.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Method;
 import java.net.InetAddress;
@@ -16,7 +17,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.libssl4j.Bio;
 import org.libssl4j.Engine;
 import org.libssl4j.Engines;
 import org.libssl4j.Ssl;
@@ -27,6 +27,7 @@ import org.libssl4j.SslErrorQueue;
 import org.libssl4j.SslMethod;
 import org.libssl4j.SslVerify;
 import org.libssl4j.bio.MemBio;
+import org.libssl4j.testkit.ForwardingBio;
 import org.libssl4j.testkit.NullEngineProvider;
 import org.libssl4j.testkit.TestContexts;
 import org.libssl4j.testkit.TestPair;
@@ -38,11 +39,14 @@ import org.libssl4j.testkit.TestPair;
 class MisuseSharingTest {
     private static final String TWO_THREADS = "IllegalStateException: Ssl used by two threads at once";
 
-    /** A read BIO that keeps the thread reading it inside the call until released; writes are taken and dropped. */
-    static final class HoldingBio implements Bio {
+    /** A memory BIO whose reads keep the thread reading inside the call until released. */
+    static final class HoldingBio extends ForwardingBio {
         final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch released = new CountDownLatch(1);
-        private volatile boolean retry;
+
+        HoldingBio() {
+            super(MemBio.create());
+        }
 
         @Override
         public int read(byte[] b, int off, int len) {
@@ -52,44 +56,13 @@ class MisuseSharingTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            retry = true;
-            return -1;
-        }
-
-        @Override
-        public int write(byte[] b, int off, int len) {
-            retry = false;
-            return len;
-        }
-
-        @Override
-        public boolean shouldRetry() {
-            return retry;
-        }
-
-        @Override
-        public boolean shouldRead() {
-            return retry;
-        }
-
-        @Override
-        public boolean shouldWrite() {
-            return false;
-        }
-
-        @Override
-        public long pending() {
-            return 0;
-        }
-
-        @Override
-        public boolean eof() {
-            return false;
+            return super.read(b, off, len);
         }
 
         @Override
         public void close() {
             released.countDown();
+            super.close();
         }
     }
 
@@ -101,7 +74,7 @@ class MisuseSharingTest {
                 Ssl ssl = ctx.newSsl()) {
             ctx.setVerify(SslVerify.NONE, null);
             HoldingBio held = new HoldingBio();
-            ssl.setBio(held, held);
+            ssl.setBio(held, MemBio.create());
             ssl.setConnectState();
             Future<String> inside = other.submit(() -> {
                 int r = ssl.doHandshake();
@@ -123,7 +96,7 @@ class MisuseSharingTest {
             // The connection is whole: the first thread's call, continued here, waits for the ServerHello as before.
             int r = ssl.doHandshake();
             assertThat(ssl.getError(r)).isEqualTo(SslError.WANT_READ);
-            assertThat(ssl.getWbio()).isSameAs(held);
+            assertThat(ssl.getRbio()).isSameAs(held);
         } finally {
             other.shutdownNow();
         }
@@ -139,6 +112,34 @@ class MisuseSharingTest {
     @DisplayName("MISUSE-6 a second thread is refused on the null engine too")
     void secondThreadOnTheNullEngine() throws Exception {
         secondThreadIsRefused(Engines.load(new NullEngineProvider()));
+    }
+
+    @EngineTest
+    @DisplayName("MISUSE-6 a read blocked in another thread is stopped by closing its channel, not the Ssl: the blocked handshake returns -1 with SSL_ERROR_SYSCALL")
+    void closingTheChannelStopsABlockedCall(String engine) throws Exception {
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try (ServerSocketChannel listener = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                SocketChannel channel = SocketChannel.open(listener.getLocalAddress());
+                SocketChannel silentPeer = listener.accept();
+                SslCtx ctx = SslCtx.newCtx(SslMethod.TLS_CLIENT, engine);
+                Ssl ssl = ctx.newSsl()) {
+            ctx.setVerify(SslVerify.NONE, null);
+            ssl.setChannel(channel); // blocking, no timeout: the read of the ServerHello waits
+            ssl.setConnectState();
+            Future<SslError> blocked = other.submit(() -> {
+                int r = ssl.doHandshake();
+                SslError e = ssl.getError(r);
+                SslErrorQueue.clear();
+                return r == -1 ? e : null;
+            });
+            java.nio.ByteBuffer hello = java.nio.ByteBuffer.allocate(5);
+            silentPeer.read(hello); // the ClientHello is out: the other thread is in its read
+            assertThatThrownBy(ssl::close).hasMessageStartingWith("Ssl used by two threads at once");
+            channel.close();
+            assertThat(blocked.get(20, TimeUnit.SECONDS)).isEqualTo(SslError.SYSCALL);
+        } finally {
+            other.shutdownNow();
+        }
     }
 
     @EngineTest

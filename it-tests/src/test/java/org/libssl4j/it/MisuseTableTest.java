@@ -183,18 +183,34 @@ class MisuseTableTest {
         return args;
     }
 
+    /** The calls whose {@code int} is libssl's return value, described with {@code getError} and the queue. */
+    private static final List<String> RETURNS = List.of("read", "peek", "write", "doHandshake", "connect", "accept",
+            "shutdown", "keyUpdate", "renegotiate");
+
     /** What a call did: {@code "-1 SYSCALL"}, {@code "0 SSL reason"}, {@code "value"}, or the exception. */
     static String outcome(Ssl ssl, Method m, SocketChannel channel) {
-        SslErrorQueue.clear();
-        try {
-            Object r = m.invoke(ssl, arguments(m, ssl, channel));
-            if (!(r instanceof Integer) || (Integer) r > 0 || !Arrays.asList("read", "peek", "write", "doHandshake", "connect",
-                    "accept", "shutdown", "keyUpdate", "renegotiate").contains(m.getName())) {
+        return invoke(ssl, m, arguments(m, ssl, channel), r -> {
+            if (!(r instanceof Integer) || (Integer) r > 0 || !RETURNS.contains(m.getName())) {
                 return "value";
             }
             int ret = (Integer) r;
-            String reasons = SslErrorQueue.snapshot().stream().map(SslErrorEntry::reasonString).collect(Collectors.joining(", "));
-            return (ret + " " + ssl.getError(ret) + " " + reasons).trim();
+            return (ret + " " + ssl.getError(ret) + " " + queue()).trim();
+        });
+    }
+
+    /** The reasons on the thread's error queue. */
+    static String queue() {
+        return SslErrorQueue.snapshot().stream().map(SslErrorEntry::reasonString).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Calls {@code m} on an empty queue and describes what it returned, or names the exception it threw (with its
+     * message); the queue is left empty.
+     */
+    static String invoke(Object target, Method m, Object[] args, java.util.function.Function<Object, String> describe) {
+        SslErrorQueue.clear();
+        try {
+            return describe.apply(m.invoke(target, args));
         } catch (InvocationTargetException e) {
             return e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
         } catch (IllegalAccessException e) {
@@ -328,19 +344,11 @@ class MisuseTableTest {
 
     /** What a context's call did: its value (an object's class), or the exception. */
     static String contextOutcome(SslCtx ctx, Method m, Path dir) {
-        SslErrorQueue.clear();
-        try {
-            Object r = m.invoke(ctx, contextArguments(m, dir));
+        return invoke(ctx, m, contextArguments(m, dir), r -> {
             boolean plain = r == null || r instanceof Number || r instanceof Boolean || r instanceof String || r instanceof Enum;
-            String queue = SslErrorQueue.snapshot().stream().map(SslErrorEntry::reasonString).collect(Collectors.joining(", "));
+            String queue = queue();
             return (plain ? String.valueOf(r) : r.getClass().getSimpleName()) + (queue.isEmpty() ? "" : " " + queue);
-        } catch (InvocationTargetException e) {
-            return e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
-        } catch (IllegalAccessException e) {
-            throw new AssertionError(e);
-        } finally {
-            SslErrorQueue.clear();
-        }
+        });
     }
 
     @TempDir
@@ -407,20 +415,10 @@ class MisuseTableTest {
             args[i] = t == byte[].class ? new byte[16] : t == int.class ? (range && i == 2 ? 16 : 0) : t == ByteBuffer.class
                     ? ByteBuffer.allocate(16) : t == Bio.class ? MemBio.create() : null;
         }
-        SslErrorQueue.clear();
-        try {
-            Object r = m.invoke(bio, args);
-            if (IO.contains(m.getName())) {
-                return ((Integer) r <= 0 ? "<= 0" : "took " + r) + (bio.shouldRetry() ? ", retry" : "");
-            }
-            return "value";
-        } catch (InvocationTargetException e) {
-            return e.getCause().getClass().getSimpleName();
-        } catch (IllegalAccessException e) {
-            throw new AssertionError(e);
-        } finally {
-            SslErrorQueue.clear();
-        }
+        String outcome = invoke(bio, m, args, r -> IO.contains(m.getName())
+                ? ((Integer) r <= 0 ? "<= 0" : "took " + r) + (bio.shouldRetry() ? ", retry" : "")
+                : "value");
+        return outcome.contains(": ") ? outcome.substring(0, outcome.indexOf(':')) : outcome;
     }
 
     @EngineTest
