@@ -43,6 +43,7 @@ public final class SocketBio implements Bio {
     private boolean retryRead;
     private boolean retryWrite;
     private boolean eof;
+    private boolean closed;
     private IOException lastError;
     // Blocking reads with a timeout go through the socket adaptor's stream: SocketChannel.read ignores
     // SO_TIMEOUT, the adaptor's stream honours it and leaves the channel usable after a timeout.
@@ -106,6 +107,9 @@ public final class SocketBio implements Bio {
             throw new ReadOnlyBufferException(); // before reading, so that no byte is lost
         }
         clearFlags();
+        if (closed) {
+            return refuseClosed();
+        }
         if (!dst.hasRemaining()) {
             return 0;
         }
@@ -167,6 +171,9 @@ public final class SocketBio implements Bio {
     public int write(ByteBuffer src) {
         Objects.requireNonNull(src, "src");
         clearFlags();
+        if (closed) {
+            return refuseClosed();
+        }
         if (!src.hasRemaining()) {
             return 0;
         }
@@ -224,8 +231,23 @@ public final class SocketBio implements Bio {
         return eof;
     }
 
+    /**
+     * A read or write after {@link #close()}: {@code -1} without retry flags, {@link #lastError()} a
+     * {@link java.nio.channels.ClosedChannelException}, as on a closed channel, even when the channel was left open
+     * ({@code BIO_NOCLOSE}): the BIO is freed, the channel is not (MISUSE-9).
+     */
+    private int refuseClosed() {
+        lastError = new java.nio.channels.ClosedChannelException();
+        return -1;
+    }
+
+    /**
+     * {@code BIO_free}: closes the channel if this BIO owns it ({@link #of(SocketChannel, boolean)}); later reads and
+     * writes fail as on a closed channel either way. Idempotent.
+     */
     @Override
     public void close() {
+        closed = true;
         if (closeChannel) {
             try {
                 channel.close();

@@ -17,7 +17,18 @@ import org.libssl4j.internal.Connection;
  * range outside the array, README D1) throw {@link NullPointerException} or {@link IndexOutOfBoundsException}
  * at once and change nothing.
  *
- * <p>Not thread-safe, as an {@code SSL} is not: one thread at a time.
+ * <p>Misuse (docs/MISUSE.md, MISUSE-1 to MISUSE-7): a call in the wrong state answers as libssl does (a handshake,
+ * read or write before {@link #setBio} is -1 with SSL_ERROR_SYSCALL, one before a side is set -1 with SSL
+ * "uninitialized", ...), or throws at once:
+ * <ul>
+ * <li>{@link IllegalStateException} {@code "Ssl is closed"} from every method that changes the connection
+ *     ({@code set*}, {@code clear*}) after {@link #close()}; the calls that run the state machine then fail as after
+ *     a fatal error (-1, SSL_ERROR_SYSCALL, CLOSE-1) and the getters answer the last state;
+ * <li>{@link IllegalStateException} {@code "Ssl used by two threads at once"} from any method but
+ *     {@link #engineName()} and {@link #getContext()} called while another thread is inside a handshake, read, peek,
+ *     write, shutdown, renegotiate, key update or close call on this connection. Not thread-safe, as an {@code SSL}
+ *     is not: one thread at a time; a callback may call back into its connection on the same thread.
+ * </ul>
  */
 public final class Ssl implements AutoCloseable {
     /** {@link #getShutdown()} bit: this side's close_notify was sent ({@code SSL_SENT_SHUTDOWN}). */
@@ -63,6 +74,12 @@ public final class Ssl implements AutoCloseable {
     private final java.lang.ref.Cleaner.Cleanable cleanable;
     private final Switched switched = new Switched();
     private final Info info = new Info(this);
+    /** The thread inside a call that runs the state machine or frees the connection, else null (MISUSE-6). */
+    private final java.util.concurrent.atomic.AtomicReference<Thread> user = new java.util.concurrent.atomic.AtomicReference<>();
+    /** How many times the thread in {@link #user} took the connection again (a callback); only that thread touches it. */
+    private int reentered;
+    /** Set by {@link #close()}: a call that changes the connection is refused from then on (MISUSE-5). */
+    private volatile boolean closed;
 
     /** Settings a connection copies from its context at {@code SSL_new}. */
     record Inherited(long mode, long options, boolean readAhead, int maxSendFragment, boolean quietShutdown,
@@ -91,8 +108,10 @@ public final class Ssl implements AutoCloseable {
      * ({@link SslCtx#setMsgCallback}); null to use the context's again.
      *
      * @param callback the callback, or null
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
      */
     public void setMsgCallback(MsgCallback callback) {
+        checkOpenAndAlone();
         info.ownMsg = callback;
     }
 
@@ -100,8 +119,10 @@ public final class Ssl implements AutoCloseable {
      * The connection's own message callback.
      *
      * @return the callback set by {@link #setMsgCallback}, or null
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public MsgCallback getMsgCallback() {
+        checkAlone();
         return info.ownMsg;
     }
 
@@ -110,8 +131,10 @@ public final class Ssl implements AutoCloseable {
      * ({@link SslCtx#setInfoCallback}); null to use the context's again.
      *
      * @param callback the callback, or null
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
      */
     public void setInfoCallback(InfoCallback callback) {
+        checkOpenAndAlone();
         info.own = callback;
     }
 
@@ -119,8 +142,10 @@ public final class Ssl implements AutoCloseable {
      * {@code SSL_get_info_callback}: the connection's own info callback.
      *
      * @return the callback set by {@link #setInfoCallback}, or null
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public InfoCallback getInfoCallback() {
+        checkAlone();
         return info.own;
     }
 
@@ -139,8 +164,10 @@ public final class Ssl implements AutoCloseable {
      * @return {@code other}
      * @throws IllegalArgumentException if {@code other} runs on another engine
      * @throws IllegalStateException if {@code other} was closed
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
      */
     public SslCtx setSslCtx(SslCtx other) {
+        checkOpenAndAlone();
         java.util.Objects.requireNonNull(other, "other");
         if (other.engine() != ctx.engine()) {
             throw new IllegalArgumentException("the context runs on engine " + other.engine().name() + ", this connection on "
@@ -152,18 +179,33 @@ public final class Ssl implements AutoCloseable {
 
     // ---- BIOs and state -------------------------------------------------------------------------------------
 
-    /** {@code SSL_set_bio}: the BIOs records are read from and written to (may be the same object). */
+    /**
+     * {@code SSL_set_bio}: the BIOs records are read from and written to (may be the same object).
+     *
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
+     */
     public void setBio(Bio rbio, Bio wbio) {
+        checkOpenAndAlone();
         connection.setBio(rbio, wbio);
     }
 
-    /** {@code SSL_set0_rbio}. */
+    /**
+     * {@code SSL_set0_rbio}.
+     *
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
+     */
     public void setRbio(Bio rbio) {
+        checkOpenAndAlone();
         connection.setBio(rbio, connection.wbio());
     }
 
-    /** {@code SSL_set0_wbio}. */
+    /**
+     * {@code SSL_set0_wbio}.
+     *
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
+     */
     public void setWbio(Bio wbio) {
+        checkOpenAndAlone();
         connection.setBio(connection.rbio(), wbio);
     }
 
@@ -177,8 +219,10 @@ public final class Ssl implements AutoCloseable {
      *
      * @throws NullPointerException if {@code channel} is null
      * @throws java.nio.channels.NotYetConnectedException if the channel is not connected yet
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
      */
     public void setChannel(SocketChannel channel) {
+        checkOpenAndAlone();
         Bio bio = SocketBio.of(channel);
         connection.setBio(bio, bio);
     }
@@ -186,18 +230,31 @@ public final class Ssl implements AutoCloseable {
     /**
      * {@code SSL_get_fd}: the channel of the read BIO when it is a {@link SocketBio} ({@link #setChannel}, or one
      * given to {@link #setBio}), else null.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public SocketChannel getChannel() {
+        checkAlone();
         return connection.rbio() instanceof SocketBio ? ((SocketBio) connection.rbio()).channel() : null;
     }
 
-    /** {@code SSL_get_rbio}, or null. */
+    /**
+     * {@code SSL_get_rbio}, or null.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public Bio getRbio() {
+        checkAlone();
         return connection.rbio();
     }
 
-    /** {@code SSL_get_wbio}, or null. */
+    /**
+     * {@code SSL_get_wbio}, or null.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public Bio getWbio() {
+        checkAlone();
         return connection.wbio();
     }
 
@@ -206,8 +263,10 @@ public final class Ssl implements AutoCloseable {
      * starts the handshake.
      *
      * @throws IllegalStateException if the context was made with {@link SslMethod#TLS_SERVER}
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
      */
     public void setConnectState() {
+        checkOpenAndAlone();
         connection.setState(true);
     }
 
@@ -215,13 +274,20 @@ public final class Ssl implements AutoCloseable {
      * {@code SSL_set_accept_state}: this connection is the server.
      *
      * @throws IllegalStateException if the context was made with {@link SslMethod#TLS_CLIENT}
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
      */
     public void setAcceptState() {
+        checkOpenAndAlone();
         connection.setState(false);
     }
 
-    /** {@code SSL_is_server}. */
+    /**
+     * {@code SSL_is_server}.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public boolean isServer() {
+        checkAlone();
         return connection.isServer();
     }
 
@@ -232,41 +298,61 @@ public final class Ssl implements AutoCloseable {
      * {@code SSL_connect}: sets the connect state if none is set, then {@link #doHandshake()}. On a
      * {@link SslMethod#TLS_SERVER} connection with no side set it returns 0 with SSL "called a function you should
      * not call", as do the handshake calls after it until {@link #setConnectState}/{@link #setAcceptState} (MISUSE-1).
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public int connect() {
-        return connection.connect();
+        return guarded(CONNECT, null, 0, 0, null);
     }
 
     /**
      * {@code SSL_accept}: sets the accept state if none is set, then {@link #doHandshake()}. On a
      * {@link SslMethod#TLS_CLIENT} connection with no side set it returns 0 with SSL "called a function you should
      * not call", as do the handshake calls after it until {@link #setConnectState}/{@link #setAcceptState} (MISUSE-1).
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public int accept() {
-        return connection.accept();
+        return guarded(ACCEPT, null, 0, 0, null);
     }
 
     /**
      * {@code SSL_do_handshake}: drives the handshake.
      *
      * @return 1 once this side's handshake is done; {@code <= 0} see {@link #getError(int)}
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public int doHandshake() {
-        return connection.doHandshake();
+        return guarded(HANDSHAKE, null, 0, 0, null);
     }
 
-    /** {@code SSL_is_init_finished}. */
+    /**
+     * {@code SSL_is_init_finished}.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public boolean isInitFinished() {
+        checkAlone();
         return connection.isInitFinished();
     }
 
-    /** {@code SSL_in_init}. */
+    /**
+     * {@code SSL_in_init}.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public boolean inInit() {
+        checkAlone();
         return connection.inInit();
     }
 
-    /** {@code SSL_in_before}: no handshake message has been sent or received yet. */
+    /**
+     * {@code SSL_in_before}: no handshake message has been sent or received yet.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public boolean inBefore() {
+        checkAlone();
         return connection.inBefore();
     }
 
@@ -281,10 +367,11 @@ public final class Ssl implements AutoCloseable {
      *     mode); {@code <= 0} see {@link #getError(int)}
      * @throws NullPointerException if {@code buf} is null
      * @throws IndexOutOfBoundsException if {@code off}/{@code num} are not a range of {@code buf}
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public int write(byte[] buf, int off, int num) {
         checkRange(buf, off, num, "num");
-        return connection.write(buf, off, num, null);
+        return guarded(WRITE, buf, off, num, null);
     }
 
     /** README D1: a null buffer or a range outside it is a programming error, named in the message. */
@@ -296,7 +383,11 @@ public final class Ssl implements AutoCloseable {
         }
     }
 
-    /** {@code SSL_write} of all of {@code buf}. */
+    /**
+     * {@code SSL_write} of all of {@code buf}.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public int write(byte[] buf) {
         return write(buf, 0, Objects.requireNonNull(buf, "buf").length);
     }
@@ -304,10 +395,12 @@ public final class Ssl implements AutoCloseable {
     /**
      * {@code SSL_write} of the remaining bytes of {@code src}. On success the position advances by the count
      * returned; otherwise it is unchanged, and the retry must pass the same buffer at the same position.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public int write(ByteBuffer src) {
         Objects.requireNonNull(src, "src");
-        return connection.write(null, 0, src.remaining(), src);
+        return guarded(WRITE, null, 0, src.remaining(), src);
     }
 
     /**
@@ -316,10 +409,11 @@ public final class Ssl implements AutoCloseable {
      * @return the bytes read; {@code <= 0} see {@link #getError(int)}
      * @throws NullPointerException if {@code buf} is null
      * @throws IndexOutOfBoundsException if {@code off}/{@code len} are not a range of {@code buf}
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public int read(byte[] buf, int off, int len) {
         checkRange(buf, off, len, "len");
-        return connection.read(buf, off, len, null, false);
+        return guarded(READ, buf, off, len, null);
     }
 
     /**
@@ -329,19 +423,24 @@ public final class Ssl implements AutoCloseable {
      * @return the bytes read; {@code <= 0} see {@link #getError(int)}
      * @throws NullPointerException if {@code dst} is null
      * @throws java.nio.ReadOnlyBufferException if {@code dst} is read-only, at once: nothing is read (D1, R06.11)
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public int read(ByteBuffer dst) {
         Objects.requireNonNull(dst, "dst");
         if (dst.isReadOnly()) {
             throw new java.nio.ReadOnlyBufferException();
         }
-        return connection.read(null, 0, dst.remaining(), dst, false);
+        return guarded(READ, null, 0, dst.remaining(), dst);
     }
 
-    /** {@code SSL_peek}: as {@link #read(byte[], int, int)}, but the bytes stay to be read again. */
+    /**
+     * {@code SSL_peek}: as {@link #read(byte[], int, int)}, but the bytes stay to be read again.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public int peek(byte[] buf, int off, int len) {
         checkRange(buf, off, len, "len");
-        return connection.read(buf, off, len, null, true);
+        return guarded(PEEK, buf, off, len, null);
     }
 
     /**
@@ -350,35 +449,54 @@ public final class Ssl implements AutoCloseable {
      * @return the bytes peeked; {@code <= 0} see {@link #getError(int)}
      * @throws NullPointerException if {@code dst} is null
      * @throws java.nio.ReadOnlyBufferException if {@code dst} is read-only, at once: nothing is read (D1, R06.11)
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public int peek(ByteBuffer dst) {
         Objects.requireNonNull(dst, "dst");
         if (dst.isReadOnly()) {
             throw new java.nio.ReadOnlyBufferException();
         }
-        return connection.read(null, 0, dst.remaining(), dst, true);
+        return guarded(PEEK, null, 0, dst.remaining(), dst);
     }
 
-    /** {@code SSL_pending}: decrypted bytes of the current record not yet read. */
+    /**
+     * {@code SSL_pending}: decrypted bytes of the current record not yet read.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public int pending() {
+        checkAlone();
         return connection.pending();
     }
 
-    /** {@code SSL_has_pending}: whether any bytes, decrypted or not, are held inside this connection. */
+    /**
+     * {@code SSL_has_pending}: whether any bytes, decrypted or not, are held inside this connection.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public boolean hasPending() {
+        checkAlone();
         return connection.hasPending();
     }
 
     /**
      * {@code SSL_get_error}: why the last call on this connection returned {@code ret}. Looks at the oldest
      * error-queue entry first (docs/SEMANTICS.md R15.2).
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public SslError getError(int ret) {
+        checkAlone();
         return connection.getError(ret);
     }
 
-    /** {@code SSL_want}: {@link #NOTHING}, {@link #READING}, {@link #WRITING}, ... */
+    /**
+     * {@code SSL_want}: {@link #NOTHING}, {@link #READING}, {@link #WRITING}, ...
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public int want() {
+        checkAlone();
         return connection.want();
     }
 
@@ -388,76 +506,135 @@ public final class Ssl implements AutoCloseable {
      * {@code SSL_shutdown}: sends close_notify, then waits for the peer's.
      *
      * @return 0 when close_notify was sent, 1 when both were exchanged, {@code < 0} see {@link #getError(int)}
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public int shutdown() {
-        return connection.shutdown();
+        return guarded(SHUTDOWN, null, 0, 0, null);
     }
 
-    /** {@code SSL_get_shutdown}: {@link #SENT_SHUTDOWN} and {@link #RECEIVED_SHUTDOWN} bits. */
+    /**
+     * {@code SSL_get_shutdown}: {@link #SENT_SHUTDOWN} and {@link #RECEIVED_SHUTDOWN} bits.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public int getShutdown() {
+        checkAlone();
         return connection.getShutdown();
     }
 
-    /** {@code SSL_set_shutdown}: sets the shutdown bits without sending anything. */
+    /**
+     * {@code SSL_set_shutdown}: sets the shutdown bits without sending anything.
+     *
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
+     */
     public void setShutdown(int bits) {
+        checkOpenAndAlone();
         if ((bits & ~(SENT_SHUTDOWN | RECEIVED_SHUTDOWN)) != 0) {
             throw new IllegalArgumentException("bits: only SENT_SHUTDOWN and RECEIVED_SHUTDOWN, was " + bits);
         }
         connection.setShutdown(bits);
     }
 
-    /** {@code SSL_set_quiet_shutdown}: {@link #shutdown()} then sends nothing and returns 1. */
+    /**
+     * {@code SSL_set_quiet_shutdown}: {@link #shutdown()} then sends nothing and returns 1.
+     *
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
+     */
     public void setQuietShutdown(boolean on) {
+        checkOpenAndAlone();
         settings.setQuietShutdown(on);
     }
 
-    /** {@code SSL_get_quiet_shutdown}. */
+    /**
+     * {@code SSL_get_quiet_shutdown}.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public boolean getQuietShutdown() {
+        checkAlone();
         return settings.getQuietShutdown();
     }
 
     // ---- modes and options ----------------------------------------------------------------------------------
 
-    /** {@code SSL_set_mode}: adds {@code bits} ({@link SslMode}); returns the new mask. */
+    /**
+     * {@code SSL_set_mode}: adds {@code bits} ({@link SslMode}); returns the new mask.
+     *
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
+     */
     public long setMode(long bits) {
+        checkOpenAndAlone();
         return settings.setMode(bits);
     }
 
-    /** {@code SSL_clear_mode}: removes {@code bits}; returns the new mask. */
+    /**
+     * {@code SSL_clear_mode}: removes {@code bits}; returns the new mask.
+     *
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
+     */
     public long clearMode(long bits) {
+        checkOpenAndAlone();
         return settings.clearMode(bits);
     }
 
-    /** {@code SSL_get_mode}. */
+    /**
+     * {@code SSL_get_mode}.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public long getMode() {
+        checkAlone();
         return settings.getMode();
     }
 
     /**
      * {@code SSL_set_options}: adds {@code bits} ({@link SslOptions}); returns the new mask. {@link SslOptions#NO_TICKET}
      * is refused as {@link SslCtx#setOptions} refuses it.
+     *
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
      */
     public long setOptions(long bits) {
+        checkOpenAndAlone();
         return settings.setOptions(SslCtx.refuseUncontrollable(ctx.engine(), bits));
     }
 
-    /** {@code SSL_clear_options}: removes {@code bits}; returns the new mask. */
+    /**
+     * {@code SSL_clear_options}: removes {@code bits}; returns the new mask.
+     *
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
+     */
     public long clearOptions(long bits) {
+        checkOpenAndAlone();
         return settings.clearOptions(bits);
     }
 
-    /** {@code SSL_get_options}. */
+    /**
+     * {@code SSL_get_options}.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public long getOptions() {
+        checkAlone();
         return settings.getOptions();
     }
 
-    /** {@code SSL_set_read_ahead}. */
+    /**
+     * {@code SSL_set_read_ahead}.
+     *
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
+     */
     public void setReadAhead(boolean on) {
+        checkOpenAndAlone();
         settings.setReadAhead(on);
     }
 
-    /** {@code SSL_get_read_ahead}. */
+    /**
+     * {@code SSL_get_read_ahead}.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public boolean getReadAhead() {
+        checkAlone();
         return settings.getReadAhead();
     }
 
@@ -465,8 +642,10 @@ public final class Ssl implements AutoCloseable {
      * {@code SSL_set_max_send_fragment}: the largest plaintext per record sent.
      *
      * @throws IllegalArgumentException if {@code size} is outside 512..16384
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
      */
     public void setMaxSendFragment(int size) {
+        checkOpenAndAlone();
         settings.setMaxSendFragment(checkFragment(size));
     }
 
@@ -477,13 +656,23 @@ public final class Ssl implements AutoCloseable {
         return size;
     }
 
-    /** {@code SSL_set_min_proto_version} for this connection, before its handshake. */
+    /**
+     * {@code SSL_set_min_proto_version} for this connection, before its handshake.
+     *
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
+     */
     public void setMinProtoVersion(int version) {
+        checkOpenAndAlone();
         settings.setMinProtoVersion(version == 0 ? SslVersion.TLS1_VERSION : SslCtx.checkVersion(version));
     }
 
-    /** {@code SSL_set_max_proto_version} for this connection, before its handshake. */
+    /**
+     * {@code SSL_set_max_proto_version} for this connection, before its handshake.
+     *
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
+     */
     public void setMaxProtoVersion(int version) {
+        checkOpenAndAlone();
         settings.setMaxProtoVersion(version == 0 ? SslVersion.TLS1_3_VERSION : SslCtx.checkVersion(version));
     }
 
@@ -492,51 +681,87 @@ public final class Ssl implements AutoCloseable {
     /**
      * {@code SSL_set_tlsext_host_name}: the server name a client sends (SNI); also checked against the certificate
      * when {@link #set1Host} gave none. Null, as NULL in C, sends no name.
+     *
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
      */
     public int setTlsextHostName(String name) {
+        checkOpenAndAlone();
         settings.setSniHostName(name);
         return 1;
     }
 
-    /** {@code SSL_set1_host}: the name a client checks the server's certificate against. */
+    /**
+     * {@code SSL_set1_host}: the name a client checks the server's certificate against.
+     *
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
+     */
     public int set1Host(String name) {
+        checkOpenAndAlone();
         settings.setVerifyHostName(Objects.requireNonNull(name, "name"));
         return 1;
     }
 
     // ---- what was negotiated --------------------------------------------------------------------------------
 
-    /** {@code SSL_get_version}: "TLSv1.3", "TLSv1.2", or "unknown" before the handshake. */
+    /**
+     * {@code SSL_get_version}: "TLSv1.3", "TLSv1.2", or "unknown" before the handshake.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public String getVersion() {
+        checkAlone();
         return connection.handshakeState().version();
     }
 
-    /** {@code SSL_CIPHER_get_name(SSL_get_current_cipher(ssl))}: OpenSSL's name of the cipher, or null. */
+    /**
+     * {@code SSL_CIPHER_get_name(SSL_get_current_cipher(ssl))}: OpenSSL's name of the cipher, or null.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public String getCipherName() {
+        checkAlone();
         return connection.handshakeState().cipherName();
     }
 
-    /** {@code SSL_get_peer_certificate}: the peer's leaf certificate, or null. */
+    /**
+     * {@code SSL_get_peer_certificate}: the peer's leaf certificate, or null.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public X509Certificate getPeerCertificate() {
+        checkAlone();
         List<X509Certificate> chain = connection.handshakeState().peerChain();
         return chain.isEmpty() ? null : chain.get(0);
     }
 
-    /** {@code SSL_get_peer_cert_chain}: the peer's chain, leaf first; empty when there is none. */
+    /**
+     * {@code SSL_get_peer_cert_chain}: the peer's chain, leaf first; empty when there is none.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public List<X509Certificate> getPeerCertChain() {
+        checkAlone();
         return connection.handshakeState().peerChain();
     }
 
     /**
      * {@code SSL_get_servername(ssl, TLSEXT_NAMETYPE_host_name)}: on a client the name given to
      * {@link #setTlsextHostName}, on a server the name the client sent (SNI), or null.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public String getServername() {
+        checkAlone();
         return connection.handshakeState().servername();
     }
 
-    /** {@code SSL_get0_alpn_selected}: the negotiated protocol, or null. */
+    /**
+     * {@code SSL_get0_alpn_selected}: the negotiated protocol, or null.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public String getAlpnSelected() {
+        checkAlone();
         return connection.handshakeState().alpn();
     }
 
@@ -545,8 +770,11 @@ public final class Ssl implements AutoCloseable {
      * negotiated, by OpenSSL's name ({@code "x25519"}, {@code "secp256r1"}, {@code "ffdhe2048"}), or null before the
      * handshake, when none was used (a TLS 1.2 RSA key exchange or resumption), or when the engine cannot tell (it
      * lacks {@link Capability#NEGOTIATED_GROUP}).
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public String getNegotiatedGroup() {
+        checkAlone();
         return connection.handshakeState().negotiatedGroup();
     }
 
@@ -556,8 +784,11 @@ public final class Ssl implements AutoCloseable {
      * {@code SSL_get1_session}: this connection's session, or null before its handshake began or where the engine
      * cannot tell. A session of a handshake that failed or has not finished is not resumable
      * ({@link SslSession#isResumable()}).
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public SslSession getSession() {
+        checkAlone();
         org.libssl4j.internal.HandshakeState hs = connection.handshakeState();
         org.libssl4j.spi.TlsEngine engine = hs.startedEngine();
         org.libssl4j.spi.EngineSession s = engine == null ? null : engine.session();
@@ -576,8 +807,10 @@ public final class Ssl implements AutoCloseable {
      * handshake began.
      *
      * @return 1
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
      */
     public int setSession(SslSession session) {
+        checkOpenAndAlone();
         if (session == null || !session.isResumable()) {
             settings.setResumeSession(null, null);
         } else {
@@ -592,8 +825,10 @@ public final class Ssl implements AutoCloseable {
      *
      * @param list the cipher string
      * @return 1; 0 with "no cipher match" (or "invalid command") on the error queue, the previous choice kept
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
      */
     public int setCipherList(String list) {
+        checkOpenAndAlone();
         List<String> suites = getContext().resolveCipherList(list);
         if (suites == null) {
             return 0;
@@ -608,8 +843,10 @@ public final class Ssl implements AutoCloseable {
      *
      * @param list the suites, colon-separated; empty for none
      * @return 1; 0 with "no cipher match" or "unsupported" on the error queue, the previous choice kept
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
      */
     public int setCiphersuites(String list) {
+        checkOpenAndAlone();
         List<String> suites = getContext().resolveCiphersuites(list);
         if (suites == null) {
             return 0;
@@ -626,8 +863,10 @@ public final class Ssl implements AutoCloseable {
      * @param mode the {@link SslVerify} bits
      * @param callback the verify callback, or null to keep the one in force
      * @throws IllegalArgumentException if {@code mode} has bits libssl does not define
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
      */
     public void setVerify(int mode, VerifyCallback callback) {
+        checkOpenAndAlone();
         if ((mode & ~0x0F) != 0) {
             throw new IllegalArgumentException("mode: unknown SSL_VERIFY bits 0x" + Integer.toHexString(mode));
         }
@@ -638,8 +877,10 @@ public final class Ssl implements AutoCloseable {
      * {@code SSL_get_verify_mode}: the mode {@link #setVerify} set, else the context's at {@code SSL_new}.
      *
      * @return the {@link SslVerify} bits
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public int getVerifyMode() {
+        checkAlone();
         int own = settings.verifyMode();
         return own == org.libssl4j.spi.PeerVerification.CONTEXT_MODE ? inheritedVerifyMode : own;
     }
@@ -649,8 +890,10 @@ public final class Ssl implements AutoCloseable {
      * (VERIFY-9's rule, for one connection); negative is libssl's 100.
      *
      * @param depth the depth
+     * @throws IllegalStateException if the connection was closed, or is in another thread's call (MISUSE-5, MISUSE-6)
      */
     public void setVerifyDepth(int depth) {
+        checkOpenAndAlone();
         settings.setVerifyDepth(depth);
     }
 
@@ -659,8 +902,10 @@ public final class Ssl implements AutoCloseable {
      * (-1 when none was set).
      *
      * @return the depth
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public int getVerifyDepth() {
+        checkAlone();
         int own = settings.verifyDepth();
         return own == org.libssl4j.spi.PeerVerification.CONTEXT_DEPTH ? inheritedVerifyDepth : own;
     }
@@ -670,14 +915,22 @@ public final class Ssl implements AutoCloseable {
      * ({@link SslVerify#errorString(long)} gives its text): 0 ({@code X509_V_OK}) after a good chain and before any
      * check, 10 for an expired certificate, 20 for an untrusted one, 62 for a name mismatch, 22 for a chain longer
      * than the verify depth (VERIFY-8). Recorded also with {@link SslVerify#NONE}, where the handshake goes on.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public long getVerifyResult() {
+        checkAlone();
         org.libssl4j.spi.TlsEngine engine = connection.handshakeState().startedEngine();
         return engine == null ? 0 : engine.verifyResult();
     }
 
-    /** {@code SSL_session_reused}: the finished handshake resumed a session rather than making a new one. */
+    /**
+     * {@code SSL_session_reused}: the finished handshake resumed a session rather than making a new one.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public boolean sessionReused() {
+        checkAlone();
         return connection.handshakeState().sessionReused();
     }
 
@@ -693,13 +946,19 @@ public final class Ssl implements AutoCloseable {
      *
      * @return 1 if scheduled; 0 with an error-queue entry when it cannot be (TLS 1.3, the option
      *     {@link SslOptions#NO_RENEGOTIATION}, or an engine without {@link Capability#RENEGOTIATION})
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public int renegotiate() {
-        return connection.renegotiate();
+        return guarded(RENEGOTIATE, null, 0, 0, null);
     }
 
-    /** {@code SSL_renegotiate_pending}: a renegotiation this side asked for has not finished yet. */
+    /**
+     * {@code SSL_renegotiate_pending}: a renegotiation this side asked for has not finished yet.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public boolean renegotiatePending() {
+        checkAlone();
         return connection.renegotiatePending();
     }
 
@@ -708,23 +967,125 @@ public final class Ssl implements AutoCloseable {
      *
      * @param updateType {@link #KEY_UPDATE_NOT_REQUESTED} or {@link #KEY_UPDATE_REQUESTED}
      * @return 1 if scheduled; 0 with an error-queue entry otherwise
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     public int keyUpdate(int updateType) {
-        return connection.keyUpdate(updateType);
+        return guarded(KEY_UPDATE, null, updateType, 0, null);
     }
 
-    /** {@code SSL_get_key_update_type}: the scheduled update, or {@link #KEY_UPDATE_NONE}. */
+    /**
+     * {@code SSL_get_key_update_type}: the scheduled update, or {@link #KEY_UPDATE_NONE}.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
+     */
     public int getKeyUpdateType() {
+        checkAlone();
         return connection.getKeyUpdateType();
     }
 
     /**
-     * {@code SSL_free}: frees the engine's resources at once. Idempotent; later calls fail as on a fatal error. A
-     * connection that is never closed has its engine freed by a {@link java.lang.ref.Cleaner} once unreachable.
+     * {@code SSL_free}: frees the engine's resources at once. Idempotent; later handshake, read, write and shutdown
+     * calls fail as on a fatal error (CLOSE-1), and a call that changes the connection throws (MISUSE-5). The BIOs
+     * are not closed (MISUSE-7). A connection that is never closed has its engine freed by a
+     * {@link java.lang.ref.Cleaner} once unreachable.
+     *
+     * @throws IllegalStateException if the connection is in another thread's call (MISUSE-6)
      */
     @Override
     public void close() {
-        cleanable.clean();
+        enter();
+        try {
+            closed = true;
+            cleanable.clean();
+        } finally {
+            exit();
+        }
+    }
+
+    // ---- misuse: a closed connection, two threads at once (docs/MISUSE.md) ------------------------------------
+
+    private static final int CONNECT = 0;
+    private static final int ACCEPT = 1;
+    private static final int HANDSHAKE = 2;
+    private static final int WRITE = 3;
+    private static final int READ = 4;
+    private static final int PEEK = 5;
+    private static final int SHUTDOWN = 6;
+    private static final int RENEGOTIATE = 7;
+    private static final int KEY_UPDATE = 8;
+
+    /**
+     * The calls that run the state machine, with this connection held by the calling thread for the call's length
+     * (MISUSE-6). {@code off} carries the key update type for {@link #KEY_UPDATE}.
+     */
+    private int guarded(int call, byte[] array, int off, int len, ByteBuffer bb) {
+        enter();
+        try {
+            switch (call) {
+                case CONNECT:
+                    return connection.connect();
+                case ACCEPT:
+                    return connection.accept();
+                case HANDSHAKE:
+                    return connection.doHandshake();
+                case WRITE:
+                    return connection.write(array, off, len, bb);
+                case READ:
+                case PEEK:
+                    return connection.read(array, off, len, bb, call == PEEK);
+                case SHUTDOWN:
+                    return connection.shutdown();
+                case RENEGOTIATE:
+                    return connection.renegotiate();
+                default:
+                    return connection.keyUpdate(off);
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * Takes the connection for the calling thread, or throws if another thread holds it. A thread that holds it
+     * already (a callback calling back into its connection) takes it again.
+     */
+    private void enter() {
+        Thread me = Thread.currentThread();
+        if (user.get() == me) {
+            reentered++;
+        } else if (!user.compareAndSet(null, me)) {
+            throw usedByTwoThreads();
+        }
+    }
+
+    private void exit() {
+        if (reentered > 0) {
+            reentered--;
+        } else {
+            user.set(null);
+        }
+    }
+
+    /** A call that neither runs the state machine nor changes the connection: only another thread's call is refused. */
+    private void checkAlone() {
+        Thread holder = user.get();
+        if (holder != null && holder != Thread.currentThread()) {
+            throw usedByTwoThreads();
+        }
+    }
+
+    /** A call that changes the connection: refused after {@link #close()} (MISUSE-5) and during another thread's call. */
+    private void checkOpenAndAlone() {
+        checkAlone();
+        if (closed) {
+            throw new IllegalStateException("Ssl is closed");
+        }
+    }
+
+    private IllegalStateException usedByTwoThreads() {
+        Thread holder = user.get();
+        return new IllegalStateException("Ssl used by two threads at once: " + Thread.currentThread().getName()
+                + " called it while " + (holder == null ? "another thread" : holder.getName()) + " was inside a call");
     }
 
     /** What freeing a connection does, once, by {@link #close()} or by the Cleaner: the engine, then the context's hold. */

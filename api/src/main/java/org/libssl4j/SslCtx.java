@@ -328,7 +328,7 @@ public final class SslCtx implements AutoCloseable {
     public List<String> getCiphers() {
         try {
             List<String> names = new ArrayList<>();
-            for (String iana : engineContext().cipherSuites()) {
+            for (String iana : askEngine(EngineContext::cipherSuites)) {
                 names.add(org.libssl4j.internal.CipherNames.toOpenSsl(iana));
             }
             return names;
@@ -948,7 +948,7 @@ public final class SslCtx implements AutoCloseable {
     /** The suites (IANA names) the engine offers, or an empty list when its context cannot be made now. */
     private List<String> engineSuitesOrEmpty() {
         try {
-            return engineContext().supportedCipherSuites();
+            return askEngine(EngineContext::supportedCipherSuites);
         } catch (EngineException e) {
             return List.of();
         }
@@ -1196,12 +1196,29 @@ public final class SslCtx implements AutoCloseable {
 
     // ---- engine context -------------------------------------------------------------------------------------
 
-    /** The engine context for the current settings, made on first use and again after a setting changed. */
-    synchronized EngineContext engineContext() throws EngineException {
-        if (closed) {
-            throw new IllegalStateException("SslCtx is closed");
+    /** A question to the engine context of the current settings. */
+    private interface EngineQuestion<T> {
+        T ask(EngineContext context) throws EngineException;
+    }
+
+    /**
+     * Asks the engine context of the current settings, made on first use and again after a setting changed. A closed
+     * context is still asked (its connections resolve cipher strings through it, CLOSE-3, MISUSE-8): it holds no
+     * settings then, so it makes an engine context for the question and closes it after.
+     */
+    private <T> T askEngine(EngineQuestion<T> question) throws EngineException {
+        Generation asked;
+        synchronized (this) {
+            asked = closed ? snapshot() : current();
+            if (!closed) {
+                asked.hold();
+            }
         }
-        return current().context();
+        try {
+            return question.ask(asked.context());
+        } finally {
+            asked.release();
+        }
     }
 
     private List<X509Certificate> trustedWithDirs() {
@@ -1216,12 +1233,17 @@ public final class SslCtx implements AutoCloseable {
     /** The current settings, snapshotted once per change, as {@code SSL_new} copies them. */
     private Generation current() {
         if (current == null) {
-            current = new Generation(engine, new ContextConfig(method, minVersion, maxVersion, options, mode, chain,
-                    privateKey, trustedWithDirs(), verifyMode, verifySet ? verifyMode : defaultServerVerify(), verifyCallback,
-                    checkHostName, cipherSuites, tls13CipherSuites, alpn, (int) sessionCacheSize, (int) sessionTimeout,
-                    groups, sigalgs, verifyDepth, serverSessionCache()));
+            current = snapshot();
         }
         return current;
+    }
+
+    /** A snapshot of the settings now, held once (by whoever asked for it). */
+    private Generation snapshot() {
+        return new Generation(engine, new ContextConfig(method, minVersion, maxVersion, options, mode, chain,
+                privateKey, trustedWithDirs(), verifyMode, verifySet ? verifyMode : defaultServerVerify(), verifyCallback,
+                checkHostName, cipherSuites, tls13CipherSuites, alpn, (int) sessionCacheSize, (int) sessionTimeout,
+                groups, sigalgs, verifyDepth, serverSessionCache()));
     }
 
     private int defaultServerVerify() {
@@ -1292,7 +1314,11 @@ public final class SslCtx implements AutoCloseable {
         }
     }
 
-    /** {@code SSL_CTX_free}. Connections already made keep working; {@link #newSsl()} is refused. Idempotent. */
+    /**
+     * {@code SSL_CTX_free}. Connections already made keep working (CLOSE-3); {@link #newSsl()} and
+     * {@link Ssl#setSslCtx} of this context are refused with {@link IllegalStateException}; every other call answers
+     * as before, as libssl's context lives on while its connections hold it (MISUSE-8). Idempotent.
+     */
     @Override
     public synchronized void close() {
         closed = true;

@@ -13,7 +13,8 @@ import org.libssl4j.Bio;
  * flush passes them on. Once the buffer is empty, reads larger than it and writes of at least its size go straight
  * through.
  *
- * <p>Without a next BIO, reads and writes return 0. Not thread-safe: one thread at a time, as a {@code BIO} in C.
+ * <p>Without a next BIO, and once {@linkplain #close() closed}, reads, writes and flushes return 0 without retry
+ * flags. Not thread-safe: one thread at a time, as a {@code BIO} in C.
  */
 public final class BufferBio implements Bio {
     /** {@code DEFAULT_BUFFER_SIZE} of {@code bf_buff.c}. */
@@ -27,6 +28,7 @@ public final class BufferBio implements Bio {
     private int outOff;
     private int outLen;
     private final RetryFlags flags = new RetryFlags();
+    private boolean closed;
 
     private BufferBio(int size) {
         if (size <= 0) {
@@ -64,7 +66,7 @@ public final class BufferBio implements Bio {
     public int read(byte[] b, int off, int len) {
         Checks.range(b, off, len);
         flags.clear();
-        if (next == null || len == 0) {
+        if (next == null || len == 0 || closed) {
             return 0;
         }
         int given = 0;
@@ -100,7 +102,7 @@ public final class BufferBio implements Bio {
     public int write(byte[] b, int off, int len) {
         Checks.range(b, off, len);
         flags.clear();
-        if (next == null || len == 0) {
+        if (next == null || len == 0 || closed) {
             return 0;
         }
         int taken = 0;
@@ -157,7 +159,7 @@ public final class BufferBio implements Bio {
     @Override
     public int flush() {
         flags.clear();
-        if (next == null) {
+        if (next == null || closed) {
             return 0;
         }
         int r = drain();
@@ -209,9 +211,13 @@ public final class BufferBio implements Bio {
         return inLen == 0 && next != null && next.eof();
     }
 
-    /** {@code BIO_free}: drops the buffers; unflushed bytes are discarded, as in C. The next BIO is left alone. */
+    /**
+     * {@code BIO_free}: drops the buffers; unflushed bytes are discarded, as in C. The next BIO is left alone. Later
+     * reads, writes and flushes return 0 without retry flags (MISUSE-9). Idempotent.
+     */
     @Override
     public void close() {
+        closed = true;
         inLen = 0;
         outLen = 0;
     }

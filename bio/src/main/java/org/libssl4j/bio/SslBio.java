@@ -83,28 +83,42 @@ public final class SslBio implements Bio {
         return next;
     }
 
-    /** {@code BIO_push} onto this BIO: {@code next} becomes the connection's read and write BIO. */
+    /**
+     * {@code BIO_push} onto this BIO: {@code next} becomes the connection's read and write BIO. Once this BIO is
+     * closed the connection, which may be the caller's, is left alone (MISUSE-9).
+     */
     @Override
     public void setNext(Bio next) {
         this.next = next;
-        ssl.setBio(next, next);
+        if (!closed) {
+            ssl.setBio(next, next);
+        }
     }
 
     /** {@code BIO_do_handshake}: {@link Ssl#doHandshake()}, with the retry flags set from its outcome. */
     public int doHandshake() {
-        return outcome(ssl.doHandshake());
+        return closed ? refuseClosed() : outcome(ssl.doHandshake());
     }
 
     @Override
     public int read(byte[] b, int off, int len) {
         Checks.range(b, off, len);
-        return outcome(ssl.read(b, off, len));
+        return closed ? refuseClosed() : outcome(ssl.read(b, off, len));
     }
 
     @Override
     public int write(byte[] b, int off, int len) {
         Checks.range(b, off, len);
-        return outcome(ssl.write(b, off, len));
+        return closed ? refuseClosed() : outcome(ssl.write(b, off, len));
+    }
+
+    /**
+     * A call after {@link #close()}: 0 without retry flags, as the other BIOs of this module answer once closed,
+     * and without touching the connection, which may be the caller's (MISUSE-9).
+     */
+    private int refuseClosed() {
+        flags.clear();
+        return 0;
     }
 
     private int outcome(int ret) {
@@ -169,7 +183,7 @@ public final class SslBio implements Bio {
     @Override
     public int flush() {
         flags.clear();
-        Bio wbio = ssl.getWbio();
+        Bio wbio = closed ? null : ssl.getWbio();
         if (wbio == null) {
             return 0;
         }
@@ -194,7 +208,8 @@ public final class SslBio implements Bio {
      * {@code BIO_free}: if the BIO owns the connection ({@link #of(Ssl, boolean)} with {@code true}, or
      * {@link #create}), sends close_notify ({@link Ssl#shutdown()}, once, without waiting for the peer's) unless the
      * handshake is unfinished, then frees the connection; as {@code bio_ssl.c} since OpenSSL 3.0.1. A connection the
-     * caller owns is left untouched. Idempotent.
+     * caller owns is left untouched. Later reads, writes, handshakes and flushes return 0 without retry flags
+     * (MISUSE-9). Idempotent.
      */
     @Override
     public void close() {
