@@ -18,8 +18,8 @@ import java.util.SplittableRandom;
  * flipped). The same seed gives the same hellos, in the same order.
  *
  * <p>Systematic cases come first (a truncation at every byte, every length field with each wrong value, every
- * extension duplicated), all of them when the count allows and an even sample of them otherwise; random cases fill
- * the rest of the count.
+ * extension duplicated), all of them when the count is at least twice as many and a seeded sample of half the count
+ * otherwise; random cases fill the rest.
  */
 final class HelloGenerator {
     static final int CLIENT_HELLO = 1;
@@ -63,12 +63,12 @@ final class HelloGenerator {
     }
 
     /**
-     * {@code count} cases: all of {@code systematic} and random ones after them when the count allows, else an
-     * evenly seeded half of each, in the systematic order.
+     * {@code count} cases: all of {@code systematic} and random ones after them when the count is at least twice
+     * as many, else a seeded sample of half the count from {@code systematic} (in its order) and random ones.
      */
     private List<Case> mix(List<Case> systematic, int count, java.util.function.Supplier<Case> randomCase) {
         List<Case> cases = new ArrayList<>();
-        if (count >= systematic.size()) {
+        if (count >= 2 * systematic.size()) {
             cases.addAll(systematic);
         } else {
             int take = count / 2;
