@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
-"""libssl's answers to the hostile ClientHellos of HostileHelloGeneratorTest (it-tests README, "Hostile hellos").
+"""libssl's answers to the hostile hellos of HostileHelloGeneratorTest (it-tests README, "Hostile hellos").
 
-Reads the test's output run with -Dlibssl4j.hellos.verbose=true (lines "hello<TAB>engine side<TAB>index<TAB>category
-<TAB>reason<TAB>alert<TAB>detail<TAB>record hex"), hands each ClientHello record to a libssl server (Python's ssl
-module over MemoryBIO: the OpenSSL it was built with, 3.0.19 here), and prints libssl's reason and alert by
-category, then for each engine how many of its answers have libssl's alert and reason.
+Reads the test's output run with -Dlibssl4j.hellos.verbose=true (lines "hello<TAB>engine side [version]<TAB>index
+<TAB>category<TAB>reason<TAB>alert<TAB>detail<TAB>record hex"), hands each ClientHello record to a libssl server and
+each ServerHello record to a libssl client that has sent its ClientHello (its session_id echoed where the record
+echoed one, as the test does), through Python's ssl module over MemoryBIO (the OpenSSL it was built with, 3.0.19
+here), and prints libssl's reason and alert by side and category, then for each engine and side how many of its
+answers have libssl's alert and reason. A ServerHello's key share was made for another client, so libssl's client
+fails at the encrypted flight at the earliest: a ServerHello it takes is "accepted".
 
     python3 libssl_hellos.py surefire-output.txt cert.pem key.pem
 """
@@ -14,12 +17,40 @@ import sys
 
 
 def answer(ctx, record):
-    """libssl's reason (lower case, as SslReason words it) and the first plaintext alert it wrote, or -1."""
+    """libssl's server's reason (lower case, as SslReason words it) and the first plaintext alert it wrote, or -1."""
     incoming, outgoing = ssl.MemoryBIO(), ssl.MemoryBIO()
     server = ctx.wrap_bio(incoming, outgoing, server_side=True)
     incoming.write(record)
+    return finish(server, outgoing)
+
+
+def client_answer(record, version):
+    """libssl's client's reason and alert for the ServerHello {record}, after its own ClientHello."""
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    ctx.check_hostname = False
+    ctx.verify_mode = ssl.CERT_NONE
+    ctx.minimum_version = ssl.TLSVersion.TLSv1_2
+    ctx.maximum_version = ssl.TLSVersion.TLSv1_3 if version == "TLSv1.3" else ssl.TLSVersion.TLSv1_2
+    incoming, outgoing = ssl.MemoryBIO(), ssl.MemoryBIO()
+    client = ctx.wrap_bio(incoming, outgoing, server_hostname="localhost")
     try:
-        server.do_handshake()
+        client.do_handshake()
+    except ssl.SSLWantReadError:
+        pass
+    hello = outgoing.read()
+    record = bytearray(record)
+    sid = 5 + 4 + 34
+    if version == "TLSv1.3" and len(hello) > sid and len(record) > sid and record[sid] == hello[sid]:
+        for i in range(1, hello[sid] + 1):
+            if sid + i < len(record):
+                record[sid + i] = hello[sid + i]
+    incoming.write(bytes(record))
+    return finish(client, outgoing)
+
+
+def finish(conn, outgoing):
+    try:
+        conn.do_handshake()
         reason = "accepted"
     except ssl.SSLWantReadError:
         reason = "accepted"
@@ -44,13 +75,19 @@ def main(log, cert, key):
     by_engine = collections.defaultdict(collections.Counter)
     for line in open(log):
         f = line.rstrip("\n").split("\t")
-        if f[0] != "hello" or not f[1].endswith(" server"):
+        if not f[0].endswith("hello") or len(f) < 8:
             continue
         engine, category, reason, alert, record = f[1], f[3], f[4], int(f[5]), f[7]
-        if record not in libssl:
-            libssl[record] = answer(ctx, bytes.fromhex(record))
-            by_category[category][libssl[record]] += 1
-        lr, la = libssl[record]
+        words = engine.split(" ")
+        side = words[1]
+        key = (side, words[2] if len(words) > 2 else "", record)
+        if key not in libssl:
+            if side == "server":
+                libssl[key] = answer(ctx, bytes.fromhex(record))
+            else:
+                libssl[key] = client_answer(bytes.fromhex(record), key[1])
+            by_category[side + " " + category][libssl[key]] += 1
+        lr, la = libssl[key]
         by_engine[engine][(category, "alert " + ("=" if la == alert else "!="), "reason " + ("=" if lr == reason else "!="))] += 1
     for category, c in sorted(by_category.items()):
         print("libssl", category, dict(c.most_common(8)))

@@ -51,6 +51,8 @@ class HostileHelloGeneratorTest {
         final Map<String, Map<Integer, Integer>> alertsByCategory = new TreeMap<>();
         final List<String> broken = new ArrayList<>();
         final String label;
+        /** The version a client's ServerHellos are of, for the verbose lines; "" on a server. */
+        String version = "";
         int generated;
 
         Tally(String label) {
@@ -99,6 +101,7 @@ class HostileHelloGeneratorTest {
         Tally tally = new Tally(engine + " client");
         int each = Math.max(1, HELLOS / 6); // for each version: a client costs more than a server (its key shares)
         for (int version : new int[] {Fixtures.TLS13, Fixtures.TLS12}) {
+            tally.version = version == Fixtures.TLS13 ? " TLSv1.3" : " TLSv1.2";
             try (SslCtx client = Fixtures.ctx(engine, false, version, ctx -> { });
                  SslCtx server = Fixtures.ctx(engine, true, version, ctx -> { })) {
                 byte[] serverHello = captureServerHello(client, server);
@@ -199,7 +202,7 @@ class HostileHelloGeneratorTest {
         }
         tally.add(c, o);
         if (VERBOSE) {
-            System.out.println("hello\t" + tally.label + "\t" + index + "\t" + c.category() + "\t" + o.reason() + "\t" + o.alert() + "\t"
+            System.out.println("hello\t" + tally.label + tally.version + "\t" + index + "\t" + c.category() + "\t" + o.reason() + "\t" + o.alert() + "\t"
                     + (entry != null ? entry.detail() : "") + "\t" + hex(c.record()));
         }
         return o;
