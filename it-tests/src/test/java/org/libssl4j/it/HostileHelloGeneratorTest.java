@@ -23,13 +23,15 @@ import org.libssl4j.testkit.TestPair;
  * Hostile hellos from a seeded generator ({@link HelloGenerator}, issue 14 item 3): ClientHellos handed to a server
  * in the accept state, and mutations of a real ServerHello handed to a client that has sent its ClientHello. Every
  * call returns; no exception escapes; a hello is either taken (the call waits for more) or refused with
- * SSL_ERROR_SSL and an SSL-library reason that is not "internal error"; the alert sent, where libssl's is
- * established for the kind of hello, is libssl's; and the contexts then make a good connection as before.
+ * SSL_ERROR_SSL and an SSL-library reason that is not "internal error"; a server that read a whole ClientHello does
+ * not wait having sent nothing; and the contexts then make a good connection as before. Alerts are asserted where
+ * every engine sends libssl's (a hello of unknown suites only: handshake_failure) and counted elsewhere (it-tests
+ * README, "Hostile hellos", compares them with libssl's).
  *
  * <p>{@code -Dlibssl4j.hellos=N} sets how many ClientHellos each engine gets (default {@value #DEFAULT_HELLOS}; the
  * ServerHellos are a third as many), {@code -Dlibssl4j.hellos.seed=S} the seed, {@code -Dlibssl4j.hellos.verbose=true}
- * prints every case with its outcome and bytes. Each run prints its tally, the figure
- * the README quotes: {@code hostile hellos: engine X: N generated, outcomes by reason {...}}.
+ * prints every case with its outcome and bytes. Each run prints its tally, the figure the README quotes:
+ * {@code hostile hellos: engine X server: N generated, outcomes by reason {...}, alerts by category {...}}.
  */
 class HostileHelloGeneratorTest {
     static final int DEFAULT_HELLOS = 300;
@@ -72,13 +74,13 @@ class HostileHelloGeneratorTest {
         }
 
         void assertClean(String side) {
-            assertThat(broken).as(side + ": " + broken.size() + " hellos handled wrongly, first ones")
-                    .satisfies(b -> assertThat(b.subList(0, Math.min(SHOWN, b.size()))).isEmpty());
+            assertThat(broken.subList(0, Math.min(SHOWN, broken.size())))
+                    .as(side + ": " + broken.size() + " hellos handled wrongly, the first ones").isEmpty();
         }
     }
 
     @EngineTest
-    @DisplayName("HELLO-1 HELLO-2 HELLO-4 generated ClientHellos, unusual and malformed, fail a server only with a libssl reason and libssl's alert, and the context then serves a good client")
+    @DisplayName("HELLO-1 HELLO-2 HELLO-4 generated ClientHellos, unusual and malformed, fail a server only with a libssl reason, unknown suites only with libssl's handshake_failure, and the context then serves a good client")
     void clientHellosToServer(String engine) {
         List<HelloGenerator.Case> cases = new HelloGenerator(SEED).clientHellos(HELLOS);
         Tally tally = new Tally(engine + " server");
@@ -89,8 +91,8 @@ class HostileHelloGeneratorTest {
             print("server", engine, tally);
             tally.assertClean("server");
             // Every engine, like libssl (no shared cipher), sends handshake_failure for a hello of unknown suites only.
-            assertThat(tally.alertsByCategory.get("unknown suites only")).as("alerts for unknown suites only")
-                    .containsOnlyKeys(HANDSHAKE_FAILURE);
+            assertThat(tally.alertsByCategory.getOrDefault("unknown suites only", Map.of()).keySet())
+                    .as("alerts for unknown suites only").isSubsetOf(HANDSHAKE_FAILURE);
             goodHandshake(good, server);
         }
     }
