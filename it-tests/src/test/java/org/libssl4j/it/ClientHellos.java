@@ -74,6 +74,11 @@ public final class ClientHellos {
         return standard().set(KEY_SHARE, new byte[0]).record();
     }
 
+    /** The default hello cut short inside its cipher suites, its handshake length saying so, for the check of BC-4. */
+    public static byte[] cutShortRecord() {
+        return HelloGenerator.record(HelloGenerator.shortened(standard().message(), 80));
+    }
+
     ClientHellos add(int type, byte[] body) {
         extensions.add(new Ext(type, body));
         return this;

@@ -41,6 +41,8 @@ final class BcFailures {
     /** Where bctls raised an alert, by the top frame of its {@link TlsFatalAlert}: classes. */
     private static final String TLS_PROTOCOL = "org.bouncycastle.tls.TlsProtocol";
     private static final String PROV_TLS_SERVER = "org.bouncycastle.jsse.provider.ProvTlsServer";
+    /** bctls's SNI host name, whose constructor decodes the client's host_name as UTF-8. */
+    private static final String SNI_HOST_NAME = "org.bouncycastle.jsse.BCSNIHostName";
 
     /**
      * Maps a failure BCJSSE raised to OpenSSL's reason.
@@ -172,7 +174,10 @@ final class BcFailures {
      *       certificate"): libssl {@code ERR_R_ASN1_LIB}, "bad packet" here as on engine-jdk (bad_certificate);</li>
      *   <li>the {@code NullPointerException} of {@code ProvTlsServer.selectServerCredentials13} when the client's
      *       signature_algorithms holds no scheme bctls knows: libssl "no shared signature algorithms"
-     *       (handshake_failure).</li>
+     *       (handshake_failure);</li>
+     *   <li>the {@code IllegalArgumentException} "Invalid UTF-8 input" of {@code BCSNIHostName}'s constructor, when
+     *       the key manager asks for a client's server_name whose host_name is not UTF-8 (README Q19): "bad
+     *       extension", libssl's reason for a server_name it refuses (it takes any name without a zero byte).</li>
      * </ul>
      */
     static int peerMessage(Throwable e) {
@@ -202,14 +207,22 @@ final class BcFailures {
                     && frames[0].getMethodName().equals("selectServerCredentials13")) {
                 return SslReason.NO_SHARED_SIGNATURE_ALGORITHMS;
             }
+            if (t instanceof IllegalArgumentException && passesThrough(frames, SNI_HOST_NAME, "<init>")) {
+                return SslReason.BAD_EXTENSION;
+            }
         }
         return 0;
     }
 
     /** Whether {@code frames} pass through bctls's reading of a Certificate message ({@code Certificate.parse}). */
     private static boolean parsesCertificate(StackTraceElement[] frames) {
+        return passesThrough(frames, "org.bouncycastle.tls.Certificate", "parse");
+    }
+
+    /** Whether one of {@code frames} is {@code type.method}. */
+    private static boolean passesThrough(StackTraceElement[] frames, String type, String method) {
         for (StackTraceElement f : frames) {
-            if (f.getClassName().equals("org.bouncycastle.tls.Certificate") && f.getMethodName().equals("parse")) {
+            if (f.getClassName().equals(type) && f.getMethodName().equals(method)) {
                 return true;
             }
         }

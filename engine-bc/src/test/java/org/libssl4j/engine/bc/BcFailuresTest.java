@@ -72,6 +72,18 @@ class BcFailuresTest {
     }
 
     @Test
+    void serverNameBctlsCannotDecodeIsBadExtension() {
+        // README Q19: BCSNIHostName's constructor refuses the client's host_name; bctls wraps it in internal_error.
+        IllegalArgumentException refused = new IllegalArgumentException("Invalid UTF-8 input");
+        refused.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("org.bouncycastle.util.Strings", "fromUTF8ByteArray", null, -1),
+            new StackTraceElement("org.bouncycastle.jsse.BCSNIHostName", "<init>", null, -1)});
+        assertThat(map(new TlsFatalAlert((short) 80, refused), false).reason()).isEqualTo(SslReason.BAD_EXTENSION);
+        assertThat(map(new TlsFatalAlert((short) 80, new IllegalArgumentException("elsewhere")), false).reason())
+                .isEqualTo(SslReason.INTERNAL_ERROR);
+    }
+
+    @Test
     void somethingElseIsInternalError() {
         assertThat(BcFailures.map(new SSLException("odd"), true).reason()).isEqualTo(SslReason.INTERNAL_ERROR);
     }

@@ -150,12 +150,20 @@ final class JsseEngine implements TlsEngine {
         if (!client && serverName == null && hs != SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING) {
             captureServerName(engine.getHandshakeSession());
         }
+        boolean ranTasks = false;
         while (hs == SSLEngineResult.HandshakeStatus.NEED_TASK) {
             Runnable task;
             while ((task = engine.getDelegatedTask()) != null) {
                 task.run();
             }
+            ranTasks = true;
             hs = engine.getHandshakeStatus();
+        }
+        if (ranTasks && (hs == SSLEngineResult.HandshakeStatus.NEED_UNWRAP
+                || hs == SSLEngineResult.HandshakeStatus.NEED_UNWRAP_AGAIN)) {
+            // A task that failed may leave the engine waiting to read (SunJSSE after a ClientHello it could not
+            // parse, engine-jdk README Q1): its failure waits for a wrap that a reading state machine never makes.
+            surfaceDeferredFailure();
         }
         switch (hs) {
             case NEED_WRAP:
@@ -435,6 +443,10 @@ final class JsseEngine implements TlsEngine {
             }
         } catch (UnsupportedOperationException e) {
             // this provider tells only during the handshake
+        } catch (IllegalArgumentException e) {
+            // A host_name that javax.net.ssl.SNIHostName refuses ("|ocalhost": IDN.toASCII, "Contains non-LDH ASCII
+            // characters"), which Conscrypt's Java8ExtendedSSLSession builds from the client's bytes. libssl takes any
+            // name without a zero byte; the handshake goes on, the name unknown here (it-tests HELLO-5).
         }
     }
 

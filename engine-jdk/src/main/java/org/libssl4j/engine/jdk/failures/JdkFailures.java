@@ -249,6 +249,12 @@ public final class JdkFailures {
         }
 
         // Negotiation.
+        if (d.startsWith("Only uncompressed point format supported")) {
+            // ECUtil.decodePoint on a peer's EC key share whose first byte is not 04; KeyShareExtension catches only
+            // GeneralSecurityException around it (README Q22). libssl 3.0.19: a server "bad key share", a client
+            // "bad ecpoint", both with illegal_parameter.
+            return client ? SslReason.BAD_ECPOINT : SslReason.BAD_KEY_SHARE;
+        }
         if (d.startsWith("no cipher suites in common")) {
             return SslReason.NO_SHARED_CIPHER;
         }
