@@ -1,6 +1,5 @@
 package org.libssl4j.fuzz;
 
-import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.ByteBuffer;
 import org.libssl4j.Bio;
@@ -32,8 +31,13 @@ class CallSequenceFuzzTest {
             SslMode.AUTO_RETRY, SslMode.RELEASE_BUFFERS};
 
     @FuzzTest(maxDuration = "4s")
-    void arbitraryCallSequences(FuzzedDataProvider data) {
-        int bufSize = data.consumeInt(1, MAX_SIZE);
+    void arbitraryCallSequences(byte[] input) {
+        run(new Choices(input, 0));
+    }
+
+    /** One sequence: the plan is read from {@code data} ({@link Choices}), so a seed is plain bytes. */
+    static void run(Choices data) {
+        int bufSize = data.nextInt(1, MAX_SIZE);
         trace("=== a sequence over a BIO pair of " + bufSize);
         BioPair pair = BioPair.create(bufSize, bufSize);
         try (Side client = new Side("client", CLIENT_CTX.newSsl(), pair.first());
@@ -42,9 +46,9 @@ class CallSequenceFuzzTest {
             server.ssl.setAcceptState();
             client.peer = server;
             server.peer = client;
-            for (int i = 0; i < MAX_OPERATIONS && data.remainingBytes() > 0; i++) {
-                Side side = data.consumeBoolean() ? client : server;
-                int op = data.consumeInt(0, 13);
+            for (int i = 0; i < MAX_OPERATIONS && data.remaining() > 0; i++) {
+                Side side = data.nextBoolean() ? client : server;
+                int op = data.nextInt(0, 13);
                 trace(side.name + " op " + op + " (wrote " + side.written + ", read " + side.read + ")");
                 side.operate(op, data);
             }
@@ -100,11 +104,11 @@ class CallSequenceFuzzTest {
             ssl.setBio(bio, bio);
         }
 
-        void operate(int op, FuzzedDataProvider data) {
+        void operate(int op, Choices data) {
             switch (op) {
                 case 0, 1 -> write(data, op == 1);
                 case 2, 3 -> read(data, op == 3, false);
-                case 4 -> read(data, data.consumeBoolean(), true);
+                case 4 -> read(data, data.nextBoolean(), true);
                 case 5 -> outcome("doHandshake", Oracle.call(ssl, "doHandshake", ssl::doHandshake));
                 case 6 -> {
                     int rc = Oracle.call(ssl, "shutdown", ssl::shutdown);
@@ -118,16 +122,16 @@ class CallSequenceFuzzTest {
                         throw new AssertionError("renegotiate returned " + rc);
                     }
                 }
-                case 8 -> Oracle.call(ssl, "keyUpdate", () -> ssl.keyUpdate(data.consumeInt(-2, 2)));
+                case 8 -> Oracle.call(ssl, "keyUpdate", () -> ssl.keyUpdate(data.nextInt(-2, 2)));
                 case 9 -> {
-                    long bit = MODES[data.consumeInt(0, MODES.length - 1)];
-                    if (data.consumeBoolean()) {
+                    long bit = MODES[data.nextInt(0, MODES.length - 1)];
+                    if (data.nextBoolean()) {
                         ssl.setMode(bit);
                     } else {
                         ssl.clearMode(bit);
                     }
                 }
-                case 10 -> setBio(data.consumeInt(0, 2));
+                case 10 -> setBio(data.nextInt(0, 2));
                 case 11 -> {
                     int pending = ssl.pending();
                     if (pending < 0 || pending > 16384 || (pending > 0 && !ssl.hasPending())) {
@@ -136,7 +140,7 @@ class CallSequenceFuzzTest {
                 }
                 case 12 -> misuse(data);
                 default -> {
-                    if (data.consumeInt(0, 15) == 0) { // rarely: closing ends most of what follows
+                    if (data.nextInt(0, 15) == 0) { // rarely: closing ends most of what follows
                         close();
                     } else {
                         read(data, false, false);
@@ -145,21 +149,21 @@ class CallSequenceFuzzTest {
             }
         }
 
-        private void write(FuzzedDataProvider data, boolean buffer) {
+        private void write(Choices data, boolean buffer) {
             int rc;
             int len;
             if (retryArray != null || retryBuffer != null) {
                 len = retryLen;
-                rc = retryWrite(data.consumeBoolean());
+                rc = retryWrite(data.nextBoolean());
             } else {
-                len = data.consumeInt(0, MAX_SIZE);
-                int off = data.consumeInt(0, 16);
+                len = data.nextInt(0, MAX_SIZE);
+                int off = data.nextInt(0, 16);
                 byte[] array = new byte[off + len];
                 for (int i = 0; i < len; i++) {
                     array[off + i] = pattern(name, written + i);
                 }
                 if (buffer) {
-                    ByteBuffer bb = data.consumeBoolean() ? ByteBuffer.allocateDirect(off + len) : ByteBuffer.allocate(off + len);
+                    ByteBuffer bb = data.nextBoolean() ? ByteBuffer.allocateDirect(off + len) : ByteBuffer.allocate(off + len);
                     bb.put(array).position(off);
                     rc = Oracle.call(ssl, name + " write(ByteBuffer " + len + ")", () -> ssl.write(bb));
                     trace("  write(ByteBuffer " + len + ") -> " + rc);
@@ -230,14 +234,14 @@ class CallSequenceFuzzTest {
             return Oracle.call(ssl, name + " write retry(" + retryLen + ")", () -> ssl.write(array, off, retryLen));
         }
 
-        private void read(FuzzedDataProvider data, boolean buffer, boolean peek) {
-            int len = data.consumeInt(0, MAX_SIZE);
+        private void read(Choices data, boolean buffer, boolean peek) {
+            int len = data.nextInt(0, MAX_SIZE);
             String what = name + (peek ? " peek" : " read") + (buffer ? "(ByteBuffer " : "(") + len + ")";
             int rc;
             byte[] got;
             if (buffer) {
-                int off = data.consumeInt(0, 16);
-                ByteBuffer bb = data.consumeBoolean() ? ByteBuffer.allocateDirect(off + len) : ByteBuffer.allocate(off + len);
+                int off = data.nextInt(0, 16);
+                ByteBuffer bb = data.nextBoolean() ? ByteBuffer.allocateDirect(off + len) : ByteBuffer.allocate(off + len);
                 bb.position(off);
                 rc = Oracle.call(ssl, what, () -> peek ? ssl.peek(bb) : ssl.read(bb));
                 got = new byte[Math.max(rc, 0)];
@@ -248,7 +252,7 @@ class CallSequenceFuzzTest {
                 bb.position(off);
                 bb.get(got);
             } else {
-                int off = data.consumeInt(0, 16);
+                int off = data.nextInt(0, 16);
                 byte[] array = new byte[off + len];
                 rc = Oracle.call(ssl, what, () -> peek ? ssl.peek(array, off, len) : ssl.read(array, off, len));
                 got = new byte[Math.max(rc, 0)];
@@ -302,10 +306,10 @@ class CallSequenceFuzzTest {
         }
 
         /** Programming errors: an exception at once, and the connection unchanged (README D1). */
-        private void misuse(FuzzedDataProvider data) {
-            int len = data.consumeInt(-5, 20);
-            int off = data.consumeInt(-5, 20);
-            byte[] array = new byte[data.consumeInt(0, 10)];
+        private void misuse(Choices data) {
+            int len = data.nextInt(-5, 20);
+            int off = data.nextInt(-5, 20);
+            byte[] array = new byte[data.nextInt(0, 10)];
             boolean inRange = off >= 0 && len >= 0 && off <= array.length - len;
             if (inRange) {
                 return;

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.libssl4j.Ssl;
 import org.libssl4j.SslCtx;
@@ -34,6 +36,12 @@ final class Targets {
     private static final Map<String, SslCtx> SERVERS = new LinkedHashMap<>();
     private static final Map<String, SslCtx> CLIENTS = new LinkedHashMap<>();
 
+    /**
+     * bctls logs every alert it raises as a WARNING with a stack trace (java.util.logging); at hundreds of inputs a
+     * second that is most of the run. Held here, since the logging framework keeps loggers only weakly.
+     */
+    private static final Logger BC_LOG = quiet("org.bouncycastle");
+
     /** The server's identity: a self-signed ECDSA P-256 certificate for {@link TestCerts#HOST} and its key. */
     static final TestIdentity IDENTITY = loadIdentity();
 
@@ -52,6 +60,12 @@ final class Targets {
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot load the fuzz server's identity", e);
         }
+    }
+
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.OFF);
+        return logger;
     }
 
     private static InputStream resource(String name) {
