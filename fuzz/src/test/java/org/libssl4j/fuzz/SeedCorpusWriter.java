@@ -21,7 +21,7 @@ import org.libssl4j.testkit.TestContexts;
  * client sent during a handshake (a server's seed) and everything a server sent (a client's seed); and random
  * call-sequence seeds from fixed seeds. Run only on
  * demand, into the source tree (fuzz/README.md):
- * {@code mvn -o -pl fuzz test -Dtest=SeedCorpusWriter -Dlibssl4j.fuzz.skip=true -Dlibssl4j.fuzz.writeSeeds=$PWD/fuzz/src/test/resources}.
+ * {@code mvn -o -pl fuzz test-compile surefire:test -Dtest=SeedCorpusWriter -Dlibssl4j.fuzz.writeSeeds=$PWD/fuzz/src/test/resources}.
  */
 class SeedCorpusWriter {
     private static final String PROPERTY = "libssl4j.fuzz.writeSeeds";
