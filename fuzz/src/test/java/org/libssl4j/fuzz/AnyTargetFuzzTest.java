@@ -36,16 +36,8 @@ class AnyTargetFuzzTest {
         }
         byte[] rest = Arrays.copyOfRange(input, 1, input.length);
         switch (Math.floorMod(input[0], CORPORA.length)) {
-            case 0 -> {
-                for (String engine : Targets.ENGINES) {
-                    PeerInput.drive(Targets.server(engine), rest);
-                }
-            }
-            case 1 -> {
-                for (String engine : Targets.ENGINES) {
-                    PeerInput.drive(Targets.client(engine), rest);
-                }
-            }
+            case 0 -> Targets.feedServers(rest);
+            case 1 -> Targets.feedClients(rest);
             default -> CallSequenceFuzzTest.run(new Choices(rest, 0));
         }
     }

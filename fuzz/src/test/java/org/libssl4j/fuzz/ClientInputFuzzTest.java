@@ -9,8 +9,6 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 class ClientInputFuzzTest {
     @FuzzTest(maxDuration = "4s")
     void clientReadsArbitraryBytes(byte[] input) {
-        for (String engine : Targets.ENGINES) {
-            PeerInput.drive(Targets.client(engine), input);
-        }
+        Targets.feedClients(input);
     }
 }

@@ -32,6 +32,14 @@ final class Oracle {
         return rc;
     }
 
+    /** {@link #call}, for a call that must fail ({@code <= 0}), such as any call on a freed connection (CLOSE-1). */
+    static void callFailing(Ssl ssl, String what, IntSupplier call) {
+        int rc = call(ssl, what, call);
+        if (rc > 0) {
+            throw new AssertionError(what + " on " + ssl.engineName() + " returned " + rc + " where it must fail");
+        }
+    }
+
     /** Checks a return value {@code rc} of {@code what}, just made on a cleared queue. */
     static void check(Ssl ssl, String what, int rc) {
         if (rc > 0) {

@@ -3,6 +3,7 @@ package org.libssl4j.fuzz;
 import java.util.Arrays;
 import java.util.Random;
 import org.libssl4j.Ssl;
+import org.libssl4j.SslError;
 import org.libssl4j.bio.MemBio;
 
 /**
@@ -38,7 +39,8 @@ final class PeerInput {
             Random pieces = new Random(Arrays.hashCode(input));
             byte[] buf = new byte[16384];
             boolean ended = false;
-            for (int pos = 0; !ended; ) {
+            SslError failure = null;
+            for (int pos = 0; !ended && failure == null; ) {
                 if (pos < input.length) {
                     int remaining = input.length - pos;
                     int n = pieces.nextBoolean() ? remaining : 1 + pieces.nextInt(remaining);
@@ -48,33 +50,37 @@ final class PeerInput {
                     in.setMemEofReturn(0);
                     ended = true;
                 }
-                if (!consume(ssl, buf)) {
-                    break;
-                }
+                failure = consume(ssl, buf);
                 out.reset(); // what this side answered: only its calls matter
             }
-            Oracle.call(ssl, "write", () -> ssl.write(APPLICATION_DATA));
+            int written = Oracle.call(ssl, "write", () -> ssl.write(APPLICATION_DATA));
             Oracle.call(ssl, "shutdown", ssl::shutdown);
-            Oracle.call(ssl, "read", () -> ssl.read(buf, 0, buf.length));
+            int read = Oracle.call(ssl, "read", () -> ssl.read(buf, 0, buf.length));
+            // A connection failed by an SSL error (a local fatal error, a fatal alert received, an unexpected EOF)
+            // stays failed: nothing is written or read after it (R08.3, R09.4, R09.9).
+            if (failure == SslError.SSL && (written > 0 || read > 0)) {
+                throw new AssertionError("after an SSL error on " + ssl.engineName() + ", write returned " + written
+                        + " and read " + read);
+            }
         }
         // Freed: calls fail as after a fatal error, and still throw nothing.
-        Oracle.call(ssl, "read after close", () -> ssl.read(new byte[1], 0, 1));
-        Oracle.call(ssl, "doHandshake after close", ssl::doHandshake);
+        Oracle.callFailing(ssl, "read after close", () -> ssl.read(new byte[1], 0, 1));
+        Oracle.callFailing(ssl, "doHandshake after close", ssl::doHandshake);
     }
 
-    /** Handshakes, then reads, until the input runs dry; false once the connection ended. */
-    private static boolean consume(Ssl ssl, byte[] buf) {
+    /** Handshakes, then reads, until the input runs dry: null, or the error that ended the connection. */
+    private static SslError consume(Ssl ssl, byte[] buf) {
         for (int i = 0; i < CALLS_PER_PIECE; i++) {
             int rc = ssl.isInitFinished()
                     ? Oracle.call(ssl, "read", () -> ssl.read(buf, 0, buf.length))
                     : Oracle.call(ssl, "doHandshake", ssl::doHandshake);
             if (Oracle.isFinal(ssl, rc)) {
-                return false;
+                return ssl.getError(rc);
             }
             if (rc <= 0) {
-                return true; // wants more input
+                return null; // wants more input
             }
         }
-        return true;
+        return null;
     }
 }

@@ -9,8 +9,6 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 class ServerInputFuzzTest {
     @FuzzTest(maxDuration = "4s")
     void serverReadsArbitraryBytes(byte[] input) {
-        for (String engine : Targets.ENGINES) {
-            PeerInput.drive(Targets.server(engine), input);
-        }
+        Targets.feedServers(input);
     }
 }

@@ -75,6 +75,20 @@ final class Targets {
     private Targets() {
     }
 
+    /** {@code input} as a client's bytes to a new server of every engine ({@link PeerInput}). */
+    static void feedServers(byte[] input) {
+        for (String engine : ENGINES) {
+            PeerInput.drive(server(engine), input);
+        }
+    }
+
+    /** {@code input} as a server's answer to a new client of every engine, after its ClientHello ({@link PeerInput}). */
+    static void feedClients(byte[] input) {
+        for (String engine : ENGINES) {
+            PeerInput.drive(client(engine), input);
+        }
+    }
+
     /** A new server connection of {@code engine}, in the accept state, no BIO yet. */
     static Ssl server(String engine) {
         Ssl ssl = SERVERS.get(engine).newSsl();
