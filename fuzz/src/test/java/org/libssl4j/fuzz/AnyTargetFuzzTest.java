@@ -29,7 +29,7 @@ class AnyTargetFuzzTest {
             {"CallSequenceFuzzTestInputs/arbitraryCallSequences", "calls"}};
 
     @MethodSource("seeds")
-    @FuzzTest(maxDuration = "8s")
+    @FuzzTest(maxDuration = "5s")
     void anyTarget(byte[] input) {
         if (input.length == 0) {
             return;
