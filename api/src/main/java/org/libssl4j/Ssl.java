@@ -1013,6 +1013,16 @@ public final class Ssl implements AutoCloseable {
     private static final int SHUTDOWN = 6;
     private static final int RENEGOTIATE = 7;
     private static final int KEY_UPDATE = 8;
+    private static final String[] CALL_NAMES = {
+        "connect", "accept", "doHandshake", "write", "read", "peek", "shutdown", "renegotiate", "keyUpdate",
+    };
+
+    /**
+     * With assertions enabled for this package ({@code -ea}, as test runners run), a call that succeeds having
+     * pushed entries on the thread's error queue throws {@link AssertionError} (docs/SEMANTICS.md QUEUE-1): such an
+     * entry would turn a later call's WANT_READ into SSL_ERROR_SSL (R15.2). Off in production.
+     */
+    private static final boolean CHECK_QUEUE = Ssl.class.desiredAssertionStatus();
 
     /**
      * The calls that run the state machine, with this connection held by the calling thread for the call's length
@@ -1021,27 +1031,52 @@ public final class Ssl implements AutoCloseable {
     private int guarded(int call, byte[] array, int off, int len, ByteBuffer bb) {
         enter();
         try {
-            switch (call) {
-                case CONNECT:
-                    return connection.connect();
-                case ACCEPT:
-                    return connection.accept();
-                case HANDSHAKE:
-                    return connection.doHandshake();
-                case WRITE:
-                    return connection.write(array, off, len, bb);
-                case READ:
-                case PEEK:
-                    return connection.read(array, off, len, bb, call == PEEK);
-                case SHUTDOWN:
-                    return connection.shutdown();
-                case RENEGOTIATE:
-                    return connection.renegotiate();
-                default:
-                    return connection.keyUpdate(off);
+            long pushedBefore = CHECK_QUEUE ? SslErrorQueue.pushed() : 0;
+            int r = dispatch(call, array, off, len, bb);
+            if (CHECK_QUEUE && succeeded(call, r) && SslErrorQueue.pushed() != pushedBefore) {
+                throw new AssertionError("R15.2 QUEUE-1: " + CALL_NAMES[call] + " succeeded (" + r + ") on engine "
+                        + engineName() + " but left entries on the thread's error queue, which would poison a later"
+                        + " getError: " + SslErrorQueue.snapshot());
             }
+            return r;
         } finally {
             exit();
+        }
+    }
+
+    private int dispatch(int call, byte[] array, int off, int len, ByteBuffer bb) {
+        switch (call) {
+            case CONNECT:
+                return connection.connect();
+            case ACCEPT:
+                return connection.accept();
+            case HANDSHAKE:
+                return connection.doHandshake();
+            case WRITE:
+                return connection.write(array, off, len, bb);
+            case READ:
+            case PEEK:
+                return connection.read(array, off, len, bb, call == PEEK);
+            case SHUTDOWN:
+                return connection.shutdown();
+            case RENEGOTIATE:
+                return connection.renegotiate();
+            default:
+                return connection.keyUpdate(off);
+        }
+    }
+
+    /** Whether {@code r} is the call's success: 1 for the handshake calls, renegotiate and key update. */
+    private static boolean succeeded(int call, int r) {
+        switch (call) {
+            case WRITE:
+            case READ:
+            case PEEK:
+                return r > 0;
+            case SHUTDOWN:
+                return r >= 0;
+            default:
+                return r == 1;
         }
     }
 

@@ -81,6 +81,15 @@ public final class SslCtx implements AutoCloseable {
     /** Hashed directories of {@link #loadVerifyLocations(Path, Path)}, read when a generation of settings is made. */
     private final List<Path> trustedDirs = new ArrayList<>();
     private final List<String> cipherSuites = new ArrayList<>();
+
+    /**
+     * The cipher string a context's TLS 1.2 suites start from until {@link #setCipherList} is called: libssl's
+     * {@code DEFAULT} without RSA key exchange and without CBC suites (their MAC is SHA-1, SHA-256 or SHA-384; the AEAD
+     * suites' is AEAD), so a context offers only forward-secret AEAD suites unless asked for more (docs/SEMANTICS.md
+     * D6). {@code setCipherList("DEFAULT")} gives libssl's own default.
+     */
+    public static final String SECURE_DEFAULT_CIPHER_LIST = "DEFAULT:!kRSA:!SHA1:!SHA256:!SHA384";
+    private static final java.util.Map<Engine, List<String>> SECURE_DEFAULTS = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> tls13CipherSuites = new ArrayList<>();
     /** {@code SSL_CTX_set_ciphersuites("")}: no TLS 1.3 suite at all (CIPHER-9). */
     private boolean noTls13Suites;
@@ -1240,10 +1249,45 @@ public final class SslCtx implements AutoCloseable {
 
     /** A snapshot of the settings now, held once (by whoever asked for it). */
     private Generation snapshot() {
+        return snapshot(cipherSuites.isEmpty() ? secureDefaultSuites() : cipherSuites);
+    }
+
+    private Generation snapshot(List<String> suites) {
         return new Generation(engine, new ContextConfig(method, minVersion, maxVersion, options, mode, chain,
                 privateKey, trustedWithDirs(), verifyMode, verifySet ? verifyMode : defaultServerVerify(), verifyCallback,
-                checkHostName, cipherSuites, tls13CipherSuites, alpn, (int) sessionCacheSize, (int) sessionTimeout,
+                checkHostName, suites, tls13CipherSuites, alpn, (int) sessionCacheSize, (int) sessionTimeout,
                 groups, sigalgs, verifyDepth, serverSessionCache()));
+    }
+
+    /**
+     * The TLS 1.2 suites of a context whose cipher list was never set (D6): {@link #SECURE_DEFAULT_CIPHER_LIST}
+     * resolved against the engine's suites, once per engine; empty (the engine's own defaults) if the engine can
+     * tell none of its suites or has none of these.
+     */
+    private List<String> secureDefaultSuites() {
+        return SECURE_DEFAULTS.computeIfAbsent(engine, e -> {
+            Generation plain = snapshot(List.of());
+            try {
+                java.util.Set<org.libssl4j.internal.CipherSuites.Suite> available = new java.util.HashSet<>();
+                for (String iana : plain.context().supportedCipherSuites()) {
+                    org.libssl4j.internal.CipherSuites.Suite suite = org.libssl4j.internal.CipherSuites.byStandardName(iana);
+                    if (suite != null) {
+                        available.add(suite);
+                    }
+                }
+                org.libssl4j.internal.CipherStrings.Result r = org.libssl4j.internal.CipherStrings.resolve(
+                        SECURE_DEFAULT_CIPHER_LIST, available);
+                List<String> names = new ArrayList<>();
+                if (r.ok() && !available.isEmpty()) {
+                    r.suites().forEach(suite -> names.add(suite.standardName()));
+                }
+                return List.copyOf(names);
+            } catch (EngineException x) {
+                return List.of();
+            } finally {
+                plain.release();
+            }
+        });
     }
 
     private int defaultServerVerify() {

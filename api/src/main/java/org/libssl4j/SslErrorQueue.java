@@ -62,6 +62,11 @@ public final class SslErrorQueue {
         push(new SslErrorEntry(library, reason, null, detail, null));
     }
 
+    /** How many entries were ever pushed on this thread's queue: the API's check that a success adds none. */
+    static long pushed() {
+        return QUEUE.get().pushed;
+    }
+
     /** Pushes {@code entry} on this thread's queue. */
     public static void push(SslErrorEntry entry) {
         if (entry == null) {
@@ -75,8 +80,10 @@ public final class SslErrorQueue {
         private final SslErrorEntry[] slots = new SslErrorEntry[CAPACITY];
         private int head;
         private int size;
+        private long pushed;
 
         void add(SslErrorEntry e) {
+            pushed++;
             if (size == CAPACITY) {
                 slots[head] = null;
                 head = (head + 1) % CAPACITY;
