@@ -138,6 +138,17 @@ final class JsseContext implements EngineContext {
         return configured(new ConnectionConfig(true, null, null, config.options(), config.minVersion(), config.maxVersion()), null);
     }
 
+    /** The provider's enabled suites of TLS 1.3 ({@code tls13}) or of the older versions, in its order. */
+    private static List<String> enabled(SSLEngine engine, boolean tls13) {
+        List<String> suites = new ArrayList<>();
+        for (String s : engine.getEnabledCipherSuites()) {
+            if (isTls13Suite(s) == tls13) {
+                suites.add(s);
+            }
+        }
+        return suites;
+    }
+
     /** A TLS 1.3 suite (IANA name): they name no key exchange, and JSSE lists them with the others. */
     private static boolean isTls13Suite(String suite) {
         return suite.startsWith("TLS_AES_") || suite.startsWith("TLS_CHACHA20_");
@@ -156,23 +167,10 @@ final class JsseContext implements EngineContext {
                     : config.tls13CipherSuites();
             List<String> tls12 = cc.ciphers() != null && cc.ciphers().tls12() != null ? cc.ciphers().tls12()
                     : config.cipherSuites();
-            List<String> suites = new ArrayList<>(tls13);
-            suites.addAll(tls12);
             if (!tls13.isEmpty() || !tls12.isEmpty()) {
-                if (tls13.isEmpty()) {
-                    for (String s : engine.getEnabledCipherSuites()) {
-                        if (isTls13Suite(s)) {
-                            suites.add(s);
-                        }
-                    }
-                }
-                if (tls12.isEmpty()) {
-                    for (String s : engine.getEnabledCipherSuites()) {
-                        if (!isTls13Suite(s)) {
-                            suites.add(s);
-                        }
-                    }
-                }
+                // TLS 1.3 suites first, as libssl lists them; a list left empty is the provider's own.
+                List<String> suites = new ArrayList<>(tls13.isEmpty() ? enabled(engine, true) : tls13);
+                suites.addAll(tls12.isEmpty() ? enabled(engine, false) : tls12);
                 p.setCipherSuites(suites.toArray(new String[0]));
             }
             if (cc.client()) {
