@@ -66,14 +66,13 @@ public final class Ssl implements AutoCloseable {
 
     /** Settings a connection copies from its context at {@code SSL_new}. */
     record Inherited(long mode, long options, boolean readAhead, int maxSendFragment, boolean quietShutdown,
-                     int minVersion, int maxVersion, boolean noTls13Suites) {
+                     int minVersion, int maxVersion, boolean noTls13Suites, int verifyMode, int verifyDepth) {
     }
 
-    Ssl(SslCtx ctx, SslCtx.Generation contextSettings) {
+    Ssl(SslCtx ctx, SslCtx.Generation contextSettings, Inherited in) {
         this.ctx = ctx;
-        this.inheritedVerifyMode = ctx.getVerifyMode();
-        this.inheritedVerifyDepth = ctx.getVerifyDepth();
-        Inherited in = ctx.inherited();
+        this.inheritedVerifyMode = in.verifyMode();
+        this.inheritedVerifyDepth = in.verifyDepth();
         this.settings = new Settings(in.mode(), in.options(), in.readAhead(), in.maxSendFragment(), in.quietShutdown(),
                 in.minVersion(), in.maxVersion());
         settings.noTls13Suites = in.noTls13Suites();
