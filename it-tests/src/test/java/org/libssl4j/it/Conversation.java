@@ -26,8 +26,11 @@ final class Conversation {
     private Conversation() {
     }
 
-    /** What one conversation left: the client's session, to offer next, and whether this one resumed. */
-    record Result(SslSession session, boolean resumed, int bytes) {
+    /**
+     * What one conversation left: the client's session, to offer next, whether this one resumed, the bytes it moved,
+     * and the connections when they were not freed (null otherwise).
+     */
+    record Result(SslSession session, boolean resumed, int bytes, TestPair unfreed) {
     }
 
     /** A server context presenting ECDSA where the engine has it (faster handshakes), RSA otherwise. */
@@ -49,22 +52,21 @@ final class Conversation {
         return ctx;
     }
 
-    /**
-     * Runs one conversation and frees both connections.
-     *
-     * @param offer the session the client offers, or null
-     * @throws AssertionError when the handshake fails or a byte arrives wrong
-     */
+    /** Runs one conversation (client up to its context's version) and frees both connections. */
     static Result run(SslCtx clientCtx, SslCtx serverCtx, SslSession offer, Random random) {
-        return run(clientCtx, serverCtx, offer, random, 0);
+        return run(clientCtx, serverCtx, offer, random, 0, true);
     }
 
     /**
-     * Runs one conversation whose client allows at most {@code maxVersion} (0: its context's), and frees both
-     * connections.
+     * Runs one conversation whose client allows at most {@code maxVersion} (0: its context's).
+     *
+     * @param offer the session the client offers, or null
+     * @param free whether to free both connections at the end; false leaves that to the caller (or the Cleaner)
+     * @throws AssertionError when the handshake fails or a byte arrives wrong
      */
-    static Result run(SslCtx clientCtx, SslCtx serverCtx, SslSession offer, Random random, int maxVersion) {
-        try (TestPair p = TestPair.create(clientCtx, serverCtx, 0)) {
+    static Result run(SslCtx clientCtx, SslCtx serverCtx, SslSession offer, Random random, int maxVersion, boolean free) {
+        TestPair p = TestPair.create(clientCtx, serverCtx, 0);
+        try {
             if (maxVersion != 0) {
                 p.client().setMaxProtoVersion(maxVersion);
             }
@@ -73,7 +75,11 @@ final class Conversation {
             int up = send(p.client(), p.server(), random, "client to server");
             int down = send(p.server(), p.client(), random, "server to client");
             SslErrorQueue.clear();
-            return new Result(p.client().getSession(), p.client().sessionReused(), up + down);
+            return new Result(p.client().getSession(), p.client().sessionReused(), up + down, free ? null : p);
+        } finally {
+            if (free) {
+                p.close();
+            }
         }
     }
 

@@ -27,6 +27,9 @@ final class ResourceProbe {
     private final long committed;
     private final long rss;
     private final Set<Thread> threads;
+    private final long fds;
+    /** Descriptors the run may leave open beyond the baseline (the JVM's own come and go: jars, /proc reads). */
+    private static final long FD_SLACK = 16;
     private long maxHeapGrowth;
     private long lastNativeGrowth;
     private final long started = System.nanoTime();
@@ -37,6 +40,7 @@ final class ResourceProbe {
         this.committed = heapUsage().getCommitted();
         this.rss = rss();
         this.threads = new HashSet<>(Thread.getAllStackTraces().keySet());
+        this.fds = fds();
         print(0, heap, rss);
     }
 
@@ -57,8 +61,9 @@ final class ResourceProbe {
     /**
      * Fails when the heap after GC grew by more than {@code heapBound} bytes at any checkpoint, when at the last
      * checkpoint the resident set had grown by more than {@code nativeBound} bytes beyond what the heap's own growth
-     * explains (judged at the end only: the JIT's compilers take and give back tens of MiB on the way), or when a
-     * thread started during the run is still alive.
+     * explains (judged at the end only: the JIT's compilers take and give back tens of MiB on the way), when more
+     * file descriptors are open than at the baseline (beyond a small slack), or when a thread started during the
+     * run is still alive.
      */
     void assertBounded(long heapBound, long nativeBound) throws InterruptedException {
         assertThat(maxHeapGrowth).as("%s: heap after GC grew by %d KiB at most; bound %d KiB", label, maxHeapGrowth / 1024,
@@ -66,6 +71,10 @@ final class ResourceProbe {
         if (rss >= 0) {
             assertThat(lastNativeGrowth).as("%s: resident set grew by %d KiB beyond the heap's growth; bound %d KiB", label,
                     lastNativeGrowth / 1024, nativeBound / 1024).isLessThanOrEqualTo(nativeBound);
+        }
+        if (fds >= 0) {
+            // A native engine's connection holds descriptors (conscrypt: a pipe per SSL) until freed.
+            assertThat(fds()).as("%s: open file descriptors, %d at the baseline", label, fds).isLessThanOrEqualTo(fds + FD_SLACK);
         }
         assertThat(newThreads()).as("%s: threads started during the run and still alive", label).isEmpty();
     }

@@ -73,7 +73,7 @@ class SharingTest {
                         // Even threads speak TLS 1.3 and odd ones TLS 1.2, each offering the latest session of its version.
                         int v = thread % 2;
                         Conversation.Result r = Conversation.run(client, server, latest.get(v), random,
-                                v == 0 ? SslVersion.TLS1_3_VERSION : SslVersion.TLS1_2_VERSION);
+                                v == 0 ? SslVersion.TLS1_3_VERSION : SslVersion.TLS1_2_VERSION, true);
                         latest.set(v, r.session());
                         resumed.addAndGet(r.resumed() ? 1 : 0);
                         made.incrementAndGet();
@@ -98,7 +98,7 @@ class SharingTest {
                 }
                 return null;
             });
-            runAll(work, done);
+            runAll(work, done, WAIT_SECONDS + total / 20); // a long run's thousands get 50 ms more each
         }
         System.out.printf("[THREAD-1 %s] %,d connections by %d threads, %,d resumed, %d setter changes meanwhile, %,d ms%n", engine,
                 made.get(), THREADS, resumed.get(), changes.get(), (System.nanoTime() - start) / 1_000_000);
@@ -158,7 +158,7 @@ class SharingTest {
                     return null;
                 });
             }
-            runAll(work, done);
+            runAll(work, done, WAIT_SECONDS);
             assertThat(torn.get()).as("connections whose copy mixes two moments: %s", examples).isZero();
         }
     }
@@ -292,15 +292,15 @@ class SharingTest {
         Thread.yield();
     }
 
-    /** Runs every task on a thread of its own, waits for all within a bound, and rethrows the first failure. */
-    private static void runAll(List<Callable<Void>> work, AtomicBoolean done) throws Exception {
+    /** Runs every task on a thread of its own, waits for all within {@code seconds}, and rethrows the first failure. */
+    private static void runAll(List<Callable<Void>> work, AtomicBoolean done, long seconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(work.size());
         try {
             List<Future<Void>> futures = new ArrayList<>();
             for (Callable<Void> task : work) {
                 futures.add(pool.submit(task));
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             Exception first = null;
             for (Future<Void> f : futures) {
                 try {
