@@ -36,11 +36,11 @@ class ResourcesTest {
      * Connections made, started (the engine made, its ClientHello written) and closed in the build: from 0.3 ms
      * (conscrypt) to 2.5 ms (jdk) each on the build machine, so fewer.
      */
-    private static final int STARTED_IN_BUILD = 300;
+    private static final int STARTED_IN_BUILD = 200;
     /** Whole conversations (TLS 1.2 handshake, resumed, data both ways) in the build: 2 to 8 ms each. */
-    private static final int CONVERSATIONS_IN_BUILD = 200;
+    private static final int CONVERSATIONS_IN_BUILD = 100;
     /** Conversations dropped without close() in the build. */
-    private static final int ABANDONED_IN_BUILD = 200;
+    private static final int ABANDONED_IN_BUILD = 100;
     private static final int CHECKPOINTS = 4;
     /**
      * Heap growth allowed after GC: a connection that stays reachable holds tens of KiB (its engine, record
