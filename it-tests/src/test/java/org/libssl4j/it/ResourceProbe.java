@@ -49,6 +49,14 @@ final class ResourceProbe {
         return new ResourceProbe(label);
     }
 
+    /**
+     * A figure line only, not judged: for connections dropped without close(), which wait for a collection and the
+     * Cleaner, so that the heap in between holds some thousands of them.
+     */
+    void figures(long connections) {
+        print(connections, heapAfterGc(), rss());
+    }
+
     /** A figure line for {@code connections} made so far; keeps the largest growth for {@link #assertBounded}. */
     void checkpoint(long connections) {
         long h = heapAfterGc();

@@ -36,12 +36,13 @@ class ResourcesTest {
      * Connections made, started (the engine made, its ClientHello written) and closed in the build: from 0.3 ms
      * (conscrypt) to 2.5 ms (jdk) each on the build machine, so fewer.
      */
-    private static final int STARTED_IN_BUILD = 200;
+    private static final int STARTED_IN_BUILD = 100;
     /** Whole conversations (TLS 1.2 handshake, resumed, data both ways) in the build: 2 to 8 ms each. */
     private static final int CONVERSATIONS_IN_BUILD = 100;
     /** Conversations dropped without close() in the build. */
     private static final int ABANDONED_IN_BUILD = 100;
-    private static final int CHECKPOINTS = 4;
+    /** Figure lines per run: each costs a few full collections, so the build takes two and a long run ten. */
+    private static final int CHECKPOINTS = Integer.getInteger(CONNECTIONS_PROPERTY) == null ? 2 : 10;
     /**
      * Heap growth allowed after GC: a connection that stays reachable holds tens of KiB (its engine, record
      * buffers), so a thousand of them break it; what is left is caches (sessions) and the JIT's noise.
@@ -53,7 +54,7 @@ class ResourcesTest {
      */
     private static final long NATIVE_BOUND = 128L << 20;
     /** How long the Cleaner may take to free abandoned connections once they are unreachable. */
-    private static final long CLEANER_MILLIS = 10_000;
+    private static final long CLEANER_MILLIS = Integer.getInteger(CONNECTIONS_PROPERTY) == null ? 10_000 : 60_000;
 
     private final List<Object> leaked = new ArrayList<>();
 
@@ -165,7 +166,7 @@ class ResourcesTest {
         for (int done = 1; done <= total; done++) {
             session = abandon(client, server, session, random);
             if (checkpoint(done, total)) {
-                probe.checkpoint(done);
+                probe.figures(done);
             }
         }
         session = null;
@@ -187,14 +188,20 @@ class ResourcesTest {
 
     /**
      * Collects until the Cleaner has freed every unreachable connection's engine (and, with {@code contexts}, every
-     * engine context), at most {@link #CLEANER_MILLIS}.
+     * engine context), at most {@link #CLEANER_MILLIS}. It collects again only when the count stopped falling: a
+     * collection stops every thread, the Cleaner's too, and thousands of frees take it a while.
      */
     private static void awaitFreed(CountingEngine counted, boolean contexts) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + CLEANER_MILLIS * 1_000_000;
-        while ((counted.openEngines() > 0 || contexts && counted.openContexts() > 0) && System.nanoTime() < deadline) {
-            System.gc();
-            Thread.sleep(10);
+        int last = Integer.MAX_VALUE;
+        int open;
+        while ((open = counted.openEngines() + (contexts ? counted.openContexts() : 0)) > 0 && System.nanoTime() < deadline) {
+            if (open >= last) {
+                System.gc();
+            }
+            last = open;
+            Thread.sleep(20);
         }
         System.out.printf("[RES-3] freed after %d ms: %d engines, %d contexts open%n", (System.nanoTime() - start) / 1_000_000,
                 counted.openEngines(), counted.openContexts());

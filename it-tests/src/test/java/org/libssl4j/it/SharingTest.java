@@ -41,12 +41,12 @@ class SharingTest {
     /** Connections in all for a long run; absent, {@link #CONNECTIONS_IN_BUILD}. */
     static final String CONNECTIONS_PROPERTY = "libssl4j.sharingConnections";
     /** Whole conversations per engine in the build: 2 to 8 ms each on the build machine's 2 cores. */
-    private static final int CONNECTIONS_IN_BUILD = 200;
+    private static final int CONNECTIONS_IN_BUILD = 160;
     private static final int THREADS = 8;
     /** Setter calls the changing thread makes while the others converse: each makes a new settings generation. */
     private static final int CHANGES = 16;
     /** {@code newSsl()} calls per reading thread in the snapshot test; a few microseconds each. */
-    private static final int SNAPSHOTS = 10_000;
+    private static final int SNAPSHOTS = 8_000;
     private static final int SNAPSHOT_READERS = 3;
     private static final long WAIT_SECONDS = 50;
 

@@ -31,8 +31,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
 final class ConscryptSslContext extends SSLContext {
     /** Conscrypt's message when its native {@code SSL} could not get the pipe of its {@code AppData}. */
     static final String NO_APP_DATA = "Unable to create application data";
-    /** Collections before giving up on a native {@code SSL}; the waits between them double, 1 to 64 ms. */
-    static final int COLLECTIONS = 7;
+    /** Tries after the collection before giving up on a native {@code SSL}; the waits before them double, 1 to 256 ms. */
+    static final int RETRIES = 9;
 
     ConscryptSslContext(SSLContext conscrypt) {
         super(new Spi(conscrypt), conscrypt.getProvider(), conscrypt.getProtocol());
@@ -44,8 +44,8 @@ final class ConscryptSslContext extends SSLContext {
      * dropped without {@code close()} is freed only once the GC has found it unreachable and the {@code Cleaner}
      * has run; a few thousand dropped connections use up a process's descriptors long before the heap asks for a
      * collection. So, as the JDK does when direct memory runs out ({@code java.nio.Bits.reserveMemory}), a failure
-     * for want of them collects, waits for the Cleaner and tries again, a bounded number of times
-     * (docs/SEMANTICS.md RES-3).
+     * for want of them collects once, then tries again a bounded number of times, waiting longer each time (half a
+     * second in all) for the Cleaner (docs/SEMANTICS.md RES-3).
      */
     static SSLEngine collectingIfExhausted(java.util.function.Supplier<SSLEngine> create) {
         RuntimeException failure;
@@ -54,8 +54,10 @@ final class ConscryptSslContext extends SSLContext {
         } catch (RuntimeException e) {
             failure = e;
         }
-        for (int attempt = 0; attempt < COLLECTIONS && exhausted(failure); attempt++) {
-            System.gc();
+        if (exhausted(failure)) {
+            System.gc(); // once: the Cleaner needs the time between the tries, and a collection stops it too
+        }
+        for (int attempt = 0; attempt < RETRIES && exhausted(failure); attempt++) {
             try {
                 Thread.sleep(1L << attempt);
             } catch (InterruptedException e) {

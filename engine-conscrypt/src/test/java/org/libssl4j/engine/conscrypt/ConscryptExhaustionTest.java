@@ -38,7 +38,7 @@ class ConscryptExhaustionTest {
             calls.incrementAndGet();
             throw noAppData();
         })).hasRootCauseMessage(ConscryptSslContext.NO_APP_DATA);
-        assertThat(calls.get()).isEqualTo(1 + ConscryptSslContext.COLLECTIONS);
+        assertThat(calls.get()).isEqualTo(1 + ConscryptSslContext.RETRIES);
 
         AtomicInteger other = new AtomicInteger();
         assertThatThrownBy(() -> ConscryptSslContext.collectingIfExhausted(() -> {
