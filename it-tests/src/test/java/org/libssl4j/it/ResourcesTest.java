@@ -78,7 +78,7 @@ class ResourcesTest {
         CountingEngine counted = CountingEngine.of(engine);
         int total = count(STARTED_IN_BUILD);
         try (SslCtx ctx = Conversation.client(counted.engine(), SslVersion.TLS1_2_VERSION)) {
-            for (int i = 0; i < 200; i++) {
+            for (int i = 0; i < 50; i++) {
                 startAndClose(ctx); // warm-up: classes, the JIT, the Cleaner's thread
             }
             ResourceProbe probe = ResourceProbe.start("RES-1 " + engine);
