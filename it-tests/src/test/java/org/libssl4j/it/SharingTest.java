@@ -48,7 +48,7 @@ class SharingTest {
     /** Setter calls the changing thread makes while the others converse: each makes a new settings generation. */
     private static final int CHANGES = 16;
     /** {@code newSsl()} calls per reading thread in the snapshot test; a few microseconds each. */
-    private static final int SNAPSHOTS = 20_000;
+    private static final int SNAPSHOTS = 50_000;
     private static final int SNAPSHOT_READERS = 3;
     private static final long WAIT_SECONDS = 50;
     private static final org.libssl4j.Engine NULL_ENGINE = Engines.load(new NullEngineProvider());
