@@ -17,7 +17,9 @@ import org.libssl4j.internal.Connection;
  * range outside the array, README D1) throw {@link NullPointerException} or {@link IndexOutOfBoundsException}
  * at once and change nothing.
  *
- * <p>Not thread-safe, as an {@code SSL} is not: one thread at a time.
+ * <p>Not thread-safe, as an {@code SSL} is not: one thread at a time. A connection may move from thread to thread
+ * when the hand-over orders memory (an executor, a lock); two threads calling it at once is not detected and may
+ * corrupt it. Its failures go to the error queue of the thread that made the call (docs/THREADS.md).
  */
 public final class Ssl implements AutoCloseable {
     /** {@link #getShutdown()} bit: this side's close_notify was sent ({@code SSL_SENT_SHUTDOWN}). */
