@@ -29,6 +29,8 @@ import org.libssl4j.internal.Connection;
  *     write, shutdown, renegotiate, key update or close call on this connection. Not thread-safe, as an {@code SSL}
  *     is not: one thread at a time; a callback may call back into its connection on the same thread.
  * </ul>
+ * A connection may move from thread to thread when the hand-over orders memory (an executor, a lock); its failures
+ * go to the error queue of the thread that made the call (docs/THREADS.md).
  */
 public final class Ssl implements AutoCloseable {
     /** {@link #getShutdown()} bit: this side's close_notify was sent ({@code SSL_SENT_SHUTDOWN}). */
@@ -83,14 +85,13 @@ public final class Ssl implements AutoCloseable {
 
     /** Settings a connection copies from its context at {@code SSL_new}. */
     record Inherited(long mode, long options, boolean readAhead, int maxSendFragment, boolean quietShutdown,
-                     int minVersion, int maxVersion, boolean noTls13Suites) {
+                     int minVersion, int maxVersion, boolean noTls13Suites, int verifyMode, int verifyDepth) {
     }
 
-    Ssl(SslCtx ctx, SslCtx.Generation contextSettings) {
+    Ssl(SslCtx ctx, SslCtx.Generation contextSettings, Inherited in) {
         this.ctx = ctx;
-        this.inheritedVerifyMode = ctx.getVerifyMode();
-        this.inheritedVerifyDepth = ctx.getVerifyDepth();
-        Inherited in = ctx.inherited();
+        this.inheritedVerifyMode = in.verifyMode();
+        this.inheritedVerifyDepth = in.verifyDepth();
         this.settings = new Settings(in.mode(), in.options(), in.readAhead(), in.maxSendFragment(), in.quietShutdown(),
                 in.minVersion(), in.maxVersion());
         settings.noTls13Suites = in.noTls13Suites();

@@ -29,8 +29,10 @@ import org.libssl4j.spi.EngineException;
  * the peer's certificate and host name ({@link SslVerify#PEER}), and TLS 1.2 is the lowest version allowed.
  * {@link #setVerify(int, VerifyCallback) setVerify(SslVerify.NONE, null)} turns verification off.
  *
- * <p>A context is safe to use from several threads for making connections; its setters are not meant to race
- * with {@link #newSsl()}.
+ * <p>Threads (docs/THREADS.md): a context may be shared by any number of threads making connections with
+ * {@link #newSsl()}, and its setters may run on one thread while others make connections: each connection copies
+ * the settings of one moment, every earlier setter call complete and no later one begun, and keeps them whatever
+ * the context does afterwards.
  */
 public final class SslCtx implements AutoCloseable {
     /** {@code SSL_SESS_CACHE_OFF}: no side keeps sessions in the internal cache. */
@@ -142,14 +144,18 @@ public final class SslCtx implements AutoCloseable {
      */
     public Ssl newSsl() {
         Generation settings;
+        Ssl.Inherited copied;
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException("SslCtx is closed");
             }
             settings = current();
             settings.hold();
+            // Copied under the same lock as the settings generation: a setter racing with newSsl() on another thread
+            // must reach both or neither (THREAD-2), never the engine's copy without the connection's.
+            copied = inherited();
         }
-        return new Ssl(this, settings);
+        return new Ssl(this, settings, copied);
     }
 
     /** The method this context was made for. */
@@ -1295,9 +1301,9 @@ public final class SslCtx implements AutoCloseable {
     }
 
     /** The settings a new connection copies. */
-    synchronized Ssl.Inherited inherited() {
+    private Ssl.Inherited inherited() {
         return new Ssl.Inherited(mode, options, readAhead, maxSendFragment, quietShutdown, minVersion, maxVersion,
-                noTls13Suites);
+                noTls13Suites, verifyMode, verifyDepth);
     }
 
     private void invalidate() {

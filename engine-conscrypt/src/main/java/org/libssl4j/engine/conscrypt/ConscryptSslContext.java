@@ -29,8 +29,58 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * unchanged.
  */
 final class ConscryptSslContext extends SSLContext {
+    /** Conscrypt's message when its native {@code SSL} could not get the pipe of its {@code AppData}. */
+    static final String NO_APP_DATA = "Unable to create application data";
+    /** Tries after the collection before giving up on a native {@code SSL}; the waits before them double, 1 to 256 ms. */
+    static final int RETRIES = 9;
+
     ConscryptSslContext(SSLContext conscrypt) {
         super(new Spi(conscrypt), conscrypt.getProvider(), conscrypt.getProtocol());
+    }
+
+    /**
+     * Makes an engine, collecting garbage first when the native resources it needs are gone. Each of Conscrypt's
+     * native {@code SSL}s holds a pipe (two file descriptors, its {@code AppData}) until freed, and a connection
+     * dropped without {@code close()} is freed only once the GC has found it unreachable and the {@code Cleaner}
+     * has run; a few thousand dropped connections use up a process's descriptors long before the heap asks for a
+     * collection. So, as the JDK does when direct memory runs out ({@code java.nio.Bits.reserveMemory}), a failure
+     * for want of them collects once, then tries again a bounded number of times, waiting longer each time (half a
+     * second in all) for the Cleaner (docs/SEMANTICS.md RES-3).
+     */
+    static SSLEngine collectingIfExhausted(java.util.function.Supplier<SSLEngine> create) {
+        RuntimeException failure;
+        try {
+            return create.get();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        if (exhausted(failure)) {
+            System.gc(); // once: the Cleaner needs the time between the tries, and a collection stops it too
+        }
+        for (int attempt = 0; attempt < RETRIES && exhausted(failure); attempt++) {
+            try {
+                Thread.sleep(1L << attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            try {
+                return create.get();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        throw failure;
+    }
+
+    /** Whether {@code e} is Conscrypt's failure to get a native {@code SSL}'s pipe. */
+    static boolean exhausted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(NO_APP_DATA)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final class Spi extends SSLContextSpi {
@@ -55,12 +105,12 @@ final class ConscryptSslContext extends SSLContext {
 
         @Override
         protected SSLEngine engineCreateSSLEngine() {
-            return new ConscryptSslEngine(delegate.createSSLEngine());
+            return new ConscryptSslEngine(collectingIfExhausted(delegate::createSSLEngine));
         }
 
         @Override
         protected SSLEngine engineCreateSSLEngine(String host, int port) {
-            return new ConscryptSslEngine(delegate.createSSLEngine(host, port));
+            return new ConscryptSslEngine(collectingIfExhausted(() -> delegate.createSSLEngine(host, port)));
         }
 
         @Override
