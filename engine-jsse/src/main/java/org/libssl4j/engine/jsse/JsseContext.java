@@ -138,6 +138,20 @@ final class JsseContext implements EngineContext {
         return configured(new ConnectionConfig(true, null, null, config.options(), config.minVersion(), config.maxVersion()), null);
     }
 
+    /** libssl 3.0's default TLS 1.3 suites, in its order ({@code TLS_DEFAULT_CIPHERSUITES}). */
+    private static final List<String> LIBSSL_TLS13_ORDER = List.of("TLS_AES_256_GCM_SHA384",
+            "TLS_CHACHA20_POLY1305_SHA256", "TLS_AES_128_GCM_SHA256");
+
+    /** {@code suites} sorted by {@link #LIBSSL_TLS13_ORDER}, others after them in their order. */
+    private static List<String> libsslOrder(List<String> suites) {
+        List<String> sorted = new ArrayList<>(suites);
+        sorted.sort(java.util.Comparator.comparingInt(s -> {
+            int i = LIBSSL_TLS13_ORDER.indexOf(s);
+            return i < 0 ? LIBSSL_TLS13_ORDER.size() : i;
+        }));
+        return sorted;
+    }
+
     /** The provider's enabled suites of TLS 1.3 ({@code tls13}) or of the older versions, in its order. */
     private static List<String> enabled(SSLEngine engine, boolean tls13) {
         List<String> suites = new ArrayList<>();
@@ -168,8 +182,9 @@ final class JsseContext implements EngineContext {
             List<String> tls12 = cc.ciphers() != null && cc.ciphers().tls12() != null ? cc.ciphers().tls12()
                     : config.cipherSuites();
             if (!tls13.isEmpty() || !tls12.isEmpty()) {
-                // TLS 1.3 suites first, as libssl lists them; a list left empty is the provider's own.
-                List<String> suites = new ArrayList<>(tls13.isEmpty() ? enabled(engine, true) : tls13);
+                // TLS 1.3 suites first, as libssl lists them; a list left empty is the provider's own suites, the TLS 1.3
+                // ones in libssl's default order (a provider's enabled order is not always the one it uses unasked).
+                List<String> suites = new ArrayList<>(tls13.isEmpty() ? libsslOrder(enabled(engine, true)) : tls13);
                 suites.addAll(tls12.isEmpty() ? enabled(engine, false) : tls12);
                 p.setCipherSuites(suites.toArray(new String[0]));
             }
