@@ -1268,10 +1268,10 @@ public final class SslCtx implements AutoCloseable {
     /**
      * The TLS 1.2 suites of a context whose cipher list was never set (D6): {@link #SECURE_DEFAULT_CIPHER_LIST}
      * resolved against the engine's suites, once per engine; empty (the engine's own defaults) if the engine can
-     * tell none of its suites or has none of these.
+     * tell none of its suites or has none of these, or its context cannot be made now (then asked again later).
      */
     private List<String> secureDefaultSuites() {
-        return SECURE_DEFAULTS.computeIfAbsent(engine, e -> {
+        List<String> suites = SECURE_DEFAULTS.computeIfAbsent(engine, e -> {
             Generation plain = snapshot(List.of());
             try {
                 java.util.Set<org.libssl4j.internal.CipherSuites.Suite> available = new java.util.HashSet<>();
@@ -1289,11 +1289,12 @@ public final class SslCtx implements AutoCloseable {
                 }
                 return List.copyOf(names);
             } catch (EngineException x) {
-                return List.of();
+                return null; // not remembered: a later context may make the engine's context
             } finally {
                 plain.release();
             }
         });
+        return suites != null ? suites : List.of();
     }
 
     private int defaultServerVerify() {

@@ -125,10 +125,19 @@ class CallSequenceFuzzTest {
                 case 8 -> Oracle.call(ssl, "keyUpdate", () -> ssl.keyUpdate(data.nextInt(-2, 2)));
                 case 9 -> {
                     long bit = MODES[data.nextInt(0, MODES.length - 1)];
-                    if (data.nextBoolean()) {
-                        ssl.setMode(bit);
-                    } else {
-                        ssl.clearMode(bit);
+                    try {
+                        if (data.nextBoolean()) {
+                            ssl.setMode(bit);
+                        } else {
+                            ssl.clearMode(bit);
+                        }
+                        if (closed) {
+                            throw new AssertionError(name + ": a mode change after close() was taken");
+                        }
+                    } catch (IllegalStateException e) {
+                        if (!closed) {
+                            throw e; // MISUSE-5 refuses setters only after close()
+                        }
                     }
                 }
                 case 10 -> setBio(data.nextInt(0, 2));
@@ -290,6 +299,15 @@ class CallSequenceFuzzTest {
         }
 
         private void setBio(int how) {
+            if (closed) {
+                // MISUSE-5: a setter after close() throws at once, and the connection stays closed.
+                try {
+                    ssl.setBio(bio, bio);
+                    throw new AssertionError("setBio after close() was taken");
+                } catch (IllegalStateException expected) {
+                    return;
+                }
+            }
             switch (how) {
                 case 0 -> { // set the same BIO again: nothing changes
                     ssl.setBio(bio, bio);
