@@ -162,6 +162,11 @@ public final class JdkFailures {
         String detail = JsseFailures.shorten(message);
         int sent = prefixAlert(message);
         String diagnostic = sent >= 0 ? message.substring(message.indexOf(')') + 1).trim() : message;
+        if (diagnostic.equals("Unhandled exception") && e.getCause() != null && e.getCause().getMessage() != null) {
+            // JDK 25's SSLEngineImpl.DelegatedTask raises internal_error "Unhandled exception" for an IOException a
+            // task threw (an EC point not 04-prefixed), the IOException as its cause; JDK 17 gave its message (Q22).
+            diagnostic = e.getCause().getMessage();
+        }
 
         int reason = byCause(e, diagnostic);
         if (reason == 0) {
