@@ -226,4 +226,22 @@ final class Fixtures {
         }
         return o;
     }
+
+    /** The seeds a seeded test runs: {@code count} of them from {@code first}. */
+    record Seeds(long first, int count) {
+        long last() {
+            return first + count - 1;
+        }
+    }
+
+    /**
+     * The seeds of a seeded test: CI's ({@code ciFirst}, {@code ciCount}); {@code -D<seedProperty>=S} starts at S
+     * and, with {@code -D<countProperty>} unset, runs S alone (the replay of a failure); {@code -D<countProperty>=N}
+     * runs N.
+     */
+    static Seeds seeds(String seedProperty, String countProperty, long ciFirst, int ciCount) {
+        String seed = System.getProperty(seedProperty);
+        long first = seed != null ? Long.parseLong(seed.trim()) : ciFirst;
+        return new Seeds(first, Integer.getInteger(countProperty, seed != null ? 1 : ciCount));
+    }
 }

@@ -21,9 +21,9 @@ class ScheduleExplorerTest {
     @EngineTest
     @DisplayName("NL-EXPLORE random schedules (seeded) deliver every byte once, in order, with libssl's return values, and never stop moving")
     void schedules(String engine) {
-        String seedProperty = System.getProperty("libssl4j.scheduleSeed");
-        long first = seedProperty != null ? Long.parseLong(seedProperty.trim()) : CI_FIRST_SEED;
-        int count = Integer.getInteger("libssl4j.schedules", seedProperty != null ? 1 : CI_SCHEDULES);
+        Fixtures.Seeds seeds = Fixtures.seeds("libssl4j.scheduleSeed", "libssl4j.schedules", CI_FIRST_SEED, CI_SCHEDULES);
+        long first = seeds.first();
+        int count = seeds.count();
         long start = System.nanoTime();
         List<String> failures = ScheduleExplorer.explore(engine, first, count);
         long ms = (System.nanoTime() - start) / 1_000_000;
@@ -40,9 +40,10 @@ class ScheduleExplorerTest {
     @EngineTest
     @DisplayName("NL-9 random schedules with two threads, one per side, over non-blocking loopback sockets (seeded) deliver every byte once, in order, with libssl's return values, and end")
     void socketSchedules(String engine) {
-        String seedProperty = System.getProperty("libssl4j.socketScheduleSeed");
-        long first = seedProperty != null ? Long.parseLong(seedProperty.trim()) : CI_FIRST_SOCKET_SEED;
-        int count = Integer.getInteger("libssl4j.socketSchedules", seedProperty != null ? 1 : CI_SOCKET_SCHEDULES);
+        Fixtures.Seeds seeds = Fixtures.seeds("libssl4j.socketScheduleSeed", "libssl4j.socketSchedules",
+                CI_FIRST_SOCKET_SEED, CI_SOCKET_SCHEDULES);
+        long first = seeds.first();
+        int count = seeds.count();
         List<String> failures = new ArrayList<>();
         long start = System.nanoTime();
         try (SslCtx c12 = Fixtures.ctx(engine, false, Fixtures.TLS12, c -> { });

@@ -44,9 +44,9 @@ class TransportFaultTest {
     @EngineTest
     @DisplayName("FAULT-1 FAULT-2 FAULT-3 FAULT-4 FAULT-5 seeded faults on the record stream (flips, cuts, drops, duplicates, reordering, oversized, zero-length, fragmented records, garbage, data after close_notify) under always-retry BIOs: libssl's answer, nothing from a bad record, no hang, no exception")
     void randomFaults(String engine) {
-        String seedProperty = System.getProperty("libssl4j.faultSeed");
-        long first = seedProperty != null ? Long.parseLong(seedProperty.trim()) : CI_FIRST_SEED;
-        int count = Integer.getInteger("libssl4j.faults", seedProperty != null ? 1 : CI_MUTATIONS);
+        Fixtures.Seeds seeds = Fixtures.seeds("libssl4j.faultSeed", "libssl4j.faults", CI_FIRST_SEED, CI_MUTATIONS);
+        long first = seeds.first();
+        int count = seeds.count();
         Map<Integer, SslCtx[]> contexts = new TreeMap<>();
         Map<String, Integer> outcomes = new TreeMap<>();
         List<String> failures = new ArrayList<>();
